@@ -1,0 +1,194 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from '../../shared/cursor';
+import { isConditionFailure } from '../../shared/dynamo-errors';
+import type { StockStatus } from '../inventory/stock-records';
+import { departmentOf } from './categories';
+import { ProductVersionConflictError } from './errors';
+import { isPublic, type ProductRecord, statusOf } from './product';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const key = { product: (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' }) };
+
+export const PRODUCT_GSI = {
+  bySeller: 'BySeller',
+  byCategory: 'ByCategory',
+  byDepartment: 'ByDepartment',
+} as const;
+
+export function toItem(product: ProductRecord): Item {
+  const visible = isPublic(product);
+  return {
+    ...key.product(product.productId),
+    type: 'PRODUCT',
+    product_id: product.productId,
+    seller_id: product.sellerId,
+    title: product.title,
+    description: product.description,
+    category: product.category,
+    department: departmentOf(product.category),
+    price_cents: product.priceCents,
+    compare_at_price_cents: product.compareAtPriceCents,
+    currency: product.currency,
+    images: product.images,
+    avg_rating: product.avgRating,
+    review_count: product.reviewCount,
+    rating_version: product.ratingVersion,
+    stock_status: product.stockStatus,
+    stock_version: product.stockVersion,
+    listing: product.listing,
+    status: statusOf(product),
+    version: product.version,
+    created_at: product.createdAt,
+    updated_at: product.updatedAt,
+    // Sparse browse indexes: only products the public may see are in them.
+    browse_category: visible ? product.category : undefined,
+    browse_department: visible ? departmentOf(product.category) : undefined,
+  };
+}
+
+export function fromItem(item: Item): ProductRecord {
+  return {
+    productId: item.product_id as string,
+    sellerId: item.seller_id as string,
+    title: item.title as string,
+    description: (item.description as string) ?? '',
+    category: item.category as string,
+    priceCents: item.price_cents as number,
+    compareAtPriceCents: (item.compare_at_price_cents as number | null | undefined) ?? null,
+    currency: item.currency as string,
+    images: (item.images as ProductRecord['images']) ?? [],
+    avgRating: (item.avg_rating as number) ?? 0,
+    reviewCount: (item.review_count as number) ?? 0,
+    ratingVersion: (item.rating_version as number) ?? 0,
+    stockStatus: item.stock_status as StockStatus,
+    stockVersion: (item.stock_version as number) ?? 0,
+    listing: item.listing as ProductRecord['listing'],
+    version: item.version as number,
+    createdAt: item.created_at as string,
+    updatedAt: item.updated_at as string,
+  };
+}
+
+export type ProductRepository = ReturnType<typeof productRepository>;
+
+export function productRepository(doc: DynamoDBDocumentClient, tableName: string) {
+  return {
+    /** Writes the product and the stock record inventory built for it, both or neither. */
+    async createWithStock(product: ProductRecord, stockRecordPut: TransactItem): Promise<void> {
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: toItem(product),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            stockRecordPut,
+          ],
+        }),
+      );
+    },
+
+    async get(productId: string): Promise<ProductRecord | undefined> {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key.product(productId) }));
+      return Item ? fromItem(Item) : undefined;
+    },
+
+    /** Replaces the product if nobody changed it since `expectedVersion` was read. */
+    async save(product: ProductRecord, expectedVersion: number): Promise<void> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: toItem(product),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ProductVersionConflictError();
+        throw error;
+      }
+    },
+
+    /** A seller's products, newest first. */
+    async listBySeller(
+      sellerId: string,
+      options: { limit: number; cursor?: string; status?: string },
+    ): Promise<{ items: ProductRecord[]; nextCursor: string | null }> {
+      const items: ProductRecord[] = [];
+      let startKey = decodeCursor(options.cursor, { seller_id: sellerId });
+      // A status filter can thin a page out; keep reading until the page is full or the list ends.
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: PRODUCT_GSI.bySeller,
+            KeyConditionExpression: 'seller_id = :seller',
+            FilterExpression: options.status ? '#status = :status' : '#status <> :deleted',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: options.status
+              ? { ':seller': sellerId, ':status': options.status }
+              : { ':seller': sellerId, ':deleted': 'deleted' },
+            ScanIndexForward: false,
+            Limit: options.limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []).map(fromItem));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && items.length < options.limit);
+      return { items, nextCursor: encodeCursor(startKey) };
+    },
+
+    /** Every publicly visible product of one category (or a department with its subcategories). */
+    async listVisible(index: 'category' | 'department', slug: string): Promise<ProductRecord[]> {
+      const items: Item[] = [];
+      let startKey: Item | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: index === 'category' ? PRODUCT_GSI.byCategory : PRODUCT_GSI.byDepartment,
+            KeyConditionExpression: `${index === 'category' ? 'browse_category' : 'browse_department'} = :slug`,
+            ExpressionAttributeValues: { ':slug': slug },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return items.map(fromItem);
+    },
+
+    async getMany(productIds: string[]): Promise<ProductRecord[]> {
+      const found = new Map<string, ProductRecord>();
+      for (let i = 0; i < productIds.length; i += 100) {
+        let keys: Item[] | undefined = productIds.slice(i, i + 100).map((id) => key.product(id));
+        while (keys && keys.length > 0) {
+          const result = await doc.send(
+            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
+          );
+          for (const item of result.Responses?.[tableName] ?? []) {
+            const product = fromItem(item);
+            found.set(product.productId, product);
+          }
+          keys = result.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
+        }
+      }
+      return productIds.flatMap((id) => found.get(id) ?? []);
+    },
+  };
+}

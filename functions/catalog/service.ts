@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
+import type { AuthUser } from '../../shared/http/route';
+import { newId } from '../../shared/ids';
+import { CURRENCY, fromCents } from '../../shared/money';
+import { newStockRecordPut, stockStatusOf } from '../inventory/stock-records';
+import { CATEGORY_TREE, categoryAndDescendants, findCategory } from './categories';
+import { ProductVersionConflictError } from './errors';
+import { isPublic, type ProductImage, type ProductRecord, statusOf } from './product';
+import type { ProductRepository } from './repository';
+import type { CreateProductInput, ListProductsInput, ProductView, UpdateProductInput } from './schemas';
+
+export interface CatalogDeps {
+  products: ProductRepository;
+  inventoryTableName: string;
+  imagesBaseUrl: string;
+  now: () => Date;
+}
+
+export async function createProduct(
+  sellerId: string,
+  input: CreateProductInput,
+  deps: CatalogDeps,
+): Promise<ProductView> {
+  const now = deps.now().toISOString();
+  const productId = newId('prod');
+  const product: ProductRecord = {
+    productId,
+    sellerId,
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    priceCents: input.price,
+    compareAtPriceCents: input.compare_at_price ?? null,
+    currency: CURRENCY,
+    images: resolveImages(input.images, deps.imagesBaseUrl),
+    avgRating: 0,
+    reviewCount: 0,
+    ratingVersion: 0,
+    stockStatus: stockStatusOf(input.stock),
+    stockVersion: 1,
+    listing: input.status,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.products.createWithStock(
+    product,
+    newStockRecordPut(deps.inventoryTableName, { productId, sellerId, available: input.stock, now }),
+  );
+  return productView(product);
+}
+
+/**
+ * Applies a partial update. The product is read, changed and written back conditional on
+ * the version read (stock is not touched here), retrying when another writer got there first.
+ */
+export async function updateProduct(
+  actor: AuthUser,
+  productId: string,
+  changes: UpdateProductInput,
+  deps: CatalogDeps,
+): Promise<ProductView> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await ownedProduct(actor, productId, deps);
+    const next: ProductRecord = {
+      ...current,
+      title: changes.title ?? current.title,
+      description: changes.description ?? current.description,
+      priceCents: changes.price ?? current.priceCents,
+      compareAtPriceCents:
+        changes.compare_at_price === undefined ? current.compareAtPriceCents : changes.compare_at_price,
+      category: changes.category ?? current.category,
+      images: changes.images ? resolveImages(changes.images, deps.imagesBaseUrl) : current.images,
+      listing: changes.status ?? current.listing,
+      version: current.version + 1,
+      updatedAt: deps.now().toISOString(),
+    };
+    if (next.compareAtPriceCents !== null && next.compareAtPriceCents <= next.priceCents) {
+      throw ValidationError.forField(
+        changes.compare_at_price !== undefined ? 'compare_at_price' : 'price',
+        'compare_at_price must be greater than price',
+      );
+    }
+    try {
+      await deps.products.save(next, current.version);
+      return productView(next);
+    } catch (error) {
+      if (!(error instanceof ProductVersionConflictError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** Soft delete: the product leaves the storefront and search, and its history stays intact. */
+export async function deleteProduct(actor: AuthUser, productId: string, deps: CatalogDeps): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.products.get(productId);
+    if (!current) throw new NotFoundError('Product');
+    assertOwner(actor, current);
+    if (current.listing === 'deleted') return;
+    const next = {
+      ...current,
+      listing: 'deleted' as const,
+      version: current.version + 1,
+      updatedAt: deps.now().toISOString(),
+    };
+    try {
+      await deps.products.save(next, current.version);
+      return;
+    } catch (error) {
+      if (!(error instanceof ProductVersionConflictError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+export async function getPublicProduct(productId: string, deps: CatalogDeps): Promise<ProductView> {
+  const product = await deps.products.get(productId);
+  if (!product || !isPublic(product)) throw new NotFoundError('Product');
+  return productView(product);
+}
+
+export async function getSellerProduct(
+  actor: AuthUser,
+  productId: string,
+  deps: CatalogDeps,
+): Promise<ProductView> {
+  return productView(await ownedProduct(actor, productId, deps, { includeDeleted: true }));
+}
+
+export async function listSellerProducts(
+  sellerId: string,
+  options: { limit: number; cursor?: string; status?: string },
+  deps: CatalogDeps,
+): Promise<{ items: ProductView[]; next_cursor: string | null }> {
+  const page = await deps.products.listBySeller(sellerId, options);
+  return { items: page.items.map(productView), next_cursor: page.nextCursor };
+}
+
+/**
+ * Browses visible products by category, sorted and paged. Reads the category's browse index
+ * and orders in memory: fine at catalog-demo sizes; the search service's index serves large
+ * catalogs.
+ */
+export async function listProducts(
+  query: ListProductsInput,
+  deps: CatalogDeps,
+): Promise<{ results: ProductView[]; total: number; page: number; page_size: number }> {
+  const products = query.category
+    ? findCategory(query.category)?.parent === null
+      ? await deps.products.listVisible('department', query.category)
+      : await deps.products.listVisible('category', query.category)
+    : (await Promise.all(CATEGORY_TREE.map((d) => deps.products.listVisible('department', d.slug)))).flat();
+  const allowed = new Set(query.category ? categoryAndDescendants(query.category) : []);
+  const visible = query.category ? products.filter((p) => allowed.has(p.category)) : products;
+  visible.sort(comparators[query.sort]);
+  const start = (query.page - 1) * query.page_size;
+  return {
+    results: visible.slice(start, start + query.page_size).map(productView),
+    total: visible.length,
+    page: query.page,
+    page_size: query.page_size,
+  };
+}
+
+const byId = (a: ProductRecord, b: ProductRecord) =>
+  a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
+const comparators: Record<ListProductsInput['sort'], (a: ProductRecord, b: ProductRecord) => number> = {
+  price_asc: (a, b) => a.priceCents - b.priceCents || byId(a, b),
+  price_desc: (a, b) => b.priceCents - a.priceCents || byId(a, b),
+  newest: (a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : byId(a, b)),
+  rating: (a, b) => b.avgRating - a.avgRating || b.reviewCount - a.reviewCount || byId(a, b),
+};
+
+async function ownedProduct(
+  actor: AuthUser,
+  productId: string,
+  deps: CatalogDeps,
+  options: { includeDeleted?: boolean } = {},
+): Promise<ProductRecord> {
+  const product = await deps.products.get(productId);
+  if (!product || (product.listing === 'deleted' && !options.includeDeleted))
+    throw new NotFoundError('Product');
+  assertOwner(actor, product);
+  return product;
+}
+
+function assertOwner(actor: AuthUser, product: ProductRecord): void {
+  if (product.sellerId !== actor.userId && !actor.roles.includes('admin')) {
+    throw new ForbiddenError('This product belongs to another seller', 'NOT_YOUR_PRODUCT');
+  }
+}
+
+/** Image ids name uploads in the images bucket; https URLs are kept as given, with an id derived from the URL. */
+export function resolveImages(refs: string[], imagesBaseUrl: string): ProductImage[] {
+  return refs.map((ref) =>
+    ref.startsWith('img_')
+      ? { image_id: ref, url: `${imagesBaseUrl}/images/${ref}` }
+      : { image_id: `img_${createHash('sha256').update(ref).digest('hex').slice(0, 24)}`, url: ref },
+  );
+}
+
+export function productView(product: ProductRecord): ProductView {
+  const onSale = product.compareAtPriceCents !== null && product.compareAtPriceCents > product.priceCents;
+  return {
+    product_id: product.productId,
+    seller_id: product.sellerId,
+    title: product.title,
+    description: product.description,
+    category: product.category,
+    price: fromCents(product.priceCents),
+    price_cents: product.priceCents,
+    compare_at_price: product.compareAtPriceCents === null ? null : fromCents(product.compareAtPriceCents),
+    compare_at_price_cents: product.compareAtPriceCents,
+    on_sale: onSale,
+    currency: product.currency,
+    images: product.images,
+    avg_rating: product.avgRating,
+    review_count: product.reviewCount,
+    stock_status: product.stockStatus,
+    status: statusOf(product),
+    created_at: product.createdAt,
+    updated_at: product.updatedAt,
+  };
+}

@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { identityDeps } from '../deps';
+import { getAddressRoute } from '../routes';
+import { getAddress } from '../service';
+
+export const handler = httpHandler(getAddressRoute, async ({ params, user }) =>
+  ok(await getAddress(user.userId, params.address_id, identityDeps())),
+);

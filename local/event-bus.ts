@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { BusEvent } from '../shared/events';
+import type { EventPattern } from '../shared/manifests/types';
+import { type AwsEndpoint, AwsServiceError } from './aws-endpoint';
+import { matchesPattern } from './event-pattern';
+
+export interface BusTarget {
+  ruleId: string;
+  pattern: EventPattern;
+  deliver(event: BusEvent): Promise<unknown>;
+}
+
+export interface DeadLetter {
+  ruleId: string;
+  event: BusEvent;
+  error: string;
+  attempts: number;
+  at: string;
+}
+
+export interface EventBusOptions {
+  busName: string;
+  /** Attempts per target before the event is dead-lettered (EventBridge retries for up to 24 h). */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  historySize?: number;
+  log?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+/**
+ * The local EventBridge bus: serves PutEvents to the ordinary SDK client, records each event,
+ * and delivers it asynchronously to every target whose rule pattern matches. A failing target
+ * is retried with backoff and then dead-lettered and logged, never silently dropped.
+ */
+export class LocalEventBus {
+  readonly history: BusEvent[] = [];
+  readonly deadLetters: DeadLetter[] = [];
+  private readonly targets: BusTarget[] = [];
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
+  private readonly maxAttempts: number;
+  private readonly retryBaseMs: number;
+  private readonly historySize: number;
+
+  constructor(private readonly options: EventBusOptions) {
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.retryBaseMs = options.retryBaseMs ?? 100;
+    this.historySize = options.historySize ?? 10_000;
+  }
+
+  addTarget(target: BusTarget): void {
+    this.targets.push(target);
+  }
+
+  attach(endpoint: AwsEndpoint): void {
+    endpoint.register('AWSEvents.PutEvents', async (input) => this.putEvents(input));
+  }
+
+  /** The PutEvents operation, with EventBridge's per-entry validation and result shape. */
+  async putEvents(input: Record<string, unknown>): Promise<unknown> {
+    const entries = input.Entries;
+    if (!Array.isArray(entries) || entries.length === 0 || entries.length > 10) {
+      throw new AwsServiceError('ValidationException', 'Entries must hold 1 to 10 events');
+    }
+    let failed = 0;
+    const results = entries.map((entry: Record<string, unknown>) => {
+      const busName = String(entry.EventBusName ?? 'default');
+      if (busName !== this.options.busName && !busName.endsWith(`:event-bus/${this.options.busName}`)) {
+        failed++;
+        return {
+          ErrorCode: 'ResourceNotFoundException',
+          ErrorMessage: `Event bus ${busName} does not exist.`,
+        };
+      }
+      let detail: unknown;
+      try {
+        detail = JSON.parse(String(entry.Detail ?? ''));
+      } catch {
+        failed++;
+        return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+      }
+      if (
+        typeof entry.Source !== 'string' ||
+        typeof entry.DetailType !== 'string' ||
+        typeof detail !== 'object'
+      ) {
+        failed++;
+        return {
+          ErrorCode: 'InvalidArgument',
+          ErrorMessage: 'Source, DetailType and an object Detail are required.',
+        };
+      }
+      const event: BusEvent = {
+        version: '0',
+        id: randomUUID(),
+        'detail-type': entry.DetailType,
+        source: entry.Source,
+        account: '000000000000',
+        time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        region: process.env.AWS_REGION ?? 'us-east-1',
+        resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
+        detail: detail as BusEvent['detail'],
+      };
+      this.publish(event);
+      return { EventId: event.id };
+    });
+    return { FailedEntryCount: failed, Entries: results };
+  }
+
+  /** Records an event and starts its deliveries; returns at once, as EventBridge does. */
+  publish(event: BusEvent): void {
+    this.history.push(event);
+    if (this.history.length > this.historySize)
+      this.history.splice(0, this.history.length - this.historySize);
+    for (const target of this.targets) {
+      if (matchesPattern(target.pattern, event)) void this.deliver(target, event);
+    }
+  }
+
+  /** Resolves when no delivery is in flight (tests and shutdown wait on it). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async deliver(target: BusTarget, event: BusEvent): Promise<void> {
+    this.inFlight++;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await target.deliver(event);
+          return;
+        } catch (error) {
+          if (attempt >= this.maxAttempts) {
+            const letter: DeadLetter = {
+              ruleId: target.ruleId,
+              event,
+              error: (error as Error).message,
+              attempts: attempt,
+              at: new Date().toISOString(),
+            };
+            this.deadLetters.push(letter);
+            this.options.log?.('Event delivery failed; dead-lettered', {
+              rule: target.ruleId,
+              detailType: event['detail-type'],
+              eventId: event.id,
+              attempts: attempt,
+              error: letter.error,
+            });
+            return;
+          }
+          const backoff = this.retryBaseMs * 2 ** (attempt - 1);
+          await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * (backoff / 2)));
+        }
+      }
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    }
+  }
+}

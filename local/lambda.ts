@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import type { HandlerRef } from '../shared/manifests/types';
+
+export const REPO_ROOT = join(__dirname, '..');
+
+// biome-ignore lint/suspicious/noExplicitAny: handlers take whatever event their trigger sends
+export type LambdaHandler = (event: any, context: Context) => Promise<any>;
+
+const loaded = new Map<string, LambdaHandler>();
+
+/**
+ * Loads a manifest handler (`functions/x/handlers/y.handler`) once, as Lambda keeps a warm
+ * container: module scope runs on first use and is reused afterwards.
+ */
+export function loadHandler(ref: HandlerRef): LambdaHandler {
+  const cached = loaded.get(ref);
+  if (cached) return cached;
+  const dot = ref.lastIndexOf('.');
+  const modulePath = join(REPO_ROOT, ref.slice(0, dot));
+  const exportName = ref.slice(dot + 1);
+  const handler = require(modulePath)[exportName];
+  if (typeof handler !== 'function') throw new Error(`${ref} does not export a function named ${exportName}`);
+  loaded.set(ref, handler);
+  return handler;
+}
+
+/** Invokes a handler with a Lambda-like context and a timeout, as the Lambda service would. */
+export async function invoke<T>(ref: HandlerRef, event: unknown, timeoutMs = 30_000): Promise<T> {
+  const handler = loadHandler(ref);
+  const startedAt = Date.now();
+  const functionName = ref.replace(/^functions\//, '').replace(/[/.]/g, '-');
+  const context: Context = {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - startedAt)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${ref} timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([handler(event, context) as Promise<T>, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

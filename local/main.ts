@@ -1,0 +1,82 @@
+import './polyfills';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { intEnv } from '../shared/config';
+import { startPlatform } from './platform';
+import { DEMO_PASSWORD, DEMO_SELLERS, DEMO_SHOPPER, type SeedSize, seedDemoCatalog } from './seed/demo-seed';
+
+/**
+ * `npm start`: the whole platform on this machine.
+ *   --port N (or PORT; default 3000; 0 picks a free port)
+ *   --data-dir DIR (or BAZAAR_DATA_DIR) keeps state across restarts; in memory otherwise
+ *   --seed demo|small|none (or BAZAAR_SEED; default demo) on first start
+ */
+function parseArgs(argv: string[]): { port: number; dataDir?: string; seed: SeedSize } {
+  const value = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const seed = (value('--seed') ?? process.env.BAZAAR_SEED ?? 'demo') as SeedSize;
+  if (!['demo', 'small', 'none'].includes(seed)) throw new Error('--seed must be demo, small or none');
+  const portText = value('--port') ?? process.env.PORT;
+  return {
+    port: portText === undefined ? 3000 : Number(portText),
+    dataDir: value('--data-dir') ?? process.env.BAZAAR_DATA_DIR ?? undefined,
+    seed,
+  };
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const args = parseArgs(process.argv.slice(2));
+  const platform = await startPlatform({ port: args.port, dataDir: args.dataDir });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Bazaar…`);
+    await platform.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (platform.freshData && args.seed !== 'none') {
+    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    let lastShown = 0;
+    const result = await seedDemoCatalog(doc, {
+      size: args.seed,
+      productsTable: process.env.PRODUCTS_TABLE_NAME!,
+      inventoryTable: process.env.INVENTORY_TABLE_NAME!,
+      onProgress: (done, total) => {
+        if (done === total || done - lastShown >= total / 10) {
+          lastShown = done;
+          console.log(`Loading demo catalog: ${done}/${total} products`);
+        }
+      },
+    });
+    console.log(
+      `Demo catalog ready: ${result.products} products from ${result.sellers.length} sellers. ` +
+        `Sign in as ${DEMO_SHOPPER.email} or ${DEMO_SELLERS[0]!.email} with password ${DEMO_PASSWORD}.`,
+    );
+  }
+  await waitForStreams(platform.poller, intEnv('BAZAAR_READY_STREAM_WAIT_MS', 30_000));
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    `Bazaar is ready at ${platform.url} (API ${platform.url}/api/v1, docs ${platform.url}/docs) in ${seconds} s`,
+  );
+}
+
+/** Ready means what is stored is also what downstream consumers (search) have seen. */
+async function waitForStreams(poller: { drained(): Promise<boolean> }, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !(await poller.drained())) await new Promise((r) => setTimeout(r, 100));
+}
+
+main().catch((error) => {
+  console.error('Bazaar failed to start:', error);
+  process.exit(1);
+});

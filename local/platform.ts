@@ -1,0 +1,248 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { jwksOf } from '../functions/identity/providers/local-issuer';
+import { createTokenVerifier } from '../shared/auth/token-verifier';
+import { routes, rules, schedules, streams, tableById, tables } from '../shared/manifests';
+import type { TableDefinition } from '../shared/manifests/types';
+import { openApiDocument } from '../shared/openapi';
+import { startAwsEndpoint } from './aws-endpoint';
+import { docsPage, serveDocsAsset } from './docs';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { LocalEventBus } from './event-bus';
+import { corsHeaders, LocalGateway, writeJson } from './gateway';
+import { invoke } from './lambda';
+import { issuerKey } from './signing-key';
+import { StreamPoller } from './stream-poller';
+import { ensureTables, localTableName } from './tables';
+import { Timers } from './timers';
+
+export interface PlatformOptions {
+  port: number;
+  /** Keeps state across restarts; in memory when undefined. */
+  dataDir?: string;
+  /** Extra environment for handlers (timers shortened in tests, and so on). */
+  env?: Record<string, string>;
+}
+
+export interface Platform {
+  url: string;
+  port: number;
+  bus: LocalEventBus;
+  poller: StreamPoller;
+  timers: Timers;
+  dynamoEndpoint: string;
+  /** True on the first start of a data dir (or always in memory): the caller seeds then. */
+  freshData: boolean;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_CLIENT_ID = 'bazaar-local';
+export const BUS_NAME = 'bazaar';
+
+/**
+ * Brings the whole platform up on this machine: DynamoDB Local with the manifest's tables,
+ * the EventBridge-compatible bus, the stream poller, timers, and the HTTP gateway with the
+ * local token issuer, OpenAPI and docs. Handlers run in this process, unchanged, reaching
+ * the local services through the SDK's standard endpoint variables.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const freshData = !dataDir || !existsSync(join(dataDir, 'dynamodb', 'shared-local-instance.db'));
+
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error('[platform] stop failed:', (error as Error).message);
+      }
+    }
+  };
+
+  try {
+    const dynamo = await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined });
+    stops.push(() => dynamo.stop());
+    const aws = await startAwsEndpoint();
+    stops.push(() => aws.stop());
+
+    const server: Server = createServer();
+    await new Promise<void>((ready) => server.listen(options.port, '0.0.0.0', ready));
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://localhost:${port}`;
+    stops.push(
+      () =>
+        new Promise((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+    );
+
+    const key = issuerKey(dataDir);
+    const issuer = `${url}/local-issuer`;
+    const tableNames = new Map<TableDefinition['id'], string>(
+      tables.map((table) => [table.id, localTableName(table)]),
+    );
+    Object.assign(process.env, {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: aws.url,
+      AWS_ENDPOINT_URL_SFN: aws.url,
+      EVENT_BUS_NAME: BUS_NAME,
+      IDENTITY_PROVIDER: 'local',
+      AUTH_ISSUER: issuer,
+      AUTH_JWKS_URI: `${issuer}/.well-known/jwks.json`,
+      AUTH_CLIENT_ID: LOCAL_CLIENT_ID,
+      LOCAL_ISSUER_KEY_ID: key.keyId,
+      LOCAL_ISSUER_PRIVATE_KEY: key.privateKeyPem,
+      BAZAAR_VALIDATE_RESPONSES: process.env.BAZAAR_VALIDATE_RESPONSES ?? '1',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      ...Object.fromEntries(tables.map((table) => [table.envVar, tableNames.get(table.id)!])),
+      ...options.env,
+    });
+
+    const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
+    await ensureTables(dynamoClient, tables, (table) => tableNames.get(table.id)!);
+
+    const bus = new LocalEventBus({
+      busName: BUS_NAME,
+      log: (message, fields) => console.error(`[bus] ${message}`, JSON.stringify(fields)),
+    });
+    bus.attach(aws);
+    for (const rule of rules) {
+      bus.addTarget({
+        ruleId: rule.id,
+        pattern: rule.pattern,
+        deliver: (event) => invoke(rule.handler, event),
+      });
+    }
+    stops.push(() => Promise.race([bus.idle(), new Promise<void>((done) => setTimeout(done, 5000))]));
+
+    const checkpointFile = dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined;
+    const checkpoints = new Map<string, string>(
+      checkpointFile && existsSync(checkpointFile)
+        ? Object.entries(JSON.parse(readFileSync(checkpointFile, 'utf8')))
+        : [],
+    );
+    const poller = new StreamPoller({
+      dynamodb: dynamoClient,
+      streams: new DynamoDBStreamsClient({ endpoint: dynamo.endpoint }),
+      checkpoints,
+      log: (message, fields) => console.error(`[streams] ${message}`, JSON.stringify(fields)),
+    });
+    for (const stream of streams) {
+      await poller.add({
+        id: stream.id,
+        tableName: tableNames.get(tableById(stream.table).id)!,
+        batchSize: stream.batchSize,
+        maxRetries: stream.maxRetries,
+        filters: stream.filters,
+        deliver: (event) => invoke(stream.handler, event),
+      });
+    }
+    poller.start();
+    stops.push(async () => {
+      await poller.stop();
+      if (checkpointFile) writeFileSync(checkpointFile, JSON.stringify(Object.fromEntries(checkpoints)));
+    });
+
+    const timers = new Timers((message, fields) =>
+      console.error(`[timers] ${message}`, JSON.stringify(fields)),
+    );
+    for (const schedule of schedules) {
+      const override = process.env[schedule.envOverride];
+      timers.schedule({
+        id: schedule.id,
+        everySeconds: override ? Number(override) : schedule.everySeconds,
+        run: (event) => invoke(schedule.handler, event),
+      });
+    }
+    stops.push(() => timers.stop());
+
+    const verifier = createTokenVerifier({
+      issuer,
+      jwksUri: `${issuer}/.well-known/jwks.json`,
+      clientId: LOCAL_CLIENT_ID,
+    });
+    const gateway = new LocalGateway(routes, verifier, (route, event) =>
+      invoke(route.handler, event, (route.timeoutSeconds ?? 29) * 1000),
+    );
+    const openApi = openApiDocument(routes, url);
+    const jwks = jwksOf(key.privateKeyPem, key.keyId);
+
+    server.on('request', (request, response) => {
+      const requestUrl = new URL(request.url ?? '/', url);
+      void (async () => {
+        try {
+          if (await gateway.handle(request, response, requestUrl)) return;
+          const path = requestUrl.pathname;
+          if (path === '/api/v1/health') {
+            const components = await health(dynamoClient, aws.url);
+            const up = Object.values(components).every((state) => state === 'up');
+            writeJson(
+              response,
+              up ? 200 : 503,
+              { status: up ? 'ok' : 'degraded', components },
+              corsHeaders(request),
+            );
+          } else if (path === '/api/v1/openapi.json') {
+            writeJson(response, 200, openApi, corsHeaders(request));
+          } else if (path === '/local-issuer/.well-known/jwks.json') {
+            writeJson(response, 200, jwks);
+          } else if (path === '/docs' || path === '/docs/') {
+            response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            response.end(docsPage('/api/v1/openapi.json'));
+          } else if (path.startsWith('/docs/assets/')) {
+            serveDocsAsset(path.slice('/docs/assets/'.length), response);
+          } else if (path === '/_local/events') {
+            const detailType = requestUrl.searchParams.get('detail-type');
+            const events = bus.history.filter((event) => !detailType || event['detail-type'] === detailType);
+            writeJson(response, 200, { events, dead_letters: bus.deadLetters });
+          } else {
+            writeJson(response, 404, { message: 'Not Found' });
+          }
+        } catch (error) {
+          console.error('[platform] request failed:', error);
+          if (!response.headersSent) writeJson(response, 500, { message: 'Internal Server Error' });
+        }
+      })();
+    });
+
+    async function health(client: DynamoDBClient, awsUrl: string): Promise<Record<string, 'up' | 'down'>> {
+      const check = (probe: Promise<unknown>) =>
+        probe.then(
+          () => 'up' as const,
+          () => 'down' as const,
+        );
+      return {
+        dynamodb: await check(client.send(new ListTablesCommand({ Limit: 1 }))),
+        event_bus: await check(fetch(awsUrl, { method: 'POST', signal: AbortSignal.timeout(1000) })),
+        gateway: 'up',
+        stream_poller: poller ? 'up' : 'down',
+        timers: 'up',
+      };
+    }
+
+    return {
+      url,
+      port,
+      bus,
+      poller,
+      timers,
+      dynamoEndpoint: dynamo.endpoint,
+      freshData,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

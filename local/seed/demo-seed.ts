@@ -1,0 +1,125 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ProductRecord } from '../../functions/catalog/product';
+import { toItem } from '../../functions/catalog/repository';
+import { resolveImages } from '../../functions/catalog/service';
+import { identityDeps } from '../../functions/identity/deps';
+import { registerSeller, signup } from '../../functions/identity/service';
+import { newStockRecordPut, stockStatusOf } from '../../functions/inventory/stock-records';
+import { CURRENCY, toCents } from '../../shared/money';
+import { generateCatalog } from './catalog-generator';
+
+export type SeedSize = 'demo' | 'small' | 'none';
+
+export const SEED_PRODUCT_COUNTS: Record<SeedSize, number> = { demo: 3000, small: 200, none: 0 };
+
+/** Demo accounts; their password is printed in the README. */
+export const DEMO_PASSWORD = 'bazaar-demo-1';
+export const DEMO_SELLERS = [
+  { email: 'northwind@bazaar.example', name: 'Northwind Traders', store: 'Northwind Traders' },
+  { email: 'acme@bazaar.example', name: 'Acme Supply', store: 'Acme Supply Co.' },
+  { email: 'globex@bazaar.example', name: 'Globex Retail', store: 'Globex' },
+  { email: 'initech@bazaar.example', name: 'Initech Goods', store: 'Initech Goods' },
+  { email: 'umbrella@bazaar.example', name: 'Umbrella Outdoor', store: 'Umbrella Outdoor' },
+];
+export const DEMO_SHOPPER = { email: 'shopper@bazaar.example', name: 'Sam Shopper' };
+
+/**
+ * Loads the deterministic demo catalog: sellers and a shopper through the identity service,
+ * then products with their stock records (the same items the catalog writes, in batches,
+ * since nothing else is running yet). Product ids are derived from the seed index, so the
+ * same seed always yields the same catalog.
+ */
+export async function seedDemoCatalog(
+  doc: DynamoDBDocumentClient,
+  options: {
+    size: SeedSize;
+    productsTable: string;
+    inventoryTable: string;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<{ sellers: string[]; products: number }> {
+  const total = SEED_PRODUCT_COUNTS[options.size];
+  if (total === 0) return { sellers: [], products: 0 };
+  const identity = identityDeps();
+  const sellerIds: string[] = [];
+  for (const seller of DEMO_SELLERS) {
+    const token = await signup({ email: seller.email, password: DEMO_PASSWORD, name: seller.name }, identity);
+    await registerSeller(token.userId, seller.store, identity);
+    sellerIds.push(token.userId);
+  }
+  await signup({ email: DEMO_SHOPPER.email, password: DEMO_PASSWORD, name: DEMO_SHOPPER.name }, identity);
+
+  const imagesBaseUrl = process.env.IMAGES_BASE_URL ?? 'https://images.bazaar.example';
+  let written = 0;
+  let batch: Array<{ table: string; item: Record<string, unknown> }> = [];
+  const flush = async () => {
+    const pending = batch;
+    batch = [];
+    await Promise.all(
+      chunk(pending, 25).map(async (requests) => {
+        let requestItems:
+          | Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>>
+          | undefined = {};
+        for (const { table, item } of requests) {
+          requestItems[table] ??= [];
+          requestItems[table].push({ PutRequest: { Item: item } });
+        }
+        while (requestItems && Object.keys(requestItems).length > 0) {
+          const result = await doc.send(new BatchWriteCommand({ RequestItems: requestItems }));
+          requestItems = result.UnprocessedItems as typeof requestItems;
+        }
+      }),
+    );
+  };
+
+  let index = 0;
+  for (const generated of generateCatalog({ count: total, seed: 42, sellerIds })) {
+    index++;
+    const productId = `prod_SEED${String(index).padStart(22, '0')}`;
+    const product: ProductRecord = {
+      productId,
+      sellerId: generated.seller_id,
+      title: generated.title,
+      description: generated.description,
+      category: generated.category,
+      priceCents: toCents(generated.price)!,
+      compareAtPriceCents:
+        generated.compare_at_price === undefined || generated.compare_at_price === null
+          ? null
+          : toCents(generated.compare_at_price)!,
+      currency: CURRENCY,
+      images: resolveImages(generated.images, imagesBaseUrl),
+      avgRating: generated.avg_rating ?? 0,
+      reviewCount: generated.review_count ?? 0,
+      ratingVersion: 0,
+      stockStatus: stockStatusOf(generated.stock),
+      stockVersion: 1,
+      listing: 'active',
+      version: 1,
+      createdAt: generated.created_at,
+      updatedAt: generated.created_at,
+    };
+    const stock = newStockRecordPut(options.inventoryTable, {
+      productId,
+      sellerId: product.sellerId,
+      available: generated.stock,
+      now: generated.created_at,
+    });
+    batch.push({ table: options.productsTable, item: toItem(product) });
+    batch.push({ table: options.inventoryTable, item: stock.Put!.Item! });
+    if (batch.length >= 200) {
+      await flush();
+      written = index;
+      options.onProgress?.(written, total);
+    }
+  }
+  await flush();
+  options.onProgress?.(index, total);
+  return { sellers: sellerIds, products: index };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

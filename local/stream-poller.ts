@@ -1,0 +1,270 @@
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  type GetRecordsCommandOutput,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { EventPattern } from '../shared/manifests/types';
+import { matchesPattern } from './event-pattern';
+
+export interface StreamMapping {
+  id: string;
+  tableName: string;
+  batchSize: number;
+  maxRetries: number;
+  filters?: EventPattern[];
+  deliver(
+    event: DynamoDBStreamEvent,
+  ): Promise<{ batchItemFailures?: Array<{ itemIdentifier: string }> } | undefined>;
+}
+
+export interface StreamPollerOptions {
+  dynamodb: DynamoDBClient;
+  streams: DynamoDBStreamsClient;
+  pollIntervalMs?: number;
+  /** Where each shard was read up to, so a restart with a data dir resumes instead of replaying. */
+  checkpoints?: Map<string, string>;
+  onCheckpoint?: (shardId: string, sequenceNumber: string) => void;
+  log?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+interface ShardState {
+  shardId: string;
+  iterator: string | undefined;
+  lastSequence: string | undefined;
+  closed: boolean;
+  busy: boolean;
+  retries: number;
+}
+
+/**
+ * Reads DynamoDB Local's streams and delivers batches to handlers the way Lambda's event
+ * source mapping does: up to `batchSize` records in order per shard, event filters applied,
+ * partial batch failures honoured (processing resumes at the first failed record), and a
+ * batch that keeps failing retried `maxRetries` times, then logged and skipped.
+ */
+export class StreamPoller {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly mappings: Array<{
+    mapping: StreamMapping;
+    streamArn: string;
+    shards: Map<string, ShardState>;
+  }> = [];
+  private stopped = false;
+  private inFlight = 0;
+  readonly failedBatches: Array<{ mappingId: string; sequenceNumbers: string[]; error: string }> = [];
+
+  constructor(private readonly options: StreamPollerOptions) {}
+
+  async add(mapping: StreamMapping): Promise<void> {
+    const { Table } = await this.options.dynamodb.send(
+      new DescribeTableCommand({ TableName: mapping.tableName }),
+    );
+    const streamArn = Table?.LatestStreamArn;
+    if (!streamArn) throw new Error(`Table ${mapping.tableName} has no stream enabled`);
+    this.mappings.push({ mapping, streamArn, shards: new Map() });
+  }
+
+  start(): void {
+    const interval = this.options.pollIntervalMs ?? 250;
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        await this.pollOnce();
+      } catch (error) {
+        this.options.log?.('Stream poll failed', { error: (error as Error).message });
+      }
+      if (!this.stopped) this.timer = setTimeout(tick, interval);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  /** True when every shard has been read to its current end: tests wait on it. */
+  async drained(): Promise<boolean> {
+    await this.pollOnce();
+    return this.mappings.every(({ shards }) => [...shards.values()].every((shard) => !shard.busy));
+  }
+
+  async pollOnce(): Promise<void> {
+    this.inFlight++;
+    try {
+      await Promise.all(this.mappings.map((entry) => this.pollMapping(entry)));
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async pollMapping(entry: (typeof this.mappings)[number]): Promise<void> {
+    const description = await this.options.streams.send(
+      new DescribeStreamCommand({ StreamArn: entry.streamArn }),
+    );
+    for (const shard of description.StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || entry.shards.has(shard.ShardId)) continue;
+      const checkpoint = this.options.checkpoints?.get(shard.ShardId);
+      const { ShardIterator } = await this.options.streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: entry.streamArn,
+          ShardId: shard.ShardId,
+          ...(checkpoint
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: checkpoint }
+            : { ShardIteratorType: 'TRIM_HORIZON' }),
+        }),
+      );
+      entry.shards.set(shard.ShardId, {
+        shardId: shard.ShardId,
+        iterator: ShardIterator,
+        lastSequence: checkpoint,
+        closed: false,
+        busy: false,
+        retries: 0,
+      });
+    }
+    for (const shard of entry.shards.values()) {
+      if (shard.closed || shard.busy || !shard.iterator) continue;
+      shard.busy = true;
+      try {
+        await this.drainShard(entry, shard);
+      } finally {
+        shard.busy = false;
+      }
+    }
+  }
+
+  private async drainShard(entry: (typeof this.mappings)[number], shard: ShardState): Promise<void> {
+    const { mapping } = entry;
+    while (shard.iterator && !this.stopped) {
+      let page: GetRecordsCommandOutput;
+      try {
+        page = await this.options.streams.send(
+          new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }),
+        );
+      } catch (error) {
+        if (
+          (error as Error).name === 'ExpiredIteratorException' ||
+          (error as Error).name === 'TrimmedDataAccessException'
+        ) {
+          shard.iterator = await this.reopen(entry.streamArn, shard);
+          continue;
+        }
+        throw error;
+      }
+      const records = page.Records ?? [];
+      if (!page.NextShardIterator) shard.closed = true;
+      if (records.length === 0) {
+        shard.iterator = page.NextShardIterator;
+        return;
+      }
+      const delivered = await this.deliverRecords(mapping, shard, records);
+      if (!delivered) {
+        // Resume after the last record that succeeded, next tick.
+        shard.iterator = await this.reopen(entry.streamArn, shard);
+        shard.closed = false;
+        return;
+      }
+      shard.iterator = page.NextShardIterator;
+    }
+  }
+
+  /** Delivers records in batches; false when a batch must be retried from `shard.lastSequence`. */
+  private async deliverRecords(
+    mapping: StreamMapping,
+    shard: ShardState,
+    records: StreamRecord[],
+  ): Promise<boolean> {
+    const lambdaRecords = records.map((record) => toLambdaRecord(record, mapping.tableName));
+    for (let start = 0; start < lambdaRecords.length; start += mapping.batchSize) {
+      const slice = lambdaRecords.slice(start, start + mapping.batchSize);
+      const batch = mapping.filters?.length
+        ? slice.filter((record) => mapping.filters!.some((pattern) => matchesPattern(pattern, record)))
+        : slice;
+      let firstFailed: number | undefined;
+      let failure = '';
+      if (batch.length > 0) {
+        try {
+          const result = await mapping.deliver({ Records: batch });
+          const failures = result?.batchItemFailures ?? [];
+          if (failures.length > 0) {
+            const failedIds = new Set(failures.map((failureItem) => failureItem.itemIdentifier));
+            firstFailed = slice.findIndex((record) => failedIds.has(record.dynamodb?.SequenceNumber ?? ''));
+            if (firstFailed < 0) firstFailed = 0;
+            failure = `partial batch failure: ${failures.length} record(s)`;
+          }
+        } catch (error) {
+          firstFailed = 0;
+          failure = (error as Error).message;
+        }
+      }
+      if (firstFailed !== undefined) {
+        const succeeded = slice.slice(0, firstFailed);
+        if (succeeded.length)
+          this.checkpoint(shard, succeeded[succeeded.length - 1]!.dynamodb!.SequenceNumber!);
+        shard.retries++;
+        if (shard.retries <= mapping.maxRetries) return false;
+        const skipped = slice.slice(firstFailed);
+        this.failedBatches.push({
+          mappingId: mapping.id,
+          sequenceNumbers: skipped.map((record) => record.dynamodb!.SequenceNumber!),
+          error: failure,
+        });
+        this.options.log?.('Stream batch failed after retries; skipped to the failure destination', {
+          mapping: mapping.id,
+          records: skipped.length,
+          error: failure,
+        });
+      }
+      shard.retries = 0;
+      this.checkpoint(shard, slice[slice.length - 1]!.dynamodb!.SequenceNumber!);
+    }
+    return true;
+  }
+
+  private checkpoint(shard: ShardState, sequenceNumber: string): void {
+    shard.lastSequence = sequenceNumber;
+    this.options.checkpoints?.set(shard.shardId, sequenceNumber);
+    this.options.onCheckpoint?.(shard.shardId, sequenceNumber);
+  }
+
+  private async reopen(streamArn: string, shard: ShardState): Promise<string | undefined> {
+    const { ShardIterator } = await this.options.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shard.shardId,
+        ...(shard.lastSequence
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: shard.lastSequence }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return ShardIterator;
+  }
+}
+
+function toLambdaRecord(record: StreamRecord, tableName: string): DynamoDBRecord {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: process.env.AWS_REGION ?? 'us-east-1',
+    eventSourceARN: `arn:aws:dynamodb:us-east-1:000000000000:table/${tableName}/stream/local`,
+    dynamodb: {
+      ApproximateCreationDateTime: created ? Math.floor(new Date(created).getTime() / 1000) : undefined,
+      Keys: record.dynamodb?.Keys as never,
+      NewImage: record.dynamodb?.NewImage as never,
+      OldImage: record.dynamodb?.OldImage as never,
+      SequenceNumber: record.dynamodb?.SequenceNumber,
+      SizeBytes: record.dynamodb?.SizeBytes,
+      StreamViewType: record.dynamodb?.StreamViewType,
+    },
+  };
+}

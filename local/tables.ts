@@ -1,0 +1,88 @@
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { TableDefinition } from '../shared/manifests/types';
+
+/** Local table names: `bazaar-<id>`, plus a suffix when one DynamoDB Local serves several runs. */
+export function localTableName(table: TableDefinition, prefix = 'bazaar'): string {
+  return `${prefix}-${table.id}`;
+}
+
+/** The CreateTable input for a manifest table (all keys are strings; on-demand billing). */
+export function createTableInput(table: TableDefinition, name: string): CreateTableCommandInput {
+  const attributes = new Set<string>([table.partitionKey]);
+  if (table.sortKey) attributes.add(table.sortKey);
+  for (const gsi of table.gsis ?? []) {
+    attributes.add(gsi.partitionKey);
+    if (gsi.sortKey) attributes.add(gsi.sortKey);
+  }
+  return {
+    TableName: name,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes].map((AttributeName) => ({
+      AttributeName,
+      AttributeType: keyTypeOf(table, AttributeName),
+    })),
+    KeySchema: [
+      { AttributeName: table.partitionKey, KeyType: 'HASH' },
+      ...(table.sortKey ? [{ AttributeName: table.sortKey, KeyType: 'RANGE' as const }] : []),
+    ],
+    GlobalSecondaryIndexes: table.gsis?.length
+      ? table.gsis.map((gsi) => ({
+          IndexName: gsi.name,
+          KeySchema: [
+            { AttributeName: gsi.partitionKey, KeyType: 'HASH' as const },
+            ...(gsi.sortKey ? [{ AttributeName: gsi.sortKey, KeyType: 'RANGE' as const }] : []),
+          ],
+          Projection: gsi.include
+            ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: gsi.include }
+            : { ProjectionType: 'ALL' as const },
+        }))
+      : undefined,
+    StreamSpecification: table.stream ? { StreamEnabled: true, StreamViewType: table.stream } : undefined,
+  };
+}
+
+function keyTypeOf(table: TableDefinition, attribute: string): 'S' | 'N' {
+  return table.numericKeys?.includes(attribute) ? 'N' : 'S';
+}
+
+/** Creates every manifest table that does not exist yet (a restart with a data dir keeps them). */
+export async function ensureTables(
+  client: DynamoDBClient,
+  definitions: TableDefinition[],
+  nameOf: (table: TableDefinition) => string,
+): Promise<void> {
+  const existing = new Set<string>();
+  let start: string | undefined;
+  do {
+    const page = await client.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    for (const name of page.TableNames ?? []) existing.add(name);
+    start = page.LastEvaluatedTableName;
+  } while (start);
+  for (const table of definitions) {
+    const name = nameOf(table);
+    if (existing.has(name)) continue;
+    await client.send(new CreateTableCommand(createTableInput(table, name)));
+    if (table.ttlAttribute) {
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: name,
+          TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute },
+        }),
+      );
+    }
+  }
+  for (const table of definitions) {
+    for (;;) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: nameOf(table) }));
+      if (Table?.TableStatus === 'ACTIVE') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { loadRoles } from '../../functions/identity/roles';
+import { bearerToken, tokenVerifierFromEnv, userIdOf } from '../auth/token-verifier';
+import { boolEnv } from '../config';
+import {
+  AppError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors';
+import { logger } from '../logger';
+import type { RouteDefinition } from '../manifests/types';
+import type { AuthUser, HttpRequest, HttpResult, ResponseOf } from './route';
+import { parsePart } from './validation';
+
+type GatewayEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, unknown> } };
+  };
+};
+type GatewayResult = APIGatewayProxyStructuredResultV2;
+
+const MAX_BODY_BYTES = 1_000_000;
+const validateResponses = boolEnv('BAZAAR_VALIDATE_RESPONSES', false);
+
+/**
+ * Wraps a handler step in the one middleware stack every route shares: request parsing and
+ * validation against the route's schemas, authentication and role checks, response shaping,
+ * and the error mapper. The step itself only translates between HTTP and one domain call.
+ */
+export function httpHandler<R extends RouteDefinition>(
+  route: R,
+  step: (request: HttpRequest<R>) => Promise<HttpResult<ResponseOf<R>>>,
+) {
+  const state = new WeakMap<GatewayEvent, HttpRequest<R>>();
+  return middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 })
+    .use(errorMapper(route))
+    .use(parseRequest(route, state))
+    .use(authenticate(route, state))
+    .handler(async (event) => toGatewayResult(route, await step(state.get(event)!)));
+}
+
+function parseRequest<R extends RouteDefinition>(
+  route: R,
+  state: WeakMap<GatewayEvent, HttpRequest<R>>,
+): MiddlewareObj<GatewayEvent, GatewayResult> {
+  return {
+    before: ({ event }) => {
+      const headers = lowerCaseKeys(event.headers ?? {});
+      const rawBody =
+        event.body === undefined || event.body === null
+          ? undefined
+          : event.isBase64Encoded
+            ? Buffer.from(event.body, 'base64').toString('utf8')
+            : event.body;
+      if (rawBody !== undefined && Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
+        throw new PayloadTooLargeError(MAX_BODY_BYTES);
+      }
+      let body: unknown;
+      if (route.body) {
+        if (route.rawBody) {
+          body = rawBody;
+        } else {
+          if (rawBody === undefined || rawBody.trim() === '') {
+            throw ValidationError.forField('body', 'a JSON body is required');
+          }
+          const contentType = headers['content-type'] ?? '';
+          if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new UnsupportedMediaTypeError();
+          try {
+            body = JSON.parse(rawBody);
+          } catch {
+            throw new ValidationError(
+              'Request body is not valid JSON',
+              [{ field: 'body', message: 'malformed JSON' }],
+              'INVALID_JSON',
+            );
+          }
+          body = parsePart(route.body, body, 'body');
+        }
+      }
+      const params = route.params ? parsePart(route.params, event.pathParameters ?? {}, 'path') : undefined;
+      const query = route.query
+        ? parsePart(route.query, event.queryStringParameters ?? {}, 'query')
+        : undefined;
+      state.set(event, {
+        params,
+        query,
+        body,
+        user: undefined,
+        headers,
+        cookies: parseCookies(event.cookies ?? []),
+        rawBody,
+        requestId: event.requestContext.requestId,
+        secure: (headers['x-forwarded-proto'] ?? 'https') === 'https',
+      } as HttpRequest<R>);
+    },
+  };
+}
+
+function authenticate<R extends RouteDefinition>(
+  route: R,
+  state: WeakMap<GatewayEvent, HttpRequest<R>>,
+): MiddlewareObj<GatewayEvent, GatewayResult> {
+  return {
+    before: async ({ event }) => {
+      if (route.auth === 'public') return;
+      const request = state.get(event)!;
+      let userId: string | undefined;
+      if (route.auth === 'optional') {
+        // No authorizer runs on optional routes: a token, if sent, is verified here.
+        const token = bearerToken(request.headers.authorization);
+        if (!token) return;
+        try {
+          userId = userIdOf(
+            (await tokenVerifierFromEnv().verify(token)) as unknown as Record<string, unknown>,
+          );
+        } catch {
+          throw new UnauthorizedError('The access token is invalid or expired');
+        }
+      } else {
+        // The JWT authorizer has already verified the token; its claims ride on the event.
+        userId = userIdOf(event.requestContext.authorizer?.jwt?.claims ?? {});
+      }
+      if (!userId) throw new UnauthorizedError();
+      const needed = route.auth === 'seller' || route.auth === 'admin' ? route.auth : undefined;
+      const roles = await loadRoles(userId, needed);
+      if (!roles) throw new UnauthorizedError('The account behind this token no longer exists');
+      if (needed && !roles.includes(needed) && !roles.includes('admin')) {
+        throw new ForbiddenError(
+          needed === 'seller' ? 'Register as a seller first: POST /api/v1/seller/register' : 'Admins only',
+          'FORBIDDEN',
+        );
+      }
+      (request as { user: AuthUser | undefined }).user = { userId, roles };
+    },
+  };
+}
+
+function errorMapper(route: RouteDefinition): MiddlewareObj<GatewayEvent, GatewayResult> {
+  return {
+    onError: (request) => {
+      const error = request.error;
+      const requestId = request.event.requestContext?.requestId ?? 'unknown';
+      if (error instanceof AppError) {
+        const headers: Record<string, string> = {};
+        if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
+        request.response = jsonResult(
+          error.status,
+          errorBody(error.code, error.message, error.details),
+          headers,
+        );
+        return;
+      }
+      logger.error('Unhandled error', { route: route.id, requestId, error: error as Error });
+      request.response = jsonResult(
+        500,
+        errorBody('INTERNAL_ERROR', `Something went wrong on our side. Request id: ${requestId}`, {
+          request_id: requestId,
+        }),
+      );
+    },
+  };
+}
+
+function toGatewayResult(route: RouteDefinition, result: HttpResult<unknown>): GatewayResult {
+  const status = result.status ?? route.successStatus;
+  const headers: Record<string, string> = {
+    'cache-control': route.cache
+      ? `public, max-age=${route.cache.maxAgeSeconds}, s-maxage=${route.cache.sharedMaxAgeSeconds}, stale-while-revalidate=60`
+      : 'no-store',
+    ...result.headers,
+  };
+  if (status === 204 || result.body === undefined) {
+    return { statusCode: status, headers, cookies: result.cookies };
+  }
+  if (validateResponses && route.response) {
+    const check = route.response.safeParse(result.body);
+    if (!check.success) {
+      throw new Error(`Response of ${route.id} breaks its schema: ${z.prettifyError(check.error)}`);
+    }
+  }
+  return { ...jsonResult(status, result.body, headers), cookies: result.cookies };
+}
+
+function jsonResult(status: number, body: unknown, headers: Record<string, string> = {}): GatewayResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+function lowerCaseKeys(headers: Record<string, string | undefined>): Record<string, string | undefined> {
+  const lowered: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) lowered[name.toLowerCase()] = value;
+  return lowered;
+}
+
+function parseCookies(cookies: string[]): Record<string, string> {
+  const parsed: Record<string, string> = {};
+  for (const cookie of cookies) {
+    for (const part of cookie.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq <= 0) continue;
+      parsed[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    }
+  }
+  return parsed;
+}
+
+export type { Context };

@@ -1,0 +1,38 @@
+import type { TableDefinition } from './types';
+
+/** Every table, once: keys, indexes, streams and TTL. Each service owns its own. */
+export const tables: TableDefinition[] = [
+  {
+    id: 'users',
+    envVar: 'USERS_TABLE_NAME',
+    owner: 'identity',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+  },
+  {
+    id: 'products',
+    envVar: 'PRODUCTS_TABLE_NAME',
+    owner: 'catalog',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    gsis: [
+      { name: 'BySeller', partitionKey: 'seller_id', sortKey: 'created_at' },
+      { name: 'ByCategory', partitionKey: 'browse_category', sortKey: 'created_at' },
+      { name: 'ByDepartment', partitionKey: 'browse_department', sortKey: 'created_at' },
+    ],
+    stream: 'NEW_AND_OLD_IMAGES',
+  },
+  {
+    id: 'inventory',
+    envVar: 'INVENTORY_TABLE_NAME',
+    owner: 'inventory',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+  },
+];
+
+export function tableById(id: TableDefinition['id']): TableDefinition {
+  const table = tables.find((candidate) => candidate.id === id);
+  if (!table) throw new Error(`No table ${id} in the tables manifest`);
+  return table;
+}

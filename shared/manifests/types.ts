@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+
+/**
+ * The manifests declare, as data, what connects handlers to the world. The CDK app and the
+ * local runtime both read them, so one declaration serves AWS and the laptop alike.
+ */
+
+/** `functions/<service>/handlers/<file>.handler`: a module path from the repo root and an export. */
+export type HandlerRef = `functions/${string}.${string}`;
+
+export type TableId =
+  | 'users'
+  | 'products'
+  | 'inventory'
+  | 'carts'
+  | 'orders'
+  | 'payments'
+  | 'idempotency'
+  | 'reviews'
+  | 'recommendations'
+  | 'notifications'
+  | 'rate-limits';
+
+export type TableAccess = 'read' | 'readWrite';
+
+/** What a handler touches beyond its own code: the CDK app turns this into grants and env. */
+export interface ResourceUse {
+  tables?: Partial<Record<TableId, TableAccess>>;
+  publishesEvents?: boolean;
+  stateMachines?: string[];
+  bucket?: 'images';
+  secrets?: Array<'stripe'>;
+}
+
+export type AuthLevel = 'public' | 'optional' | 'user' | 'seller' | 'admin';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface CachePolicy {
+  /** Seconds a browser may keep the response. */
+  maxAgeSeconds: number;
+  /** Seconds a CDN may keep it. */
+  sharedMaxAgeSeconds: number;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: route contracts are generic over any zod shape
+type AnyObjectSchema = z.ZodObject<any>;
+
+export interface RouteDefinition<
+  Params extends AnyObjectSchema | undefined = AnyObjectSchema | undefined,
+  Query extends AnyObjectSchema | undefined = AnyObjectSchema | undefined,
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Response extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  /** PascalCase, unique: the CDK construct id and the OpenAPI operationId. */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway path template: `/api/v1/products/{product_id}`. */
+  path: string;
+  auth: AuthLevel;
+  handler: HandlerRef;
+  summary: string;
+  tag: string;
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  /** Undefined for 204 responses. */
+  response?: Response;
+  successStatus: 200 | 201 | 202 | 204;
+  /** Public GETs a CDN may cache; everything else is `no-store`. */
+  cache?: CachePolicy;
+  /** Also accept a non-JSON body (the handler receives it raw), e.g. a signed webhook. */
+  rawBody?: boolean;
+  uses?: ResourceUse;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export interface GsiDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey?: string;
+  /** Attributes projected besides the keys; 'ALL' when omitted. */
+  include?: string[];
+}
+
+export interface TableDefinition {
+  id: TableId;
+  /** The env var that carries the table's name to handlers: `PRODUCTS_TABLE_NAME`. */
+  envVar: string;
+  owner: string;
+  partitionKey: string;
+  sortKey?: string;
+  gsis?: GsiDefinition[];
+  stream?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+  ttlAttribute?: string;
+  /** Key attributes that are numbers; every other key attribute is a string. */
+  numericKeys?: string[];
+}
+
+/** An EventBridge pattern, as EventBridge reads it. */
+export type EventPattern = Record<string, unknown>;
+
+export interface EventRuleDefinition {
+  id: string;
+  description: string;
+  pattern: EventPattern;
+  handler: HandlerRef;
+  uses?: ResourceUse;
+}
+
+export interface StreamDefinition {
+  id: string;
+  table: TableId;
+  handler: HandlerRef;
+  batchSize: number;
+  maxRetries: number;
+  /** Lambda event filter patterns on the stream record. */
+  filters?: EventPattern[];
+  uses?: ResourceUse;
+}
+
+export interface ScheduleDefinition {
+  id: string;
+  description: string;
+  /** How often on AWS; locally overridable through `envOverride` (seconds) so tests run fast. */
+  everySeconds: number;
+  envOverride: string;
+  handler: HandlerRef;
+  uses?: ResourceUse;
+}
+
+export interface StateMachineDefinition {
+  id: string;
+  /** Repo-relative path of the ASL file. */
+  definitionFile: string;
+  /** `${Name}` placeholders in the ASL, each bound to a handler. */
+  taskHandlers: Record<string, HandlerRef>;
+  envVar: string;
+  uses?: ResourceUse;
+}

@@ -1,0 +1,112 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { z } from 'zod';
+import { ConflictError, NotFoundError, RateLimitedError } from '../../../shared/errors';
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { defineRoute } from '../../../shared/http/route';
+import { httpEvent, lambdaContext } from '../../fixtures/api-gateway-event';
+
+process.env.USERS_TABLE_NAME = 'users-test';
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+
+const route = defineRoute({
+  id: 'Test',
+  method: 'POST',
+  path: '/test',
+  auth: 'public',
+  handler: 'functions/test/handlers/test.handler',
+  summary: 'test',
+  tag: 'Test',
+  body: z.strictObject({ quantity: z.number().int().min(1) }),
+  response: z.object({ quantity: z.number() }),
+  successStatus: 200,
+});
+
+async function call(step: () => Promise<never> | Promise<ReturnType<typeof ok>>, event = httpEvent({ body: '{"quantity":2}' })) {
+  const handler = httpHandler(route, step as never);
+  const result = (await handler(event as never, lambdaContext)) as { statusCode: number; body?: string; headers?: Record<string, string> };
+  return { ...result, json: result.body ? JSON.parse(result.body) : undefined };
+}
+
+describe('httpHandler', () => {
+  it('answers the step’s result as JSON with no-store caching', async () => {
+    const result = await call(async () => ok({ quantity: 2 }));
+    expect(result.statusCode).toBe(200);
+    expect(result.json).toEqual({ quantity: 2 });
+    expect(result.headers?.['cache-control']).toBe('no-store');
+  });
+
+  it('maps malformed JSON to 400 INVALID_JSON without calling the step', async () => {
+    const step = jest.fn();
+    const result = await call(step, httpEvent({ body: '{"quantity":' }));
+    expect(result.statusCode).toBe(400);
+    expect(result.json.error.code).toBe('INVALID_JSON');
+    expect(step).not.toHaveBeenCalled();
+  });
+
+  it('maps a wrong content type to 415', async () => {
+    const result = await call(async () => ok({ quantity: 1 }), httpEvent({ body: 'quantity=2', headers: { 'content-type': 'text/plain' } }));
+    expect(result.statusCode).toBe(415);
+    expect(result.json.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('names the invalid field in a 400', async () => {
+    const result = await call(async () => ok({ quantity: 1 }), httpEvent({ body: '{"quantity":0}' }));
+    expect(result.statusCode).toBe(400);
+    expect(result.json.error.details.fields[0].field).toBe('quantity');
+  });
+
+  it.each([
+    [new NotFoundError('Order'), 404, 'NOT_FOUND'],
+    [new ConflictError('OUT_OF_STOCK', 'Sold out'), 409, 'OUT_OF_STOCK'],
+    [new RateLimitedError(2), 429, 'RATE_LIMITED'],
+  ])('maps %p to its status and code', async (error, status, code) => {
+    const result = await call(async () => {
+      throw error;
+    });
+    expect(result.statusCode).toBe(status);
+    expect(result.json.error.code).toBe(code);
+    if (status === 429) expect(result.headers?.['retry-after']).toBe('2');
+  });
+
+  it('answers 500 with the request id and no internals for unexpected errors', async () => {
+    const result = await call(async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toContain('secret');
+    expect(result.json.error).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: expect.stringContaining('req-test-1'),
+      details: { request_id: 'req-test-1' },
+    });
+  });
+
+  describe('role checks on seller routes', () => {
+    const dynamo = mockClient(DynamoDBDocumentClient);
+    afterEach(() => dynamo.reset());
+    const sellerRoute = { ...route, id: 'SellerTest', auth: 'seller' as const };
+
+    it('forbids a signed-in customer (403) and lets a seller through', async () => {
+      dynamo.on(GetCommand).resolvesOnce({ Item: { roles: ['customer'] } }).resolves({ Item: { roles: ['customer', 'seller'] } });
+      const handler = httpHandler(sellerRoute, async ({ user }) => ok({ quantity: user.roles.length }));
+      const event = httpEvent({ body: '{"quantity":1}', claims: { username: 'usr_CUSTOMER1' } });
+      const first = (await handler(event as never, lambdaContext)) as { statusCode: number };
+      expect(first.statusCode).toBe(403);
+      const second = (await handler(event as never, lambdaContext)) as { statusCode: number; body: string };
+      expect(second.statusCode).toBe(200);
+      expect(JSON.parse(second.body)).toEqual({ quantity: 2 });
+    });
+
+    it('answers 401 when the token’s account no longer exists', async () => {
+      dynamo.on(GetCommand).resolves({});
+      const handler = httpHandler(sellerRoute, async () => ok({ quantity: 1 }));
+      const result = (await handler(httpEvent({ body: '{"quantity":1}', claims: { username: 'usr_GONE' } }) as never, lambdaContext)) as {
+        statusCode: number;
+      };
+      expect(result.statusCode).toBe(401);
+    });
+  });
+});
