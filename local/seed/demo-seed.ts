@@ -114,7 +114,7 @@ export async function seedDemoCatalog(
     }
   }
   await flush();
-  options.onProgress?.(index, total);
+  if (written !== index) options.onProgress?.(index, total);
   return { sellers: sellerIds, products: index };
 }
 

@@ -19,5 +19,7 @@ export default async function integrationGlobalSetup(): Promise<void> {
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
     ...Object.fromEntries(tables.map((table) => [table.envVar, localTableName(table)])),
   });
-  await ensureTables(new DynamoDBClient({ endpoint: dynamo.endpoint }), tables, (table) => localTableName(table));
+  await ensureTables(new DynamoDBClient({ endpoint: dynamo.endpoint }), tables, (table) =>
+    localTableName(table),
+  );
 }

@@ -19,7 +19,11 @@ export function baseUrl(): string {
   return process.env.E2E_BASE_URL!;
 }
 
-export async function api<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+export async function api<T = any>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
@@ -52,7 +56,9 @@ export async function signUp(label = 'user'): Promise<{ token: string; userId: s
   return { token: response.body.access_token, userId: response.body.user_id, email };
 }
 
-export async function signUpSeller(label = 'seller'): Promise<{ token: string; userId: string; email: string }> {
+export async function signUpSeller(
+  label = 'seller',
+): Promise<{ token: string; userId: string; email: string }> {
   const user = await signUp(label);
   const response = await api('POST', '/api/v1/seller/register', {
     token: user.token,
@@ -63,7 +69,11 @@ export async function signUpSeller(label = 'seller'): Promise<{ token: string; u
 }
 
 /** Polls until `check` returns a value (not undefined) or the time runs out. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000, intervalMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 5000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -73,7 +83,8 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

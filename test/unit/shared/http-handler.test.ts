@@ -1,5 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RateLimitedError } from '../../../shared/errors';
@@ -24,9 +23,16 @@ const route = defineRoute({
   successStatus: 200,
 });
 
-async function call(step: () => Promise<never> | Promise<ReturnType<typeof ok>>, event = httpEvent({ body: '{"quantity":2}' })) {
+async function call(
+  step: () => Promise<never> | Promise<ReturnType<typeof ok>>,
+  event = httpEvent({ body: '{"quantity":2}' }),
+) {
   const handler = httpHandler(route, step as never);
-  const result = (await handler(event as never, lambdaContext)) as { statusCode: number; body?: string; headers?: Record<string, string> };
+  const result = (await handler(event as never, lambdaContext)) as {
+    statusCode: number;
+    body?: string;
+    headers?: Record<string, string>;
+  };
   return { ...result, json: result.body ? JSON.parse(result.body) : undefined };
 }
 
@@ -47,7 +53,10 @@ describe('httpHandler', () => {
   });
 
   it('maps a wrong content type to 415', async () => {
-    const result = await call(async () => ok({ quantity: 1 }), httpEvent({ body: 'quantity=2', headers: { 'content-type': 'text/plain' } }));
+    const result = await call(
+      async () => ok({ quantity: 1 }),
+      httpEvent({ body: 'quantity=2', headers: { 'content-type': 'text/plain' } }),
+    );
     expect(result.statusCode).toBe(415);
     expect(result.json.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -90,7 +99,10 @@ describe('httpHandler', () => {
     const sellerRoute = { ...route, id: 'SellerTest', auth: 'seller' as const };
 
     it('forbids a signed-in customer (403) and lets a seller through', async () => {
-      dynamo.on(GetCommand).resolvesOnce({ Item: { roles: ['customer'] } }).resolves({ Item: { roles: ['customer', 'seller'] } });
+      dynamo
+        .on(GetCommand)
+        .resolvesOnce({ Item: { roles: ['customer'] } })
+        .resolves({ Item: { roles: ['customer', 'seller'] } });
       const handler = httpHandler(sellerRoute, async ({ user }) => ok({ quantity: user.roles.length }));
       const event = httpEvent({ body: '{"quantity":1}', claims: { username: 'usr_CUSTOMER1' } });
       const first = (await handler(event as never, lambdaContext)) as { statusCode: number };
@@ -103,7 +115,10 @@ describe('httpHandler', () => {
     it('answers 401 when the token’s account no longer exists', async () => {
       dynamo.on(GetCommand).resolves({});
       const handler = httpHandler(sellerRoute, async () => ok({ quantity: 1 }));
-      const result = (await handler(httpEvent({ body: '{"quantity":1}', claims: { username: 'usr_GONE' } }) as never, lambdaContext)) as {
+      const result = (await handler(
+        httpEvent({ body: '{"quantity":1}', claims: { username: 'usr_GONE' } }) as never,
+        lambdaContext,
+      )) as {
         statusCode: number;
       };
       expect(result.statusCode).toBe(401);

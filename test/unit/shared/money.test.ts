@@ -13,9 +13,12 @@ describe('money', () => {
     expect(toCents(Number(text))).toBe(cents);
   });
 
-  it.each([49.999, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e21, 0.001])('refuses %p rather than rounding', (value) => {
-    expect(toCents(value)).toBeUndefined();
-  });
+  it.each([49.999, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e21, 0.001])(
+    'refuses %p rather than rounding',
+    (value) => {
+      expect(toCents(value)).toBeUndefined();
+    },
+  );
 
   it('refuses text that is not a plain decimal', () => {
     expect(toCents('1e3')).toBeUndefined();

@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { CreateProductBody } from '../../../functions/catalog/schemas';
+import { AddressBody, SignupBody } from '../../../functions/identity/schemas';
 import { ValidationError } from '../../../shared/errors';
 import { parsePart } from '../../../shared/http/validation';
 import { moneyInput, text } from '../../../shared/schemas/common';
-import { CreateProductBody } from '../../../functions/catalog/schemas';
-import { AddressBody, SignupBody } from '../../../functions/identity/schemas';
 
 function fieldsOf(schema: z.ZodType, value: unknown): string[] {
   try {
     parsePart(schema, value, 'body');
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
-    return ((error as ValidationError).details as { fields: Array<{ field: string }> }).fields.map((f) => f.field);
+    return ((error as ValidationError).details as { fields: Array<{ field: string }> }).fields.map(
+      (f) => f.field,
+    );
   }
   throw new Error('expected a validation error');
 }
@@ -50,9 +52,10 @@ describe('request validation', () => {
   });
 
   it('normalises e-mail case and checks addresses against ISO country codes', () => {
-    expect(parsePart(SignupBody, { email: ' Ann@Example.COM ', password: 'long enough', name: 'Ann' }, 'body').email).toBe(
-      'ann@example.com',
-    );
+    expect(
+      parsePart(SignupBody, { email: ' Ann@Example.COM ', password: 'long enough', name: 'Ann' }, 'body')
+        .email,
+    ).toBe('ann@example.com');
     const address = { name: 'Home', line1: '1 Main St', city: 'Springfield', postal_code: '12345' };
     expect(parsePart(AddressBody, { ...address, country: 'de' }, 'body').country).toBe('DE');
     expect(fieldsOf(AddressBody, { ...address, country: 'XX' })).toEqual(['country']);
