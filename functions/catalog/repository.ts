@@ -6,6 +6,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { isConditionFailure } from '../../shared/dynamo-errors';
@@ -106,15 +107,23 @@ export function productRepository(doc: DynamoDBDocumentClient, tableName: string
       return Item ? fromItem(Item) : undefined;
     },
 
-    /** Replaces the product if nobody changed it since `expectedVersion` was read. */
+    /**
+     * Replaces the product if nobody changed it since it was read: neither the seller's fields
+     * (`version`) nor the stock or rating that events keep current (their versions).
+     */
     async save(product: ProductRecord, expectedVersion: number): Promise<void> {
       try {
         await doc.send(
           new PutCommand({
             TableName: tableName,
             Item: toItem(product),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
+            ConditionExpression:
+              'version = :expected AND stock_version = :stock AND rating_version = :rating',
+            ExpressionAttributeValues: {
+              ':expected': expectedVersion,
+              ':stock': product.stockVersion,
+              ':rating': product.ratingVersion,
+            },
           }),
         );
       } catch (error) {
@@ -171,6 +180,39 @@ export function productRepository(doc: DynamoDBDocumentClient, tableName: string
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       return items.map(fromItem);
+    },
+
+    /**
+     * Applies a StockChanged snapshot if it is newer than the one held; the shopper-facing
+     * status follows (an active listing with no stock shows `out_of_stock`). Conditional on the
+     * stock version and on the listing read, so late events never undo newer state.
+     */
+    async applyStock(productId: string, stockStatus: StockStatus, stockVersion: number): Promise<boolean> {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const product = await this.get(productId);
+        if (!product || product.stockVersion >= stockVersion) return false;
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: key.product(productId),
+              UpdateExpression: 'SET stock_status = :stock, stock_version = :version, #status = :status',
+              ConditionExpression: 'stock_version < :version AND listing = :listing',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':stock': stockStatus,
+                ':version': stockVersion,
+                ':listing': product.listing,
+                ':status': statusOf({ listing: product.listing, stockStatus }),
+              },
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      return false;
     },
 
     async getMany(productIds: string[]): Promise<ProductRecord[]> {

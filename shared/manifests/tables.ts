@@ -28,6 +28,8 @@ export const tables: TableDefinition[] = [
     owner: 'inventory',
     partitionKey: 'pk',
     sortKey: 'sk',
+    // Sparse: only `held` reservations carry held_bucket, so the sweeper reads exactly those.
+    gsis: [{ name: 'ByExpiry', partitionKey: 'held_bucket', sortKey: 'expires_at' }],
   },
 ];
 

@@ -1,0 +1,17 @@
+import { dynamo } from '../../shared/clients';
+import { intEnv, requireEnv } from '../../shared/config';
+import { publishEvents } from '../../shared/events';
+import { inventoryRepository } from './repository';
+import type { InventoryDeps } from './service';
+
+let deps: InventoryDeps | undefined;
+
+export function inventoryDeps(): InventoryDeps {
+  deps ??= {
+    inventory: inventoryRepository(dynamo(), requireEnv('INVENTORY_TABLE_NAME')),
+    publish: publishEvents,
+    now: () => new Date(),
+    reservationTtlSeconds: intEnv('RESERVATION_TTL_SECONDS', 600),
+  };
+  return deps;
+}
