@@ -202,6 +202,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
             response.end(docsPage('/api/v1/openapi.json'));
           } else if (path.startsWith('/docs/assets/')) {
             serveDocsAsset(path.slice('/docs/assets/'.length), response);
+          } else if (path === '/_local/endpoints') {
+            writeJson(response, 200, { eventbridge: aws.url, sfn: aws.url, dynamodb: dynamo.endpoint });
           } else if (path === '/_local/events') {
             const detailType = requestUrl.searchParams.get('detail-type');
             const events = bus.history.filter((event) => !detailType || event['detail-type'] === detailType);

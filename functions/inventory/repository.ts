@@ -261,12 +261,10 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
           updated_at: now,
         };
         const moves = lines.flatMap((line) =>
-          plans
-            .get(line.productId)!
-            .map((allocation) => ({
-              line,
-              action: stockMove(tableName, line.productId, allocation, 'reserve', now),
-            })),
+          plans.get(line.productId)!.map((allocation) => ({
+            line,
+            action: stockMove(tableName, line.productId, allocation, 'reserve', now),
+          })),
         );
         try {
           await withConflictRetry(() =>

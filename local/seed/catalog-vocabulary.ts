@@ -511,7 +511,7 @@ export const CATEGORY_VOCABULARY: Readonly<Record<string, CategoryVocabulary>> =
         price: [12, 79],
         modifiers: [
           ['Fast', 'Magnetic'],
-          ['Wireless', 'Wireless', 'USB-C', 'Dual-Port'],
+          ['Wireless', 'Wireless', 'Wireless', 'USB-C', 'Dual-Port'],
         ],
         variants: ['15W', '30W', '65W', 'White', 'Black'],
         features: [

@@ -3,7 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { z } from 'zod';
 import { loadRoles } from '../../functions/identity/roles';
 import { bearerToken, tokenVerifierFromEnv, userIdOf } from '../auth/token-verifier';
-import { boolEnv } from '../config';
+import { dynamo } from '../clients';
+import { boolEnv, intEnv, requireEnv } from '../config';
 import {
   AppError,
   ForbiddenError,
@@ -15,6 +16,7 @@ import {
 } from '../errors';
 import { logger } from '../logger';
 import type { RouteDefinition } from '../manifests/types';
+import { type RateLimit, rateLimiter } from '../rate-limit';
 import type { AuthUser, HttpRequest, HttpResult, ResponseOf } from './route';
 import { parsePart } from './validation';
 
@@ -38,11 +40,12 @@ export function httpHandler<R extends RouteDefinition>(
   step: (request: HttpRequest<R>) => Promise<HttpResult<ResponseOf<R>>>,
 ) {
   const state = new WeakMap<GatewayEvent, HttpRequest<R>>();
-  return middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 })
+  const stack = middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 })
     .use(errorMapper(route))
     .use(parseRequest(route, state))
-    .use(authenticate(route, state))
-    .handler(async (event) => toGatewayResult(route, await step(state.get(event)!)));
+    .use(authenticate(route, state));
+  if (route.rateLimit) stack.use(limitRate(route, route.rateLimit, state));
+  return stack.handler(async (event) => toGatewayResult(route, await step(state.get(event)!)));
 }
 
 function parseRequest<R extends RouteDefinition>(
@@ -97,6 +100,7 @@ function parseRequest<R extends RouteDefinition>(
         rawBody,
         requestId: event.requestContext.requestId,
         secure: (headers['x-forwarded-proto'] ?? 'https') === 'https',
+        sourceIp: event.requestContext.http?.sourceIp ?? 'unknown',
       } as HttpRequest<R>);
     },
   };
@@ -140,6 +144,34 @@ function authenticate<R extends RouteDefinition>(
     },
   };
 }
+
+/**
+ * Applies the route's rate limit per caller: the user when signed in, else the anonymous
+ * cart cookie, else the source address. Limits can be tuned per bucket by environment.
+ */
+function limitRate<R extends RouteDefinition>(
+  _route: R,
+  declared: RateLimit,
+  state: WeakMap<GatewayEvent, HttpRequest<R>>,
+): MiddlewareObj<GatewayEvent, GatewayResult> {
+  const bucket = declared.bucket.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  const limit: RateLimit = {
+    bucket: declared.bucket,
+    perSecond: intEnv(`RATE_LIMIT_${bucket}_PER_SECOND`, declared.perSecond),
+    burst: intEnv(`RATE_LIMIT_${bucket}_BURST`, declared.burst),
+  };
+  return {
+    before: async ({ event }) => {
+      const request = state.get(event)!;
+      const caller = request.user?.userId ?? request.cookies.bazaar_cart ?? `ip:${request.sourceIp}`;
+      limiter ??= rateLimiter(dynamo(), requireEnv('RATE_LIMITS_TABLE_NAME'));
+      const decision = await limiter.check(limit, caller);
+      if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+    },
+  };
+}
+
+let limiter: ReturnType<typeof rateLimiter> | undefined;
 
 function errorMapper(route: RouteDefinition): MiddlewareObj<GatewayEvent, GatewayResult> {
   return {

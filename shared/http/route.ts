@@ -32,6 +32,7 @@ export interface HttpRequest<R extends RouteDefinition> {
   requestId: string;
   /** The client's origin as the gateway saw it, e.g. to mark cookies Secure over HTTPS. */
   secure: boolean;
+  sourceIp: string;
 }
 
 export interface HttpResult<Body> {

@@ -1,7 +1,13 @@
+import { cartRoutes } from '../../functions/cart/routes';
 import { catalogRoutes } from '../../functions/catalog/routes';
 import { identityRoutes } from '../../functions/identity/routes';
 import { inventoryRoutes } from '../../functions/inventory/routes';
 import type { RouteDefinition } from './types';
 
 /** Every HTTP route of the platform. Each service declares its own; this is the union. */
-export const routes: RouteDefinition[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes];
+export const routes: RouteDefinition[] = [
+  ...identityRoutes,
+  ...catalogRoutes,
+  ...inventoryRoutes,
+  ...cartRoutes,
+];

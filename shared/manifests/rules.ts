@@ -9,4 +9,11 @@ export const rules: EventRuleDefinition[] = [
     handler: 'functions/catalog/handlers/on-stock-changed.handler',
     uses: { tables: { products: 'readWrite' } },
   },
+  {
+    id: 'CartOnOrderPaid',
+    description: 'Take the bought quantities out of the buyer’s cart',
+    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderPaid'] },
+    handler: 'functions/cart/handlers/on-order-paid.handler',
+    uses: { tables: { carts: 'readWrite', products: 'read', inventory: 'read' } },
+  },
 ];

@@ -31,6 +31,21 @@ export const tables: TableDefinition[] = [
     // Sparse: only `held` reservations carry held_bucket, so the sweeper reads exactly those.
     gsis: [{ name: 'ByExpiry', partitionKey: 'held_bucket', sortKey: 'expires_at' }],
   },
+  {
+    id: 'carts',
+    envVar: 'CARTS_TABLE_NAME',
+    owner: 'cart',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    ttlAttribute: 'expires_at',
+  },
+  {
+    id: 'rate-limits',
+    envVar: 'RATE_LIMITS_TABLE_NAME',
+    owner: 'platform',
+    partitionKey: 'pk',
+    ttlAttribute: 'expires_at',
+  },
 ];
 
 export function tableById(id: TableDefinition['id']): TableDefinition {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RateLimit } from '../rate-limit';
 
 /**
  * The manifests declare, as data, what connects handlers to the world. The CDK app and the
@@ -68,6 +69,8 @@ export interface RouteDefinition<
   successStatus: 200 | 201 | 202 | 204;
   /** Public GETs a CDN may cache; everything else is `no-store`. */
   cache?: CachePolicy;
+  /** Requests per caller (user, else anonymous cart, else source IP), checked after auth. */
+  rateLimit?: RateLimit;
   /** Also accept a non-JSON body (the handler receives it raw), e.g. a signed webhook. */
   rawBody?: boolean;
   uses?: ResourceUse;

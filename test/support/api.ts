@@ -88,3 +88,49 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** The local platform's AWS-compatible endpoints, for tests that act as another service would. */
+export async function localEndpoints(): Promise<{ eventbridge: string; sfn: string; dynamodb: string }> {
+  const response = await fetch(`${baseUrl()}/_local/endpoints`);
+  return (await response.json()) as { eventbridge: string; sfn: string; dynamodb: string };
+}
+
+/** Publishes an event to the platform's bus through the ordinary EventBridge client. */
+export async function publishTestEvent(source: string, detailType: string, detail: object): Promise<void> {
+  const { EventBridgeClient, PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
+  const client = new EventBridgeClient({
+    endpoint: (await localEndpoints()).eventbridge,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const result = await client.send(
+    new PutEventsCommand({
+      Entries: [
+        { EventBusName: 'bazaar', Source: source, DetailType: detailType, Detail: JSON.stringify(detail) },
+      ],
+    }),
+  );
+  if (result.FailedEntryCount) throw new Error(`event rejected: ${JSON.stringify(result.Entries)}`);
+}
+
+/** A cookie jar of one: the value of a Set-Cookie name=value, or undefined when cleared. */
+export function cookieFrom(response: ApiResponse, name: string): string | undefined | null {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    const [cookieName, value] = (pair ?? '').split('=');
+    if (cookieName?.trim() === name) return value ? value : null;
+  }
+  return undefined;
+}
+
+export async function createProduct(
+  sellerToken: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ product_id: string; [key: string]: unknown }> {
+  const response = await api('POST', '/api/v1/seller/products', {
+    token: sellerToken,
+    body: { title: 'Test Product', price: 10, category: 'books', stock: 100, ...overrides },
+  });
+  if (response.status !== 201) throw new Error(`create product failed: ${response.status} ${response.text}`);
+  return response.body;
+}

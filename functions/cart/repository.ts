@@ -1,0 +1,460 @@
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { CartItemNotFoundError, CartLimitError } from './errors';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface CartLine {
+  itemId: string;
+  productId: string;
+  quantity: number;
+  priceWhenAddedCents: number;
+  addedAt: string;
+  updatedAt: string;
+}
+
+export interface Cart {
+  cartId: string;
+  lines: CartLine[];
+  lineCount: number;
+  mergedInto: string | null;
+  exists: boolean;
+}
+
+/** A cart line's id is derived from its product, so a cart holds one line per product. */
+export const itemIdOf = (productId: string) => `ci_${productId.replace(/^prod_/, '')}`;
+export const productIdOf = (itemId: string) => `prod_${itemId.replace(/^ci_/, '')}`;
+
+const key = {
+  meta: (cartId: string) => ({ pk: `CART#${cartId}`, sk: 'META' }),
+  line: (cartId: string, productId: string) => ({ pk: `CART#${cartId}`, sk: `ITEM#${productId}` }),
+  paidOrder: (cartId: string, orderId: string) => ({ pk: `CART#${cartId}`, sk: `PAID#${orderId}` }),
+};
+
+function lineFromItem(item: Item): CartLine {
+  return {
+    itemId: item.item_id as string,
+    productId: item.product_id as string,
+    quantity: item.quantity as number,
+    priceWhenAddedCents: item.price_when_added_cents as number,
+    addedAt: item.added_at as string,
+    updatedAt: item.updated_at as string,
+  };
+}
+
+export type CartRepository = ReturnType<typeof cartRepository>;
+
+/**
+ * The carts table: a META item per cart (line count, merge mark, TTL for anonymous carts)
+ * and one ITEM per product. Anonymous carts carry `expires_at`; DynamoDB's TTL deletes them
+ * eventually, and reads treat an expired cart as gone right away.
+ */
+export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
+  const repository = {
+    async get(cartId: string, nowSeconds: number): Promise<Cart> {
+      const items: Item[] = [];
+      let startKey: Item | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `CART#${cartId}` },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      const meta = items.find((item) => item.sk === 'META');
+      const expired = meta?.expires_at !== undefined && (meta.expires_at as number) <= nowSeconds;
+      if (!meta || expired) return { cartId, lines: [], lineCount: 0, mergedInto: null, exists: false };
+      return {
+        cartId,
+        lines: items.filter((item) => (item.sk as string).startsWith('ITEM#')).map(lineFromItem),
+        lineCount: (meta.line_count as number | undefined) ?? 0,
+        mergedInto: (meta.merged_into as string | undefined) ?? null,
+        exists: true,
+      };
+    },
+
+    /**
+     * Adds to an existing line, keeping it within `maxQuantity`. Reports `missing` when the
+     * cart has no such line yet, or the quantity the line already holds when the sum is too much.
+     */
+    async increment(
+      cartId: string,
+      productId: string,
+      quantity: number,
+      maxQuantity: number,
+      now: string,
+      expiresAt: number | undefined,
+    ): Promise<
+      { outcome: 'added'; line: CartLine } | { outcome: 'missing' } | { outcome: 'over'; current: number }
+    > {
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key.line(cartId, productId),
+            UpdateExpression: `SET quantity = quantity + :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
+            ConditionExpression: 'attribute_exists(pk) AND quantity <= :room',
+            ExpressionAttributeValues: {
+              ':q': quantity,
+              ':now': now,
+              ':room': maxQuantity - quantity,
+              ...(expiresAt ? { ':exp': expiresAt } : {}),
+            },
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        if (expiresAt) await touch(cartId, expiresAt);
+        return { outcome: 'added', line: lineFromItem(Attributes!) };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const old = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+        if (!old) return { outcome: 'missing' };
+        return { outcome: 'over', current: unmarshall(old).quantity as number };
+      }
+    },
+
+    /** Adds a new line, counting it on META so no cart exceeds `maxLines`, even under concurrency. */
+    async addLine(
+      cartId: string,
+      line: CartLine,
+      maxLines: number,
+      now: string,
+      expiresAt: number | undefined,
+    ): Promise<'added' | 'exists'> {
+      try {
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: {
+                      ...key.line(cartId, line.productId),
+                      type: 'CART_ITEM',
+                      item_id: line.itemId,
+                      product_id: line.productId,
+                      quantity: line.quantity,
+                      price_when_added_cents: line.priceWhenAddedCents,
+                      added_at: line.addedAt,
+                      updated_at: line.updatedAt,
+                      expires_at: expiresAt,
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.meta(cartId),
+                    UpdateExpression: `SET cart_id = :id, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD line_count :one`,
+                    ConditionExpression:
+                      '(attribute_not_exists(line_count) OR line_count < :max) AND attribute_not_exists(merged_into)',
+                    ExpressionAttributeValues: {
+                      ':id': cartId,
+                      ':now': now,
+                      ':one': 1,
+                      ':max': maxLines,
+                      ...(expiresAt ? { ':exp': expiresAt } : {}),
+                    },
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return 'added';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0] === 'ConditionalCheckFailed') return 'exists';
+        if (reasons?.[1] === 'ConditionalCheckFailed') {
+          throw new CartLimitError(
+            'items',
+            `a cart holds at most ${maxLines} different products`,
+            'CART_LINE_LIMIT',
+          );
+        }
+        throw error;
+      }
+    },
+
+    async setQuantity(
+      cartId: string,
+      productId: string,
+      quantity: number,
+      now: string,
+      expiresAt: number | undefined,
+    ): Promise<CartLine> {
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key.line(cartId, productId),
+            UpdateExpression: `SET quantity = :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: {
+              ':q': quantity,
+              ':now': now,
+              ...(expiresAt ? { ':exp': expiresAt } : {}),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        if (expiresAt) await touch(cartId, expiresAt);
+        return lineFromItem(Attributes!);
+      } catch (error) {
+        if (isConditionFailure(error)) throw new CartItemNotFoundError();
+        throw error;
+      }
+    },
+
+    async removeLine(cartId: string, productId: string, now: string): Promise<void> {
+      try {
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Delete: {
+                    TableName: tableName,
+                    Key: key.line(cartId, productId),
+                    ConditionExpression: 'attribute_exists(pk)',
+                  },
+                },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.meta(cartId),
+                    UpdateExpression: 'SET updated_at = :now ADD line_count :minusOne',
+                    ExpressionAttributeValues: { ':now': now, ':minusOne': -1 },
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new CartItemNotFoundError();
+        throw error;
+      }
+    },
+
+    /**
+     * Folds an anonymous cart into a user's, exactly once: the anonymous cart is marked merged
+     * in the same transaction that writes the user's lines, each conditional on what was read.
+     * Returns false when another request merged it first.
+     */
+    async merge(
+      anonymousId: string,
+      userId: string,
+      plan: (
+        anonymous: Cart,
+        user: Cart,
+      ) => Array<{ productId: string; quantity: number; priceWhenAddedCents: number; addedAt: string }>,
+      now: string,
+    ): Promise<boolean> {
+      const nowSeconds = Math.floor(Date.parse(now) / 1000);
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        const anonymous = await repository.get(anonymousId, nowSeconds);
+        if (!anonymous.exists || anonymous.mergedInto) return false;
+        const user = await repository.get(userId, nowSeconds);
+        const existing = new Map(user.lines.map((line) => [line.productId, line]));
+        const writes: TransactItem[] = [];
+        let lineCount = user.lineCount;
+        for (const target of plan(anonymous, user)) {
+          const current = existing.get(target.productId);
+          if (current) {
+            if (current.quantity === target.quantity) continue;
+            writes.push({
+              Update: {
+                TableName: tableName,
+                Key: key.line(userId, target.productId),
+                UpdateExpression: 'SET quantity = :q, updated_at = :now',
+                ConditionExpression: 'quantity = :read',
+                ExpressionAttributeValues: { ':q': target.quantity, ':now': now, ':read': current.quantity },
+              },
+            });
+          } else {
+            lineCount++;
+            writes.push({
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...key.line(userId, target.productId),
+                  type: 'CART_ITEM',
+                  item_id: itemIdOf(target.productId),
+                  product_id: target.productId,
+                  quantity: target.quantity,
+                  price_when_added_cents: target.priceWhenAddedCents,
+                  added_at: target.addedAt,
+                  updated_at: now,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            });
+          }
+        }
+        try {
+          await withConflictRetry(() =>
+            doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: key.meta(anonymousId),
+                      UpdateExpression: 'SET merged_into = :user, updated_at = :now',
+                      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(merged_into)',
+                      ExpressionAttributeValues: { ':user': userId, ':now': now },
+                    },
+                  },
+                  ...writes,
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: key.meta(userId),
+                      UpdateExpression: 'SET cart_id = :id, line_count = :count, updated_at = :now',
+                      ConditionExpression: user.exists ? 'line_count = :read' : 'attribute_not_exists(pk)',
+                      ExpressionAttributeValues: {
+                        ':id': userId,
+                        ':count': lineCount,
+                        ':now': now,
+                        ...(user.exists ? { ':read': user.lineCount } : {}),
+                      },
+                    },
+                  },
+                ],
+              }),
+            ),
+          );
+          return true;
+        } catch (error) {
+          const reasons = cancellationReasons(error);
+          if (!reasons) throw error;
+          if (reasons[0] === 'ConditionalCheckFailed') return false;
+          // The user's cart changed under us: read both again and re-plan.
+        }
+      }
+      throw new Error('The carts kept changing during the merge; try again');
+    },
+
+    /**
+     * Takes a paid order's quantities out of the buyer's cart, once per order: the marker and
+     * the line changes are one transaction. Lines added since checkout, or extra units, stay.
+     */
+    async removeOrdered(
+      cartId: string,
+      orderId: string,
+      ordered: Array<{ productId: string; quantity: number }>,
+      now: string,
+    ): Promise<boolean> {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const cart = await repository.get(cartId, Math.floor(Date.parse(now) / 1000));
+        const lines = new Map(cart.lines.map((line) => [line.productId, line]));
+        const writes: TransactItem[] = [];
+        let removed = 0;
+        for (const item of ordered) {
+          const line = lines.get(item.productId);
+          if (!line) continue;
+          if (line.quantity > item.quantity) {
+            writes.push({
+              Update: {
+                TableName: tableName,
+                Key: key.line(cartId, item.productId),
+                UpdateExpression: 'SET quantity = :q, updated_at = :now',
+                ConditionExpression: 'quantity = :read',
+                ExpressionAttributeValues: {
+                  ':q': line.quantity - item.quantity,
+                  ':read': line.quantity,
+                  ':now': now,
+                },
+              },
+            });
+          } else {
+            removed++;
+            writes.push({
+              Delete: {
+                TableName: tableName,
+                Key: key.line(cartId, item.productId),
+                ConditionExpression: 'quantity = :read',
+                ExpressionAttributeValues: { ':read': line.quantity },
+              },
+            });
+          }
+        }
+        if (removed > 0) {
+          writes.push({
+            Update: {
+              TableName: tableName,
+              Key: key.meta(cartId),
+              UpdateExpression: 'SET updated_at = :now ADD line_count :minus',
+              ExpressionAttributeValues: { ':now': now, ':minus': -removed },
+            },
+          });
+        }
+        try {
+          await withConflictRetry(() =>
+            doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: tableName,
+                      Item: {
+                        ...key.paidOrder(cartId, orderId),
+                        type: 'PAID_ORDER',
+                        created_at: now,
+                        expires_at: Math.floor(Date.parse(now) / 1000) + 90 * 86400,
+                      },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                  ...writes,
+                ],
+              }),
+            ),
+          );
+          return true;
+        } catch (error) {
+          const reasons = cancellationReasons(error);
+          if (!reasons) throw error;
+          if (reasons[0] === 'ConditionalCheckFailed') return false;
+        }
+      }
+      throw new Error('The cart kept changing while the paid order was applied');
+    },
+  };
+
+  async function touch(cartId: string, expiresAt: number): Promise<void> {
+    await doc
+      .send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key.meta(cartId),
+          UpdateExpression: 'SET expires_at = :exp',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':exp': expiresAt },
+        }),
+      )
+      .catch((error) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+
+  return repository;
+}
