@@ -1,0 +1,450 @@
+import { Client } from '@opensearch-project/opensearch';
+import { PRODUCT_INDEX_MAPPINGS } from '../../../functions/search/opensearch/mapping';
+import {
+  type OpenSearchClientLike,
+  OpenSearchSearchIndex,
+  SearchIndexWriteError,
+} from '../../../functions/search/opensearch/opensearch-search-index';
+import {
+  buildRatingUpdate,
+  buildRemoveOperations,
+  buildSearchBody,
+  buildStockUpdate,
+  buildSuggestBody,
+  buildUpsertOperations,
+  MAX_RESULT_WINDOW,
+  parseSearchResponse,
+  parseSuggestResponse,
+  REMOVE_SCRIPT,
+  UPSERT_SCRIPT,
+} from '../../../functions/search/opensearch/request-bodies';
+import type { SearchQuery } from '../../../functions/search/search-index';
+import { describeSearchIndexBehaviour, searchDocument } from './search-behaviour';
+
+// The real client must fit the adapter's slice of it; this fails to compile if it stops doing so.
+const realClientFits: (client: Client) => OpenSearchClientLike = (client) => client;
+
+const query = (overrides: Partial<SearchQuery>): SearchQuery => ({
+  sort: 'relevance',
+  page: 1,
+  page_size: 20,
+  ...overrides,
+});
+
+// The tests walk loosely-typed request bodies.
+type Loose = any;
+
+describe('OpenSearch request bodies', () => {
+  describe('search', () => {
+    it('matches every term over title^3 and description with the shared typo allowance', () => {
+      const body: Loose = buildSearchBody(query({ q: 'Wireless Headphones' }));
+      const text = body.query.bool.must[0].bool;
+
+      expect(text.minimum_should_match).toBe('2<-25%');
+      expect(text.should).toHaveLength(2);
+      expect(text.should[0]).toEqual({
+        multi_match: {
+          query: 'wireless',
+          fields: ['title^3', 'description'],
+          fuzziness: 'AUTO:4,8',
+          prefix_length: 0,
+          max_expansions: 50,
+        },
+      });
+    });
+
+    it('lets the last term also match as a prefix, at a lower boost', () => {
+      const body: Loose = buildSearchBody(query({ q: 'noise cancel' }));
+      const last = body.query.bool.must[0].bool.should[1];
+
+      expect(last.bool.minimum_should_match).toBe(1);
+      expect(last.bool.should[0].multi_match).toMatchObject({ query: 'cancel', fuzziness: 'AUTO:4,8' });
+      expect(last.bool.should[1].multi_match).toMatchObject({
+        query: 'cancel',
+        type: 'phrase_prefix',
+        fields: ['title^3', 'description'],
+        boost: 0.7,
+      });
+    });
+
+    it('asks for any single term in the relaxed pass', () => {
+      const body: Loose = buildSearchBody(query({ q: 'wireless mouse charger' }), { relaxed: true });
+
+      expect(body.query.bool.must[0].bool.minimum_should_match).toBe(1);
+    });
+
+    it('filters on live documents, the category with its descendants, inclusive price, rating and stock', () => {
+      const body: Loose = buildSearchBody(
+        query({
+          category: 'electronics',
+          min_price_cents: 100,
+          max_price_cents: 100_000,
+          min_rating: 4,
+          in_stock: true,
+        }),
+      );
+
+      expect(body.query.bool.must).toBeUndefined();
+      expect(body.query.bool.filter).toEqual([
+        { term: { live: true } },
+        { terms: { category: ['electronics', 'headphones', 'laptops', 'phones', 'cameras', 'accessories'] } },
+        { range: { price_cents: { gte: 100, lte: 100_000 } } },
+        { range: { avg_rating: { gte: 4 } } },
+        { terms: { stock_status: ['in_stock', 'low_stock'] } },
+      ]);
+    });
+
+    it('filters a subcategory, or a slug outside the tree, by itself', () => {
+      const sub: Loose = buildSearchBody(query({ category: 'headphones', max_price_cents: 5_000 }));
+      const unknown: Loose = buildSearchBody(query({ category: 'retired-category' }));
+
+      expect(sub.query.bool.filter.slice(1)).toEqual([
+        { terms: { category: ['headphones'] } },
+        { range: { price_cents: { lte: 5_000 } } },
+      ]);
+      expect(unknown.query.bool.filter[1]).toEqual({ terms: { category: ['retired-category'] } });
+    });
+
+    it.each([
+      ['price_asc', [{ price_cents: { order: 'asc' } }]],
+      ['price_desc', [{ price_cents: { order: 'desc' } }]],
+      ['rating', [{ avg_rating: { order: 'desc' } }, { review_count: { order: 'desc' } }]],
+      ['newest', [{ created_at: { order: 'desc' } }]],
+      ['relevance', [{ _score: { order: 'desc' } }]],
+    ] as const)('sorts %s and breaks ties by product id', (sort, keys) => {
+      const body: Loose = buildSearchBody(query({ q: 'lego', sort }));
+
+      expect(body.sort).toEqual([...keys, { product_id: { order: 'asc' } }]);
+    });
+
+    it('sorts a browse by relevance as newest first', () => {
+      const body: Loose = buildSearchBody(query({ category: 'toys' }));
+
+      expect(body.sort).toEqual([{ created_at: { order: 'desc' } }, { product_id: { order: 'asc' } }]);
+    });
+
+    it('pages with from/size and counts every hit', () => {
+      const body: Loose = buildSearchBody(query({ page: 3, page_size: 25 }));
+
+      expect(body).toMatchObject({ from: 50, size: 25, track_total_hits: true });
+      expect(body._source).toEqual({ excludes: ['suggest', 'category_path', 'live'] });
+    });
+
+    it('never asks past the result window', () => {
+      const deep: Loose = buildSearchBody(query({ page: 1_000, page_size: 20 }));
+      const edge: Loose = buildSearchBody(query({ page: 500, page_size: 21 }));
+
+      expect(deep).toMatchObject({ from: MAX_RESULT_WINDOW, size: 0 });
+      expect(edge.from + edge.size).toBe(MAX_RESULT_WINDOW);
+    });
+
+    it('aggregates categories with departments, price ranges and rating thresholds', () => {
+      const body: Loose = buildSearchBody(query({ q: 'coffee' }));
+
+      expect(body.aggs.categories).toEqual({
+        terms: { field: 'category_path', size: 100, order: [{ _count: 'desc' }, { _key: 'asc' }] },
+      });
+      expect(body.aggs.price_ranges.range).toEqual({
+        field: 'price_cents',
+        ranges: [
+          { key: 'under-25', to: 2_500 },
+          { key: '25-50', from: 2_500, to: 5_000 },
+          { key: '50-100', from: 5_000, to: 10_000 },
+          { key: '100-200', from: 10_000, to: 20_000 },
+          { key: '200-plus', from: 20_000 },
+        ],
+      });
+      expect(body.aggs.ratings.range).toEqual({
+        field: 'avg_rating',
+        ranges: [
+          { key: '4', from: 4 },
+          { key: '3', from: 3 },
+          { key: '2', from: 2 },
+          { key: '1', from: 1 },
+        ],
+      });
+    });
+
+    it('reads hits, the total and the facets back into a SearchPage', () => {
+      const doc = searchDocument({ product_id: 'prod_1', title: 'Coffee Grinder', category: 'kitchen' });
+      const page = parseSearchResponse({
+        hits: {
+          total: { value: 42, relation: 'eq' },
+          hits: [{ _source: { ...doc, live: true, category_path: ['kitchen', 'home'] } }],
+        },
+        aggregations: {
+          categories: {
+            buckets: [
+              { key: 'home', doc_count: 42 },
+              { key: 'kitchen', doc_count: 40 },
+            ],
+          },
+          price_ranges: {
+            buckets: [
+              { key: 'under-25', to: 2_500, doc_count: 30 },
+              { key: '200-plus', from: 20_000, doc_count: 12 },
+            ],
+          },
+          ratings: {
+            buckets: [
+              { key: '1', from: 1, doc_count: 41 },
+              { key: '4', from: 4, doc_count: 20 },
+            ],
+          },
+        },
+      });
+
+      expect(page.total).toBe(42);
+      expect(page.results).toEqual([doc]);
+      expect(page.facets.categories).toEqual([
+        { slug: 'home', count: 42 },
+        { slug: 'kitchen', count: 40 },
+      ]);
+      expect(page.facets.price_ranges.map((range) => [range.key, range.count])).toEqual([
+        ['under-25', 30],
+        ['25-50', 0],
+        ['50-100', 0],
+        ['100-200', 0],
+        ['200-plus', 12],
+      ]);
+      expect(page.facets.ratings).toEqual([
+        { min_rating: 4, count: 20 },
+        { min_rating: 3, count: 0 },
+        { min_rating: 2, count: 0 },
+        { min_rating: 1, count: 41 },
+      ]);
+    });
+  });
+
+  describe('suggestions', () => {
+    it('asks the completion suggester for distinct phrases of the normalized prefix', () => {
+      expect(buildSuggestBody('  Wireless H', 8)).toEqual({
+        _source: false,
+        suggest: {
+          products: {
+            prefix: 'wireless h',
+            completion: { field: 'suggest', size: 8, skip_duplicates: true },
+          },
+        },
+      });
+    });
+
+    it('asks nothing for an empty prefix', () => {
+      expect(buildSuggestBody(' - ', 5)).toBeNull();
+      expect(buildSuggestBody('wire', 0)).toBeNull();
+    });
+
+    it('reads the options back, lower-case and distinct', () => {
+      const suggestions = parseSuggestResponse({
+        suggest: {
+          products: [
+            {
+              options: [{ text: 'wireless mouse' }, { text: 'Wireless Mouse' }, { text: 'wireless charger' }],
+            },
+          ],
+        },
+      });
+
+      expect(suggestions).toEqual(['wireless mouse', 'wireless charger']);
+    });
+  });
+
+  describe('writes', () => {
+    const doc = searchDocument({
+      product_id: 'prod_9',
+      title: 'Sony Wireless Noise Cancelling Headphones, Black',
+      category: 'headphones',
+      review_count: 41,
+      version: 3,
+      stock_version: 5,
+      rating_version: 2,
+    });
+
+    it('upserts through a version-guarded painless script', () => {
+      const [action, request]: Loose[] = buildUpsertOperations('products', [doc]);
+
+      expect(action).toEqual({ update: { _index: 'products', _id: 'prod_9', retry_on_conflict: 3 } });
+      expect(request).toMatchObject({
+        upsert: {},
+        scripted_upsert: true,
+        script: { lang: 'painless', source: UPSERT_SCRIPT },
+      });
+      expect(request.script.params).toMatchObject({
+        version: 3,
+        stock_status: 'in_stock',
+        stock_version: 5,
+        rating_version: 2,
+        review_count: 41,
+      });
+      expect(request.script.params.product).toMatchObject({
+        title: doc.title,
+        category: 'headphones',
+        category_path: ['headphones', 'electronics'],
+        suggest: { weight: 42 },
+      });
+      expect(request.script.params.product.suggest.input).toEqual(
+        expect.arrayContaining(['headphones', 'wireless noise cancelling headphones', 'sony']),
+      );
+      expect(request.script.params.product).not.toHaveProperty('stock_status');
+    });
+
+    it('guards every field group by its own version in the script', () => {
+      expect(UPSERT_SCRIPT).toContain('params.version > source.version');
+      expect(UPSERT_SCRIPT).toContain('params.stock_version > source.stock_version');
+      expect(UPSERT_SCRIPT).toContain('params.rating_version > source.rating_version');
+      expect(UPSERT_SCRIPT).toContain("ctx.op = 'none'");
+      expect(REMOVE_SCRIPT).toContain('source.version <= params.version');
+    });
+
+    it('removes with a plain delete, or with a version through a tombstone', () => {
+      expect(buildRemoveOperations('products', ['prod_1', 'prod_2'])).toEqual([
+        { delete: { _index: 'products', _id: 'prod_1' } },
+        { delete: { _index: 'products', _id: 'prod_2' } },
+      ]);
+      const [action, request]: Loose[] = buildRemoveOperations('products', ['prod_1'], 7);
+      expect(action.update).toMatchObject({ _id: 'prod_1' });
+      expect(request.script).toMatchObject({
+        source: REMOVE_SCRIPT,
+        params: { product_id: 'prod_1', version: 7 },
+      });
+    });
+
+    it('applies stock and rating events as scripted upserts', () => {
+      expect(buildStockUpdate('prod_1', 'low_stock', 9)).toMatchObject({
+        scripted_upsert: true,
+        script: { params: { product_id: 'prod_1', stock_status: 'low_stock', version: 9 } },
+      });
+      expect(buildRatingUpdate('prod_1', 4.5, 12, 3)).toMatchObject({
+        scripted_upsert: true,
+        script: { params: { product_id: 'prod_1', avg_rating: 4.5, review_count: 12, version: 3 } },
+      });
+    });
+  });
+
+  it('maps text, keyword, numeric, completion and bookkeeping fields', () => {
+    expect(PRODUCT_INDEX_MAPPINGS.properties).toMatchObject({
+      title: { type: 'text' },
+      description: { type: 'text' },
+      category: { type: 'keyword' },
+      category_path: { type: 'keyword' },
+      price_cents: { type: 'long' },
+      avg_rating: { type: 'double' },
+      stock_status: { type: 'keyword' },
+      created_at: { type: 'date' },
+      suggest: { type: 'completion' },
+      live: { type: 'boolean' },
+      version: { type: 'long' },
+    });
+  });
+});
+
+/** A stand-in client that records requests and answers from a script. */
+function fakeClient(answers: { search?: unknown[]; bulk?: unknown; exists?: boolean } = {}) {
+  const calls: Array<{ method: string; params: Loose }> = [];
+  const searchAnswers = [...(answers.search ?? [])];
+  const record = (method: string) => async (params: Loose) => {
+    calls.push({ method, params });
+    if (method === 'search') return { body: searchAnswers.shift() };
+    if (method === 'bulk') return { body: answers.bulk ?? { errors: false, items: [] } };
+    if (method === 'indices.exists') return { body: answers.exists ?? false };
+    if (method === 'count') return { body: { count: 3 } };
+    return { body: {} };
+  };
+  const client: OpenSearchClientLike = {
+    bulk: record('bulk'),
+    update: record('update'),
+    search: record('search'),
+    count: record('count'),
+    deleteByQuery: record('deleteByQuery'),
+    indices: { exists: record('indices.exists'), create: record('indices.create') },
+  };
+  return { client, calls };
+}
+
+const emptyResponse = { hits: { total: { value: 0 }, hits: [] }, aggregations: {} };
+
+describe('OpenSearchSearchIndex', () => {
+  it('creates the index with its mapping once, then writes in bulk with the configured refresh', async () => {
+    const { client, calls } = fakeClient();
+    const index = new OpenSearchSearchIndex(client, { index: 'products', refresh: true });
+
+    await index.upsert([searchDocument({ product_id: 'prod_1' })]);
+    await index.remove(['prod_1']);
+
+    expect(calls.map((call) => call.method)).toEqual(['indices.exists', 'indices.create', 'bulk', 'bulk']);
+    expect(calls[1]!.params.body.mappings).toBe(PRODUCT_INDEX_MAPPINGS);
+    expect(calls[2]!.params).toMatchObject({ refresh: true });
+    expect(calls[2]!.params.body).toHaveLength(2);
+  });
+
+  it('retries a multi-term query with any term when the strict pass finds nothing', async () => {
+    const { client, calls } = fakeClient({
+      exists: true,
+      search: [emptyResponse, emptyResponse, emptyResponse],
+    });
+    const index = new OpenSearchSearchIndex(client, { index: 'products' });
+
+    await index.search(query({ q: 'wireless mouse charger' }));
+    await index.search(query({ q: 'mouse' }));
+
+    const searches = calls.filter((call) => call.method === 'search');
+    expect(searches.map((call) => call.params.body.query.bool.must[0].bool.minimum_should_match)).toEqual([
+      '2<-25%',
+      1,
+      '2<-25%',
+    ]);
+  });
+
+  it('reports failed bulk writes but not deletes of what is already gone', async () => {
+    const failing = fakeClient({
+      exists: true,
+      bulk: { errors: true, items: [{ update: { status: 400, error: { type: 'script_exception' } } }] },
+    });
+    const missing = fakeClient({
+      exists: true,
+      bulk: { errors: true, items: [{ delete: { status: 404 } }] },
+    });
+
+    await expect(
+      new OpenSearchSearchIndex(failing.client, { index: 'products' }).upsert([
+        searchDocument({ product_id: 'prod_1' }),
+      ]),
+    ).rejects.toBeInstanceOf(SearchIndexWriteError);
+    await expect(
+      new OpenSearchSearchIndex(missing.client, { index: 'products' }).remove(['prod_1']),
+    ).resolves.toBeUndefined();
+  });
+
+  it('counts only live products and sends no request for an empty suggestion prefix', async () => {
+    const { client, calls } = fakeClient({ exists: true });
+    const index = new OpenSearchSearchIndex(client, { index: 'products' });
+
+    expect(await index.count()).toBe(3);
+    expect(await index.suggest('', 5)).toEqual([]);
+    expect(calls.map((call) => call.method)).toEqual(['indices.exists', 'count']);
+    expect(calls[1]!.params.body).toEqual({ query: { term: { live: true } } });
+  });
+
+  it('accepts the real client', () => {
+    const client = new Client({ node: 'http://localhost:9200' });
+
+    expect(() => new OpenSearchSearchIndex(realClientFits(client), { index: 'products' })).not.toThrow();
+  });
+});
+
+// Against a real cluster only when one is configured; the request-body tests above always run.
+const openSearchUrl = process.env.OPENSEARCH_URL;
+if (openSearchUrl) {
+  const client = new Client({ node: openSearchUrl });
+  const indexName = `bazaar-search-test-${process.pid}`;
+  const shared = new OpenSearchSearchIndex(client, { index: indexName, refresh: true });
+
+  describeSearchIndexBehaviour('OpenSearch', async () => {
+    await shared.clear();
+    return shared;
+  });
+
+  afterAll(async () => {
+    await client.indices.delete({ index: indexName });
+  });
+}
