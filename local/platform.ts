@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { jwksOf } from '../functions/identity/providers/local-issuer';
 import { createTokenVerifier } from '../shared/auth/token-verifier';
-import { routes, rules, schedules, streams, tableById, tables } from '../shared/manifests';
+import { intEnv } from '../shared/config';
+import { routes, rules, schedules, stateMachines, streams, tableById, tables } from '../shared/manifests';
 import type { TableDefinition } from '../shared/manifests/types';
 import { openApiDocument } from '../shared/openapi';
 import { startAwsEndpoint } from './aws-endpoint';
@@ -16,7 +17,9 @@ import { LocalEventBus } from './event-bus';
 import { corsHeaders, LocalGateway, writeJson } from './gateway';
 import { invoke } from './lambda';
 import { issuerKey } from './signing-key';
+import { LocalStepFunctions, stateMachineArn } from './step-functions';
 import { StreamPoller } from './stream-poller';
+import { type StripeTestServer, startStripeServer } from './stripe-server';
 import { ensureTables, localTableName } from './tables';
 import { Timers } from './timers';
 
@@ -34,6 +37,7 @@ export interface Platform {
   bus: LocalEventBus;
   poller: StreamPoller;
   timers: Timers;
+  stepFunctions: LocalStepFunctions;
   dynamoEndpoint: string;
   /** True on the first start of a data dir (or always in memory): the caller seeds then. */
   freshData: boolean;
@@ -70,6 +74,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     stops.push(() => dynamo.stop());
     const aws = await startAwsEndpoint();
     stops.push(() => aws.stop());
+    const stripe: StripeTestServer = await startStripeServer({
+      hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000),
+    });
+    stops.push(() => stripe.stop());
 
     const server: Server = createServer();
     await new Promise<void>((ready) => server.listen(options.port, '0.0.0.0', ready));
@@ -97,6 +105,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_ENDPOINT_URL_EVENTBRIDGE: aws.url,
       AWS_ENDPOINT_URL_SFN: aws.url,
       EVENT_BUS_NAME: BUS_NAME,
+      STRIPE_SECRET_KEY: 'sk_test_bazaar_local',
+      STRIPE_API_HOST: stripe.host,
+      STRIPE_API_PORT: String(stripe.port),
+      STRIPE_API_PROTOCOL: stripe.protocol,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
       IDENTITY_PROVIDER: 'local',
       AUTH_ISSUER: issuer,
       AUTH_JWKS_URI: `${issuer}/.well-known/jwks.json`,
@@ -106,6 +119,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       BAZAAR_VALIDATE_RESPONSES: process.env.BAZAAR_VALIDATE_RESPONSES ?? '1',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       ...Object.fromEntries(tables.map((table) => [table.envVar, tableNames.get(table.id)!])),
+      ...Object.fromEntries(stateMachines.map((machine) => [machine.envVar, stateMachineArn(machine.id)])),
       ...options.env,
     });
 
@@ -125,6 +139,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       });
     }
     stops.push(() => Promise.race([bus.idle(), new Promise<void>((done) => setTimeout(done, 5000))]));
+
+    // The same ASL files the CDK app deploys, run by aws-local-stepfunctions (BAZAAR_SFN_WAIT_SCALE scales waits).
+    const stepFunctions = new LocalStepFunctions({
+      stateMachines,
+      log: (message, fields) => console.error(`[sfn] ${message}`, JSON.stringify(fields)),
+    });
+    stepFunctions.attach(aws);
+    stops.push(() => stepFunctions.stop());
 
     const checkpointFile = dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined;
     const checkpoints = new Map<string, string>(
@@ -175,6 +197,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const gateway = new LocalGateway(routes, verifier, (route, event) =>
       invoke(route.handler, event, (route.timeoutSeconds ?? 29) * 1000),
     );
+    stripe.setWebhookUrl(`${url}/api/v1/payments/webhooks/stripe`);
     const openApi = openApiDocument(routes, url);
     const jwks = jwksOf(key.privateKeyPem, key.keyId);
 
@@ -203,7 +226,46 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           } else if (path.startsWith('/docs/assets/')) {
             serveDocsAsset(path.slice('/docs/assets/'.length), response);
           } else if (path === '/_local/endpoints') {
-            writeJson(response, 200, { eventbridge: aws.url, sfn: aws.url, dynamodb: dynamo.endpoint });
+            writeJson(response, 200, {
+              eventbridge: aws.url,
+              sfn: aws.url,
+              dynamodb: dynamo.endpoint,
+              stripe: stripe.url,
+            });
+          } else if (request.method === 'POST' && /^\/_local\/schedules\/[\w-]+\/run$/.test(path)) {
+            // Runs a schedule now (ops and tests), with an optional event `detail`.
+            const schedule = schedules.find((candidate) => path === `/_local/schedules/${candidate.id}/run`);
+            if (!schedule) return writeJson(response, 404, { message: 'No such schedule' });
+            const detail = JSON.parse((await readAll(request)) || '{}');
+            writeJson(response, 200, {
+              result: await invoke(schedule.handler, {
+                'detail-type': 'Scheduled Event',
+                source: 'aws.scheduler',
+                detail,
+              }),
+            });
+          } else if (request.method === 'POST' && path === '/_local/invoke') {
+            // Invokes a saga task or event handler directly, as a duplicated delivery would.
+            const { handler, event } = JSON.parse((await readAll(request)) || '{}');
+            const known = new Set<string>([
+              ...rules.map((rule) => rule.handler),
+              ...streams.map((stream) => stream.handler),
+              ...schedules.map((schedule) => schedule.handler),
+              ...stateMachines.flatMap((machine) => Object.values(machine.taskHandlers)),
+            ]);
+            if (!known.has(handler)) return writeJson(response, 404, { message: 'Not a manifest handler' });
+            try {
+              writeJson(response, 200, { result: (await invoke(handler, event)) ?? null });
+            } catch (error) {
+              writeJson(response, 200, {
+                error: { name: (error as Error).name, message: (error as Error).message },
+              });
+            }
+          } else if (request.method === 'POST' && path === '/_local/stripe/webhooks') {
+            // Lets a test take Stripe's webhooks away, to prove the reconciler alone settles an order.
+            const { enabled } = JSON.parse((await readAll(request)) || '{}');
+            stripe.setWebhookUrl(enabled === false ? undefined : `${url}/api/v1/payments/webhooks/stripe`);
+            writeJson(response, 200, { enabled: enabled !== false });
           } else if (path === '/_local/events') {
             const detailType = requestUrl.searchParams.get('detail-type');
             const events = bus.history.filter((event) => !detailType || event['detail-type'] === detailType);
@@ -217,6 +279,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         }
       })();
     });
+
+    async function readAll(request: IncomingMessage): Promise<string> {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
 
     async function health(client: DynamoDBClient, awsUrl: string): Promise<Record<string, 'up' | 'down'>> {
       const check = (probe: Promise<unknown>) =>
@@ -239,6 +307,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       bus,
       poller,
       timers,
+      stepFunctions,
       dynamoEndpoint: dynamo.endpoint,
       freshData,
       stop: stopAll,

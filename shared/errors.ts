@@ -51,8 +51,8 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   override readonly name: string = 'NotFoundError';
   readonly status = 404;
-  constructor(what: string, code = 'NOT_FOUND') {
-    super(code, `${what} not found`);
+  constructor(what: string, code = 'NOT_FOUND', details?: unknown) {
+    super(code, `${what} not found`, details);
   }
 }
 

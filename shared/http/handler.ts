@@ -53,7 +53,7 @@ function parseRequest<R extends RouteDefinition>(
   state: WeakMap<GatewayEvent, HttpRequest<R>>,
 ): MiddlewareObj<GatewayEvent, GatewayResult> {
   return {
-    before: ({ event }) => {
+    before: ({ event, context }) => {
       const headers = lowerCaseKeys(event.headers ?? {});
       const rawBody =
         event.body === undefined || event.body === null
@@ -101,6 +101,7 @@ function parseRequest<R extends RouteDefinition>(
         requestId: event.requestContext.requestId,
         secure: (headers['x-forwarded-proto'] ?? 'https') === 'https',
         sourceIp: event.requestContext.http?.sourceIp ?? 'unknown',
+        lambdaContext: context,
       } as HttpRequest<R>);
     },
   };

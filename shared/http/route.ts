@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { RouteDefinition } from '../manifests/types';
 
@@ -33,6 +34,8 @@ export interface HttpRequest<R extends RouteDefinition> {
   /** The client's origin as the gateway saw it, e.g. to mark cookies Secure over HTTPS. */
   secure: boolean;
   sourceIp: string;
+  /** The Lambda context, for utilities that need the remaining time (idempotency). */
+  lambdaContext: Context;
 }
 
 export interface HttpResult<Body> {

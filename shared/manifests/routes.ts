@@ -2,6 +2,8 @@ import { cartRoutes } from '../../functions/cart/routes';
 import { catalogRoutes } from '../../functions/catalog/routes';
 import { identityRoutes } from '../../functions/identity/routes';
 import { inventoryRoutes } from '../../functions/inventory/routes';
+import { orderRoutes } from '../../functions/orders/routes';
+import { paymentRoutes } from '../../functions/payments/routes';
 import type { RouteDefinition } from './types';
 
 /** Every HTTP route of the platform. Each service declares its own; this is the union. */
@@ -10,4 +12,6 @@ export const routes: RouteDefinition[] = [
   ...catalogRoutes,
   ...inventoryRoutes,
   ...cartRoutes,
+  ...orderRoutes,
+  ...paymentRoutes,
 ];

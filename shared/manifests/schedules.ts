@@ -10,4 +10,17 @@ export const schedules: ScheduleDefinition[] = [
     handler: 'functions/inventory/handlers/release-expired.handler',
     uses: { tables: { inventory: 'readWrite' }, publishesEvents: true },
   },
+  {
+    id: 'ReconcilePendingOrders',
+    description: 'Settle orders pending too long: stop the saga, finish if charged, unwind if not',
+    everySeconds: 60,
+    envOverride: 'RECONCILE_EVERY_SECONDS',
+    handler: 'functions/orders/handlers/reconcile.handler',
+    uses: {
+      tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite' },
+      publishesEvents: true,
+      stateMachines: ['Checkout'],
+      secrets: ['stripe'],
+    },
+  },
 ];

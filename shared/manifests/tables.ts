@@ -40,6 +40,33 @@ export const tables: TableDefinition[] = [
     ttlAttribute: 'expires_at',
   },
   {
+    id: 'orders',
+    envVar: 'ORDERS_TABLE_NAME',
+    owner: 'orders',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    gsis: [
+      { name: 'ByUser', partitionKey: 'user_id', sortKey: 'ordered_at' },
+      // Sparse: only pending orders carry pending_bucket, so the reconciler reads exactly those.
+      { name: 'ByPending', partitionKey: 'pending_bucket', sortKey: 'ordered_at' },
+    ],
+  },
+  {
+    id: 'payments',
+    envVar: 'PAYMENTS_TABLE_NAME',
+    owner: 'payments',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+  },
+  {
+    id: 'idempotency',
+    envVar: 'IDEMPOTENCY_TABLE_NAME',
+    owner: 'orders',
+    // Powertools' idempotency layout.
+    partitionKey: 'id',
+    ttlAttribute: 'expiration',
+  },
+  {
     id: 'rate-limits',
     envVar: 'RATE_LIMITS_TABLE_NAME',
     owner: 'platform',

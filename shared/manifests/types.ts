@@ -134,10 +134,13 @@ export interface ScheduleDefinition {
 
 export interface StateMachineDefinition {
   id: string;
+  /** The service that hosts it (its construct creates it). */
+  owner: string;
   /** Repo-relative path of the ASL file. */
   definitionFile: string;
   /** `${Name}` placeholders in the ASL, each bound to a handler. */
   taskHandlers: Record<string, HandlerRef>;
   envVar: string;
-  uses?: ResourceUse;
+  /** What each task's function touches, by placeholder: least privilege per step. */
+  taskUses: Record<string, ResourceUse>;
 }

@@ -8,6 +8,12 @@ export const E2E_ENV: Record<string, string> = {
   PASSWORD_SCRYPT_N: '1024',
   ROLE_CACHE_SECONDS: '30',
   POWERTOOLS_LOG_LEVEL: 'ERROR',
+  // Timers shortened so the saga's failure paths play out in seconds.
+  RESERVATION_TTL_SECONDS: '10',
+  RELEASE_EXPIRED_EVERY_SECONDS: '1',
+  STRIPE_TEST_HANG_MS: '14000',
+  STRIPE_TIMEOUT_MS: '30000',
+  BAZAAR_SFN_WAIT_SCALE: '0.05',
 };
 
 /**

@@ -90,9 +90,14 @@ export async function eventually<T>(
 }
 
 /** The local platform's AWS-compatible endpoints, for tests that act as another service would. */
-export async function localEndpoints(): Promise<{ eventbridge: string; sfn: string; dynamodb: string }> {
+export async function localEndpoints(): Promise<{
+  eventbridge: string;
+  sfn: string;
+  dynamodb: string;
+  stripe: string;
+}> {
   const response = await fetch(`${baseUrl()}/_local/endpoints`);
-  return (await response.json()) as { eventbridge: string; sfn: string; dynamodb: string };
+  return (await response.json()) as { eventbridge: string; sfn: string; dynamodb: string; stripe: string };
 }
 
 /** Publishes an event to the platform's bus through the ordinary EventBridge client. */
@@ -133,4 +138,93 @@ export async function createProduct(
   });
   if (response.status !== 201) throw new Error(`create product failed: ${response.status} ${response.text}`);
   return response.body;
+}
+
+export interface Buyer {
+  token: string;
+  userId: string;
+  addressId: string;
+  paymentMethodId: string;
+}
+
+/** A signed-up buyer with an address and a saved payment method (a Stripe test token, or the wallet). */
+export async function newBuyer(label: string, card: string | 'wallet' = 'pm_card_visa'): Promise<Buyer> {
+  const user = await signUp(label);
+  const address = await api('POST', '/api/v1/addresses', {
+    token: user.token,
+    body: { name: 'Home', line1: '1 Main St', city: 'Springfield', postal_code: '62701', country: 'US' },
+  });
+  if (address.status !== 201) throw new Error(`address failed: ${address.text}`);
+  const method = await api('POST', '/api/v1/payment-methods', {
+    token: user.token,
+    body: card === 'wallet' ? { type: 'wallet' } : { type: 'card', token: card },
+  });
+  if (method.status !== 201) throw new Error(`payment method failed: ${method.text}`);
+  return {
+    token: user.token,
+    userId: user.userId,
+    addressId: address.body.address_id,
+    paymentMethodId: method.body.payment_method_id,
+  };
+}
+
+export async function addToCart(
+  buyer: { token: string },
+  productId: string,
+  quantity: number,
+): Promise<void> {
+  const response = await api('POST', '/api/v1/cart/items', {
+    token: buyer.token,
+    body: { product_id: productId, quantity },
+  });
+  if (response.status !== 201) throw new Error(`add to cart failed: ${response.status} ${response.text}`);
+}
+
+export function checkout(buyer: Buyer, idempotencyKey?: string): Promise<ApiResponse> {
+  return api('POST', '/api/v1/orders/checkout', {
+    token: buyer.token,
+    body: { shipping_address_id: buyer.addressId, payment_method_id: buyer.paymentMethodId },
+    headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+  });
+}
+
+/** Waits until the order leaves `pending` (the saga finished one way or the other). */
+export async function settledOrder(
+  buyer: { token: string },
+  orderId: string,
+  timeoutMs = 30_000,
+): Promise<any> {
+  return eventually(
+    async () => {
+      const order = await api('GET', `/api/v1/orders/${orderId}`, { token: buyer.token });
+      return order.body.status !== 'pending' ? order.body : undefined;
+    },
+    timeoutMs,
+    200,
+  );
+}
+
+/** What the local Stripe-compatible server holds, for counting charges. */
+export async function stripeState(): Promise<{ intents: any[]; refunds: any[]; charges: any[] }> {
+  const { stripe } = await localEndpoints();
+  return (await (await fetch(`${stripe}/_bazaar/intents`)).json()) as {
+    intents: any[];
+    refunds: any[];
+    charges: any[];
+  };
+}
+
+export function succeededIntentsFor(state: { intents: any[] }, orderId: string): any[] {
+  return state.intents.filter(
+    (intent) => intent.metadata?.order_id === orderId && intent.status === 'succeeded',
+  );
+}
+
+export async function localControl(path: string, body: unknown): Promise<any> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return response.json();
 }

@@ -5,6 +5,7 @@ import {
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { ValidationError } from '../../../shared/errors';
 import { EmailTakenError, InvalidCredentialsError } from '../errors';
 import type { IdentityProvider } from './identity-provider';
 
@@ -39,14 +40,26 @@ export function cognitoProvider(
         }
         throw error;
       }
-      await client.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: settings.userPoolId,
-          Username: userId,
-          Password: password,
-          Permanent: true,
-        }),
-      );
+      try {
+        await client.send(
+          new AdminSetUserPasswordCommand({
+            UserPoolId: settings.userPoolId,
+            Username: userId,
+            Password: password,
+            Permanent: true,
+          }),
+        );
+      } catch (error) {
+        // A user without a password could never sign in, yet would hold the e-mail: remove it.
+        // The original failure is what the caller needs to see, so a failed delete is ignored.
+        await client
+          .send(new AdminDeleteUserCommand({ UserPoolId: settings.userPoolId, Username: userId }))
+          .catch(() => undefined);
+        if ((error as Error).name === 'InvalidPasswordException') {
+          throw ValidationError.forField('password', (error as Error).message);
+        }
+        throw error;
+      }
     },
 
     async unregister({ userId }) {

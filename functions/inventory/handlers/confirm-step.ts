@@ -1,0 +1,5 @@
+import { inventoryDeps } from '../deps';
+import { commit } from '../service';
+
+/** Saga step after a successful charge: charging → committed (reserved → sold). */
+export const handler = async (event: { order_id: string }) => commit(event.order_id, inventoryDeps());

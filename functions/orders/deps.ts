@@ -1,0 +1,50 @@
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { dynamo, stepFunctions } from '../../shared/clients';
+import { requireEnv } from '../../shared/config';
+import { publishEvents } from '../../shared/events';
+import { cartLinesOf } from '../cart/cart-lookup';
+import { lookupProducts } from '../catalog/product-lookup';
+import { findUserAddress } from '../identity/address-lookup';
+import { paymentMethodSnapshot } from '../payments/method-lookup';
+import { orderRepository } from './repository';
+import type { OrdersDeps } from './service';
+
+let deps: OrdersDeps | undefined;
+
+export function ordersDeps(): OrdersDeps {
+  if (!deps) {
+    const orders = orderRepository(dynamo(), requireEnv('ORDERS_TABLE_NAME'));
+    deps = {
+      orders,
+      cartLines: cartLinesOf,
+      findAddress: findUserAddress,
+      findPaymentMethod: paymentMethodSnapshot,
+      lookupProducts,
+      publish: publishEvents,
+      // The execution is named after the order: starting it again is a no-op, never a second saga.
+      startCheckout: async (order) => {
+        await stepFunctions().send(
+          new StartExecutionCommand({
+            stateMachineArn: requireEnv('CHECKOUT_STATE_MACHINE_ARN'),
+            name: order.orderId,
+            input: JSON.stringify({
+              order_id: order.orderId,
+              lines: order.lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })),
+            }),
+          }),
+        );
+      },
+      now: () => new Date(),
+    };
+  }
+  return deps;
+}
+
+/** The orders table alone, for steps and readers that need nothing else. */
+export function orderStore(): Pick<OrdersDeps, 'orders' | 'publish' | 'now'> {
+  return {
+    orders: orderRepository(dynamo(), requireEnv('ORDERS_TABLE_NAME')),
+    publish: publishEvents,
+    now: () => new Date(),
+  };
+}

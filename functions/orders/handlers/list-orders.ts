@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { orderStore } from '../deps';
+import { listOrdersRoute } from '../routes';
+import { listOrders } from '../service';
+
+export const handler = httpHandler(listOrdersRoute, async ({ query, user }) =>
+  ok(await listOrders(user.userId, query, orderStore())),
+);

@@ -1,0 +1,19 @@
+import { orderStore } from './deps';
+
+/** The orders service's exported reads for payments (what to charge) and reviews (verified purchase). */
+export async function chargeableOrder(orderId: string) {
+  const order = await orderStore().orders.get(orderId);
+  if (!order) return undefined;
+  return {
+    orderId: order.orderId,
+    userId: order.userId,
+    status: order.status,
+    totalCents: order.totalCents,
+    currency: order.currency,
+    paymentMethodId: order.paymentMethod.paymentMethodId,
+  };
+}
+
+export function hasPurchased(userId: string, productId: string): Promise<boolean> {
+  return orderStore().orders.hasPurchased(userId, productId);
+}

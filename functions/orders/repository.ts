@@ -1,0 +1,184 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from '../../shared/cursor';
+import { cancellationReasons } from '../../shared/dynamo-errors';
+import { OrderVersionConflictError } from './errors';
+import type { OrderRecord, OrderStatus, TimelineEntry } from './order';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const ORDER_GSI = { byUser: 'ByUser', pending: 'ByPending' } as const;
+
+const key = {
+  order: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
+  purchase: (userId: string, productId: string) => ({ pk: `PURCHASE#${userId}`, sk: `PRODUCT#${productId}` }),
+};
+
+function toItem(order: OrderRecord): Item {
+  return {
+    ...key.order(order.orderId),
+    type: 'ORDER',
+    order_id: order.orderId,
+    user_id: order.userId,
+    status: order.status,
+    version: order.version,
+    lines: order.lines,
+    subtotal_cents: order.subtotalCents,
+    shipping_cents: order.shippingCents,
+    total_cents: order.totalCents,
+    refunded_cents: order.refundedCents,
+    currency: order.currency,
+    shipping_address_id: order.shippingAddressId,
+    shipping_address: order.shippingAddress,
+    payment_method: order.paymentMethod,
+    failure_reason: order.failureReason,
+    estimated_delivery: order.estimatedDelivery,
+    ordered_at: order.orderedAt,
+    updated_at: order.updatedAt,
+    timeline: order.timeline,
+    // Sparse: only pending orders are in the reconciler's index.
+    pending_bucket: order.status === 'pending' ? 'PENDING' : undefined,
+  };
+}
+
+function fromItem(item: Item): OrderRecord {
+  return {
+    orderId: item.order_id as string,
+    userId: item.user_id as string,
+    status: item.status as OrderStatus,
+    version: item.version as number,
+    lines: item.lines as OrderRecord['lines'],
+    subtotalCents: item.subtotal_cents as number,
+    shippingCents: item.shipping_cents as number,
+    totalCents: item.total_cents as number,
+    refundedCents: (item.refunded_cents as number | undefined) ?? 0,
+    currency: item.currency as string,
+    shippingAddressId: item.shipping_address_id as string,
+    shippingAddress: item.shipping_address as OrderRecord['shippingAddress'],
+    paymentMethod: item.payment_method as OrderRecord['paymentMethod'],
+    failureReason: (item.failure_reason as string | null | undefined) ?? null,
+    estimatedDelivery: item.estimated_delivery as string,
+    orderedAt: item.ordered_at as string,
+    updatedAt: item.updated_at as string,
+    timeline: (item.timeline as TimelineEntry[]) ?? [],
+  };
+}
+
+export type OrderRepository = ReturnType<typeof orderRepository>;
+
+/** The orders table: orders (GSI by user, newest first; sparse GSI of pending ones), purchase markers. */
+export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async create(order: OrderRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: toItem(order),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    async get(orderId: string): Promise<OrderRecord | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.order(orderId), ConsistentRead: true }),
+      );
+      return Item ? fromItem(Item) : undefined;
+    },
+
+    /**
+     * Writes a status change conditional on the version and status that were read, appending
+     * to the timeline; `alsoWrite` rides in the same transaction. A lost race throws
+     * OrderVersionConflictError so the caller re-reads and re-decides.
+     */
+    async saveTransition(
+      read: OrderRecord,
+      next: OrderRecord,
+      alsoWrite: TransactItem[] = [],
+    ): Promise<void> {
+      const update: TransactItem = {
+        Put: {
+          TableName: tableName,
+          Item: toItem(next),
+          ConditionExpression: 'version = :version AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':version': read.version, ':status': read.status },
+        },
+      };
+      try {
+        if (alsoWrite.length === 0) {
+          await doc.send(new PutCommand(update.Put as never));
+        } else {
+          await doc.send(new TransactWriteCommand({ TransactItems: [update, ...alsoWrite] }));
+        }
+      } catch (error) {
+        const name = (error as Error).name;
+        if (
+          name === 'ConditionalCheckFailedException' ||
+          cancellationReasons(error)?.[0] === 'ConditionalCheckFailed'
+        ) {
+          throw new OrderVersionConflictError();
+        }
+        throw error;
+      }
+    },
+
+    /** Marks that a user has bought these products (the reviews' verified-purchase badge). */
+    purchaseMarkers(userId: string, orderId: string, productIds: string[], at: string): TransactItem[] {
+      return [...new Set(productIds)].map((productId) => ({
+        Update: {
+          TableName: tableName,
+          Key: key.purchase(userId, productId),
+          UpdateExpression: 'SET first_order_id = if_not_exists(first_order_id, :order), last_paid_at = :at',
+          ExpressionAttributeValues: { ':order': orderId, ':at': at },
+        },
+      }));
+    },
+
+    async hasPurchased(userId: string, productId: string): Promise<boolean> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.purchase(userId, productId) }),
+      );
+      return Item !== undefined;
+    },
+
+    async listByUser(
+      userId: string,
+      options: { limit: number; cursor?: string },
+    ): Promise<{ items: OrderRecord[]; nextCursor: string | null }> {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: ORDER_GSI.byUser,
+          KeyConditionExpression: 'user_id = :user',
+          ExpressionAttributeValues: { ':user': userId },
+          ScanIndexForward: false,
+          Limit: options.limit,
+          ExclusiveStartKey: decodeCursor(options.cursor, { user_id: userId }),
+        }),
+      );
+      return { items: (page.Items ?? []).map(fromItem), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    },
+
+    /** Pending orders placed before `before`, oldest first: what the reconciler looks at. */
+    async listPendingBefore(before: string, limit: number): Promise<OrderRecord[]> {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: ORDER_GSI.pending,
+          KeyConditionExpression: 'pending_bucket = :pending AND ordered_at < :before',
+          ExpressionAttributeValues: { ':pending': 'PENDING', ':before': before },
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? []).map(fromItem);
+    },
+  };
+}

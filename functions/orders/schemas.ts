@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { cursorParam, idOf, queryInt } from '../../shared/schemas/common';
+
+export const CheckoutBody = z.strictObject({
+  shipping_address_id: idOf('addr'),
+  payment_method_id: idOf('pm'),
+});
+
+export const CheckoutResponse = z.object({
+  order_id: z.string(),
+  status: z.literal('pending'),
+  total: z.string(),
+  total_cents: z.number().int(),
+  currency: z.string(),
+  estimated_delivery: z.string(),
+});
+
+export const OrderParams = z.object({ order_id: idOf('ord') });
+export const ListOrdersQuery = z.strictObject({
+  limit: queryInt(1, 50).default(20),
+  cursor: cursorParam.optional(),
+});
+
+const OrderStatusSchema = z.enum([
+  'pending',
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'failed',
+  'refunded',
+]);
+
+export const OrderLineView = z.object({
+  product_id: z.string(),
+  seller_id: z.string(),
+  title: z.string(),
+  image_url: z.string().nullable(),
+  quantity: z.number().int(),
+  price_at_order: z.number(),
+  price_at_order_cents: z.number().int(),
+  line_total: z.number(),
+  line_total_cents: z.number().int(),
+});
+
+export const OrderView = z.object({
+  order_id: z.string(),
+  user_id: z.string(),
+  status: OrderStatusSchema,
+  lines: z.array(OrderLineView),
+  subtotal: z.string(),
+  subtotal_cents: z.number().int(),
+  shipping: z.string(),
+  shipping_cents: z.number().int(),
+  total: z.string(),
+  total_cents: z.number().int(),
+  refunded_cents: z.number().int(),
+  currency: z.string(),
+  shipping_address: z.object({
+    name: z.string(),
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string(),
+    region: z.string().nullable(),
+    postal_code: z.string(),
+    country: z.string(),
+  }),
+  payment_method: z.object({
+    payment_method_id: z.string(),
+    type: z.enum(['card', 'wallet']),
+    brand: z.string().nullable(),
+    last4: z.string().nullable(),
+  }),
+  failure_reason: z.string().nullable(),
+  estimated_delivery: z.string(),
+  ordered_at: z.string(),
+  updated_at: z.string(),
+  timeline: z.array(z.object({ status: OrderStatusSchema, at: z.string(), note: z.string().optional() })),
+});
+
+export const OrderSummaryView = OrderView.pick({
+  order_id: true,
+  status: true,
+  total: true,
+  total_cents: true,
+  currency: true,
+  estimated_delivery: true,
+  ordered_at: true,
+  failure_reason: true,
+}).extend({ item_count: z.number().int() });
+
+export type CheckoutInput = z.output<typeof CheckoutBody>;
+export type CheckoutResult = z.input<typeof CheckoutResponse>;
+export type OrderViewType = z.input<typeof OrderView>;

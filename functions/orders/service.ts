@@ -1,0 +1,309 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../../shared/errors';
+import type { DomainEvent } from '../../shared/events';
+import type { AuthUser } from '../../shared/http/route';
+import { newId } from '../../shared/ids';
+import { CURRENCY, formatMoney, fromCents } from '../../shared/money';
+import type { ProductSummary } from '../catalog/product-lookup';
+import type { AddressRecord } from '../identity/repository';
+import {
+  CartEmptyError,
+  InvalidOrderStateError,
+  OrderNotFoundError,
+  OrderVersionConflictError,
+} from './errors';
+import {
+  canTransition,
+  estimatedDeliveryFrom,
+  type OrderLine,
+  type OrderRecord,
+  type OrderStatus,
+  type PaymentMethodSnapshot,
+  shippingFor,
+} from './order';
+import type { OrderRepository } from './repository';
+import type { CheckoutInput, CheckoutResult, OrderViewType } from './schemas';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface OrdersDeps {
+  orders: OrderRepository;
+  cartLines: (userId: string) => Promise<Array<{ productId: string; quantity: number }>>;
+  findAddress: (userId: string, addressId: string) => Promise<AddressRecord | undefined>;
+  findPaymentMethod: (userId: string, paymentMethodId: string) => Promise<PaymentMethodSnapshot | undefined>;
+  lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
+  publish: (events: DomainEvent[]) => Promise<unknown>;
+  startCheckout: (order: OrderRecord) => Promise<void>;
+  now: () => Date;
+}
+
+/**
+ * Checkout: validates the cart, the address and the payment method, snapshots prices from the
+ * catalog (the client's prices are never trusted), writes the order `pending` before anything
+ * else happens, announces it, and starts the saga with the order id as the execution name.
+ */
+export async function placeOrder(
+  userId: string,
+  input: CheckoutInput,
+  deps: OrdersDeps,
+): Promise<CheckoutResult> {
+  const [cart, address, paymentMethod] = await Promise.all([
+    deps.cartLines(userId),
+    deps.findAddress(userId, input.shipping_address_id),
+    deps.findPaymentMethod(userId, input.payment_method_id),
+  ]);
+  if (cart.length === 0) throw new CartEmptyError();
+  if (!address) throw notFoundField('shipping_address_id', 'Address');
+  if (!paymentMethod) throw notFoundField('payment_method_id', 'Payment method');
+
+  const products = await deps.lookupProducts(cart.map((line) => line.productId));
+  const lines: OrderLine[] = cart.map((line) => {
+    const product = products.get(line.productId);
+    if (!product?.listed) {
+      throw new ConflictError(
+        'PRODUCT_UNAVAILABLE',
+        `${line.productId} is no longer sold; remove it from your cart`,
+        {
+          product_id: line.productId,
+        },
+      );
+    }
+    return {
+      productId: line.productId,
+      sellerId: product.sellerId,
+      title: product.title,
+      imageUrl: product.imageUrl,
+      quantity: line.quantity,
+      priceAtOrderCents: product.priceCents,
+    };
+  });
+  const subtotalCents = lines.reduce((total, line) => total + line.priceAtOrderCents * line.quantity, 0);
+  const shippingCents = shippingFor(subtotalCents);
+  const now = deps.now();
+  const orderedAt = now.toISOString();
+  const order: OrderRecord = {
+    orderId: newId('ord'),
+    userId,
+    status: 'pending',
+    version: 1,
+    lines,
+    subtotalCents,
+    shippingCents,
+    totalCents: subtotalCents + shippingCents,
+    refundedCents: 0,
+    currency: CURRENCY,
+    shippingAddressId: address.addressId,
+    shippingAddress: {
+      name: address.name,
+      line1: address.line1,
+      line2: address.line2,
+      city: address.city,
+      region: address.region,
+      postalCode: address.postalCode,
+      country: address.country,
+    },
+    paymentMethod,
+    failureReason: null,
+    estimatedDelivery: estimatedDeliveryFrom(now),
+    orderedAt,
+    updatedAt: orderedAt,
+    timeline: [{ status: 'pending', at: orderedAt }],
+  };
+  await deps.orders.create(order);
+  await deps.publish([orderEvent('OrderPlaced', order)]);
+  await deps.startCheckout(order);
+  return {
+    order_id: order.orderId,
+    status: 'pending',
+    total: formatMoney(order.totalCents),
+    total_cents: order.totalCents,
+    currency: order.currency,
+    estimated_delivery: order.estimatedDelivery,
+  };
+}
+
+/** The owner (or an admin) reads an order; anyone else gets 404, so its existence is not revealed. */
+export async function getOrder(
+  actor: AuthUser,
+  orderId: string,
+  deps: Pick<OrdersDeps, 'orders'>,
+): Promise<OrderViewType> {
+  const order = await deps.orders.get(orderId);
+  if (!order || (order.userId !== actor.userId && !actor.roles.includes('admin')))
+    throw new OrderNotFoundError();
+  return orderView(order);
+}
+
+export async function listOrders(
+  userId: string,
+  options: { limit: number; cursor?: string },
+  deps: Pick<OrdersDeps, 'orders'>,
+) {
+  const page = await deps.orders.listByUser(userId, options);
+  return {
+    items: page.items.map((order) => ({
+      order_id: order.orderId,
+      status: order.status,
+      total: formatMoney(order.totalCents),
+      total_cents: order.totalCents,
+      currency: order.currency,
+      estimated_delivery: order.estimatedDelivery,
+      ordered_at: order.orderedAt,
+      failure_reason: order.failureReason,
+      item_count: order.lines.reduce((total, line) => total + line.quantity, 0),
+    })),
+    next_cursor: page.nextCursor,
+  };
+}
+
+/**
+ * The one way an order's status changes: checked against the order-state graph, written
+ * conditional on the version read (a lost race re-reads and re-decides), with its event.
+ * Reaching a status the order already has is a no-op, so saga steps can repeat.
+ */
+export async function transitionOrder(
+  orderId: string,
+  to: OrderStatus,
+  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>,
+  options: {
+    failureReason?: string;
+    note?: string;
+    change?: (order: OrderRecord) => Partial<OrderRecord>;
+    alsoWrite?: (order: OrderRecord) => TransactItem[];
+    event?: string;
+  } = {},
+): Promise<{ order: OrderRecord; changed: boolean }> {
+  for (let attempt = 1; attempt <= 8; attempt++) {
+    const order = await deps.orders.get(orderId);
+    if (!order) throw new OrderNotFoundError();
+    if (order.status === to) return { order, changed: false };
+    if (!canTransition(order.status, to)) throw new InvalidOrderStateError(orderId, order.status, to);
+    const at = deps.now().toISOString();
+    const next: OrderRecord = {
+      ...order,
+      ...options.change?.(order),
+      status: to,
+      version: order.version + 1,
+      updatedAt: at,
+      failureReason: options.failureReason ?? order.failureReason,
+      timeline: [...order.timeline, { status: to, at, ...(options.note ? { note: options.note } : {}) }],
+    };
+    try {
+      await deps.orders.saveTransition(order, next, options.alsoWrite?.(order) ?? []);
+    } catch (error) {
+      if (error instanceof OrderVersionConflictError) continue;
+      throw error;
+    }
+    if (options.event) await deps.publish([orderEvent(options.event, next)]);
+    return { order: next, changed: true };
+  }
+  throw new OrderVersionConflictError();
+}
+
+/** Saga step and reconciler: pending → paid, recording the purchases, then OrderPaid. */
+export async function markPaid(orderId: string, deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>) {
+  const result = await transitionOrder(orderId, 'paid', deps, {
+    alsoWrite: (order) =>
+      deps.orders.purchaseMarkers(
+        order.userId,
+        order.orderId,
+        order.lines.map((line) => line.productId),
+        deps.now().toISOString(),
+      ),
+  });
+  // Published on a repeat too (with the same event id), in case the first publish was lost.
+  await deps.publish([orderEvent('OrderPaid', result.order)]);
+  return result;
+}
+
+/** Saga step and reconciler: pending → failed with a reason, then OrderFailed. */
+export async function markFailed(
+  orderId: string,
+  reason: string,
+  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>,
+) {
+  const result = await transitionOrder(orderId, 'failed', deps, { failureReason: reason, note: reason });
+  await deps.publish([orderEvent('OrderFailed', result.order)]);
+  return result;
+}
+
+/**
+ * An order event. Its id is derived from the order and the status, so a repeated publish of
+ * the same transition is recognisably the same event to every idempotent consumer.
+ */
+export function orderEvent(detailType: string, order: OrderRecord): DomainEvent {
+  return {
+    source: 'bazaar.orders',
+    detailType,
+    detail: {
+      eventId: `evt_${order.orderId.slice(4)}_${detailType}_${order.status}`,
+      order_id: order.orderId,
+      user_id: order.userId,
+      status: order.status,
+      version: order.version,
+      total_cents: order.totalCents,
+      currency: order.currency,
+      failure_reason: order.failureReason,
+      seller_ids: [...new Set(order.lines.map((line) => line.sellerId))],
+      lines: order.lines.map((line) => ({
+        product_id: line.productId,
+        seller_id: line.sellerId,
+        quantity: line.quantity,
+        price_at_order_cents: line.priceAtOrderCents,
+      })),
+    },
+  };
+}
+
+export function orderView(order: OrderRecord): OrderViewType {
+  return {
+    order_id: order.orderId,
+    user_id: order.userId,
+    status: order.status,
+    lines: order.lines.map((line) => ({
+      product_id: line.productId,
+      seller_id: line.sellerId,
+      title: line.title,
+      image_url: line.imageUrl,
+      quantity: line.quantity,
+      price_at_order: fromCents(line.priceAtOrderCents),
+      price_at_order_cents: line.priceAtOrderCents,
+      line_total: fromCents(line.priceAtOrderCents * line.quantity),
+      line_total_cents: line.priceAtOrderCents * line.quantity,
+    })),
+    subtotal: formatMoney(order.subtotalCents),
+    subtotal_cents: order.subtotalCents,
+    shipping: formatMoney(order.shippingCents),
+    shipping_cents: order.shippingCents,
+    total: formatMoney(order.totalCents),
+    total_cents: order.totalCents,
+    refunded_cents: order.refundedCents,
+    currency: order.currency,
+    shipping_address: {
+      name: order.shippingAddress.name,
+      line1: order.shippingAddress.line1,
+      line2: order.shippingAddress.line2,
+      city: order.shippingAddress.city,
+      region: order.shippingAddress.region,
+      postal_code: order.shippingAddress.postalCode,
+      country: order.shippingAddress.country,
+    },
+    payment_method: {
+      payment_method_id: order.paymentMethod.paymentMethodId,
+      type: order.paymentMethod.type,
+      brand: order.paymentMethod.brand,
+      last4: order.paymentMethod.last4,
+    },
+    failure_reason: order.failureReason,
+    estimated_delivery: order.estimatedDelivery,
+    ordered_at: order.orderedAt,
+    updated_at: order.updatedAt,
+    timeline: order.timeline,
+  };
+}
+
+function notFoundField(field: string, what: string): NotFoundError {
+  return new NotFoundError(what, 'NOT_FOUND', {
+    fields: [{ field, message: `no such ${what.toLowerCase()} of yours` }],
+  });
+}

@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { created } from '../../../shared/http/responses';
+import { paymentsDeps } from '../deps';
+import { createPaymentMethodRoute } from '../routes';
+import { addPaymentMethod } from '../service';
+
+export const handler = httpHandler(createPaymentMethodRoute, async ({ body, user }) =>
+  created(await addPaymentMethod(user.userId, body, paymentsDeps())),
+);

@@ -1,0 +1,10 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { noContent } from '../../../shared/http/responses';
+import { paymentsDeps } from '../deps';
+import { deletePaymentMethodRoute } from '../routes';
+import { deletePaymentMethod } from '../service';
+
+export const handler = httpHandler(deletePaymentMethodRoute, async ({ params, user }) => {
+  await deletePaymentMethod(user.userId, params.payment_method_id, paymentsDeps());
+  return noContent();
+});

@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { paymentsDeps } from '../deps';
+import { getPaymentMethodRoute } from '../routes';
+import { getPaymentMethod } from '../service';
+
+export const handler = httpHandler(getPaymentMethodRoute, async ({ params, user }) =>
+  ok(await getPaymentMethod(user.userId, params.payment_method_id, paymentsDeps())),
+);

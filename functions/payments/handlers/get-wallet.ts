@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { paymentsDeps } from '../deps';
+import { getWalletRoute } from '../routes';
+import { getWallet } from '../service';
+
+export const handler = httpHandler(getWalletRoute, async ({ user }) =>
+  ok(await getWallet(user.userId, paymentsDeps())),
+);

@@ -1,0 +1,617 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { newId } from '../../shared/ids';
+import { InsufficientFundsError, RefundExceedsChargeError } from './errors';
+
+type Item = Record<string, unknown>;
+
+export interface PaymentMethodRecord {
+  paymentMethodId: string;
+  userId: string;
+  type: 'card' | 'wallet';
+  /** The provider's token (`pm_card_visa`); never a card number. */
+  providerToken: string | null;
+  brand: string | null;
+  last4: string | null;
+  expMonth: number | null;
+  expYear: number | null;
+  createdAt: string;
+  deleted: boolean;
+}
+
+export type ChargeStatus = 'pending' | 'charged' | 'failed' | 'refunded';
+
+export interface ChargeRecord {
+  paymentId: string;
+  orderId: string;
+  userId: string;
+  /** Unique by construction: one charge per order. */
+  idempotencyKey: string;
+  method: 'card' | 'wallet';
+  paymentMethodId: string;
+  providerRef: string | null;
+  status: ChargeStatus;
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  failureCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LedgerEntry {
+  entryId: string;
+  kind: 'top_up' | 'charge' | 'refund';
+  amountCents: number;
+  reference: string;
+  createdAt: string;
+}
+
+const key = {
+  method: (userId: string, paymentMethodId: string) => ({
+    pk: `USER#${userId}`,
+    sk: `PM#${paymentMethodId}`,
+  }),
+  charge: (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'CHARGE' }),
+  refund: (orderId: string, refundKey: string) => ({ pk: `PAYMENT#${orderId}`, sk: `REFUND#${refundKey}` }),
+  wallet: (userId: string) => ({ pk: `WALLET#${userId}`, sk: 'BALANCE' }),
+  ledger: (userId: string, kind: string, reference: string) => ({
+    pk: `WALLET#${userId}`,
+    sk: `LEDGER#${kind}#${reference}`,
+  }),
+  topUp: (userId: string, topUpId: string) => ({ pk: `WALLET#${userId}`, sk: `TOPUP#${topUpId}` }),
+};
+
+function methodFromItem(item: Item): PaymentMethodRecord {
+  return {
+    paymentMethodId: item.payment_method_id as string,
+    userId: item.user_id as string,
+    type: item.method_type as 'card' | 'wallet',
+    providerToken: (item.provider_token as string | undefined) ?? null,
+    brand: (item.brand as string | undefined) ?? null,
+    last4: (item.last4 as string | undefined) ?? null,
+    expMonth: (item.exp_month as number | undefined) ?? null,
+    expYear: (item.exp_year as number | undefined) ?? null,
+    createdAt: item.created_at as string,
+    deleted: item.deleted === true,
+  };
+}
+
+function chargeFromItem(item: Item): ChargeRecord {
+  return {
+    paymentId: item.payment_id as string,
+    orderId: item.order_id as string,
+    userId: item.user_id as string,
+    idempotencyKey: item.idempotency_key as string,
+    method: item.method as 'card' | 'wallet',
+    paymentMethodId: item.payment_method_id as string,
+    providerRef: (item.provider_ref as string | undefined) ?? null,
+    status: item.status as ChargeStatus,
+    amountCents: item.amount_cents as number,
+    refundedCents: (item.refunded_cents as number | undefined) ?? 0,
+    currency: item.currency as string,
+    failureCode: (item.failure_code as string | undefined) ?? null,
+    createdAt: item.created_at as string,
+    updatedAt: item.updated_at as string,
+  };
+}
+
+export type PaymentsRepository = ReturnType<typeof paymentsRepository>;
+
+/**
+ * The payments table: payment methods, one charge record per order (its idempotency key is
+ * the order), refunds, and each user's wallet with a ledger. Money moves in the wallet only
+ * in transactions that also write the ledger entry, so the balance always equals the ledger.
+ */
+export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: string) {
+  const repository = {
+    async putMethod(method: PaymentMethodRecord): Promise<PaymentMethodRecord> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...key.method(method.userId, method.paymentMethodId),
+              type: 'PAYMENT_METHOD',
+              payment_method_id: method.paymentMethodId,
+              user_id: method.userId,
+              method_type: method.type,
+              provider_token: method.providerToken ?? undefined,
+              brand: method.brand ?? undefined,
+              last4: method.last4 ?? undefined,
+              exp_month: method.expMonth ?? undefined,
+              exp_year: method.expYear ?? undefined,
+              created_at: method.createdAt,
+              deleted: false,
+            },
+            ConditionExpression: 'attribute_not_exists(pk) OR deleted = :true',
+            ExpressionAttributeValues: { ':true': true },
+          }),
+        );
+        return method;
+      } catch (error) {
+        // The user's wallet method already exists: creating it again returns it.
+        if (isConditionFailure(error))
+          return (await repository.getMethod(method.userId, method.paymentMethodId))!;
+        throw error;
+      }
+    },
+
+    async getMethod(userId: string, paymentMethodId: string): Promise<PaymentMethodRecord | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.method(userId, paymentMethodId) }),
+      );
+      return Item ? methodFromItem(Item) : undefined;
+    },
+
+    async listMethods(userId: string): Promise<PaymentMethodRecord[]> {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'PM#' },
+        }),
+      );
+      return (page.Items ?? []).map(methodFromItem).filter((method) => !method.deleted);
+    },
+
+    /** Soft delete: orders already placed with this method can still be charged and refunded. */
+    async deleteMethod(userId: string, paymentMethodId: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key.method(userId, paymentMethodId),
+            UpdateExpression: 'SET deleted = :true',
+            ConditionExpression: 'attribute_exists(pk) AND deleted = :false',
+            ExpressionAttributeValues: { ':true': true, ':false': false },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** The order's charge record, created on first call and returned as it is on every later one. */
+    async ensureCharge(
+      input: Omit<
+        ChargeRecord,
+        'paymentId' | 'status' | 'providerRef' | 'refundedCents' | 'failureCode' | 'updatedAt'
+      >,
+    ): Promise<ChargeRecord> {
+      const record: ChargeRecord = {
+        ...input,
+        paymentId: newId('pay'),
+        providerRef: null,
+        status: 'pending',
+        refundedCents: 0,
+        failureCode: null,
+        updatedAt: input.createdAt,
+      };
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...key.charge(input.orderId),
+              type: 'CHARGE',
+              payment_id: record.paymentId,
+              order_id: record.orderId,
+              user_id: record.userId,
+              idempotency_key: record.idempotencyKey,
+              method: record.method,
+              payment_method_id: record.paymentMethodId,
+              status: record.status,
+              amount_cents: record.amountCents,
+              refunded_cents: 0,
+              currency: record.currency,
+              created_at: record.createdAt,
+              updated_at: record.updatedAt,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return record;
+      } catch (error) {
+        if (isConditionFailure(error)) return (await repository.getCharge(input.orderId))!;
+        throw error;
+      }
+    },
+
+    async getCharge(orderId: string): Promise<ChargeRecord | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.charge(orderId), ConsistentRead: true }),
+      );
+      return Item ? chargeFromItem(Item) : undefined;
+    },
+
+    /** Stores the PaymentIntent id before it is confirmed, so a reconciler can always find it. */
+    async setProviderRef(orderId: string, providerRef: string, now: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key.charge(orderId),
+          UpdateExpression: 'SET provider_ref = :ref, updated_at = :now',
+          ConditionExpression: 'attribute_not_exists(provider_ref) OR provider_ref = :ref',
+          ExpressionAttributeValues: { ':ref': providerRef, ':now': now },
+        }),
+      );
+    },
+
+    /** Moves a pending charge to charged or failed; a repeat finds it done and changes nothing. */
+    async settleCharge(
+      orderId: string,
+      status: 'charged' | 'failed',
+      now: string,
+      failureCode?: string,
+    ): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key.charge(orderId),
+            UpdateExpression: `SET #status = :status, updated_at = :now${failureCode ? ', failure_code = :code' : ''}`,
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':status': status,
+              ':pending': 'pending',
+              ':now': now,
+              ...(failureCode ? { ':code': failureCode } : {}),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Pays an order from the wallet: the balance (only if it covers the amount), the ledger
+     * entry and the charge record change together, once per order.
+     */
+    async debitWallet(charge: ChargeRecord, now: string): Promise<'charged' | 'already'> {
+      try {
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.wallet(charge.userId),
+                    UpdateExpression: 'SET balance_cents = balance_cents - :amount, updated_at = :now',
+                    ConditionExpression: 'balance_cents >= :amount',
+                    ExpressionAttributeValues: { ':amount': charge.amountCents, ':now': now },
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: ledgerItem(charge.userId, 'charge', charge.orderId, -charge.amountCents, now),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.charge(charge.orderId),
+                    UpdateExpression: 'SET #status = :charged, updated_at = :now',
+                    ConditionExpression: '#status = :pending',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: { ':charged': 'charged', ':pending': 'pending', ':now': now },
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return 'charged';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[1] === 'ConditionalCheckFailed' || reasons?.[2] === 'ConditionalCheckFailed')
+          return 'already';
+        if (reasons?.[0] === 'ConditionalCheckFailed') throw new InsufficientFundsError();
+        throw error;
+      }
+    },
+
+    /**
+     * Claims `amountCents` of an order's charge for a refund, once per refund key: the refund
+     * record and the charge's refunded total change together, and the total never exceeds
+     * what was charged. Wallet refunds credit the wallet (with its ledger entry) in the same
+     * transaction; card refunds then go to the provider with the same key.
+     */
+    async claimRefund(
+      charge: ChargeRecord,
+      refundKey: string,
+      amountCents: number,
+      now: string,
+    ): Promise<{ claimed: boolean; refundId: string; providerRef: string | null; status: string }> {
+      const refundId = newId('pay').replace('pay_', 're_');
+      const wallet = charge.method === 'wallet';
+      const items = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.refund(charge.orderId, refundKey),
+              type: 'REFUND',
+              refund_id: refundId,
+              order_id: charge.orderId,
+              amount_cents: amountCents,
+              status: wallet ? 'succeeded' : 'pending',
+              created_at: now,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.charge(charge.orderId),
+            UpdateExpression:
+              'SET refunded_cents = refunded_cents + :amount, updated_at = :now, #status = :status',
+            ConditionExpression: '#status IN (:charged, :refunded) AND refunded_cents <= :limit',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':amount': amountCents,
+              ':now': now,
+              ':limit': charge.amountCents - amountCents,
+              ':charged': 'charged',
+              ':refunded': 'refunded',
+              ':status': charge.refundedCents + amountCents >= charge.amountCents ? 'refunded' : 'charged',
+            },
+          },
+        },
+        ...(wallet
+          ? [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: key.wallet(charge.userId),
+                  UpdateExpression:
+                    'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
+                  ExpressionAttributeValues: { ':amount': amountCents, ':now': now, ':zero': 0 },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: ledgerItem(
+                    charge.userId,
+                    'refund',
+                    `${charge.orderId}:${refundKey}`,
+                    amountCents,
+                    now,
+                  ),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : []),
+      ];
+      try {
+        await withConflictRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
+        return { claimed: true, refundId, providerRef: null, status: wallet ? 'succeeded' : 'pending' };
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0] === 'ConditionalCheckFailed') {
+          const { Item } = await doc.send(
+            new GetCommand({
+              TableName: tableName,
+              Key: key.refund(charge.orderId, refundKey),
+              ConsistentRead: true,
+            }),
+          );
+          return {
+            claimed: false,
+            refundId: Item!.refund_id as string,
+            providerRef: (Item!.provider_ref as string | undefined) ?? null,
+            status: Item!.status as string,
+          };
+        }
+        if (reasons?.[1] === 'ConditionalCheckFailed') {
+          const current = await repository.getCharge(charge.orderId);
+          throw new RefundExceedsChargeError(current ? current.amountCents - current.refundedCents : 0);
+        }
+        throw error;
+      }
+    },
+
+    async completeRefund(
+      orderId: string,
+      refundKey: string,
+      providerRef: string,
+      now: string,
+    ): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key.refund(orderId, refundKey),
+          UpdateExpression: 'SET #status = :succeeded, provider_ref = :ref, updated_at = :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':succeeded': 'succeeded', ':ref': providerRef, ':now': now },
+        }),
+      );
+    },
+
+    async listRefunds(
+      orderId: string,
+    ): Promise<Array<{ refundId: string; amountCents: number; status: string; createdAt: string }>> {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `PAYMENT#${orderId}`, ':prefix': 'REFUND#' },
+          ConsistentRead: true,
+        }),
+      );
+      return (page.Items ?? []).map((item) => ({
+        refundId: item.refund_id as string,
+        amountCents: item.amount_cents as number,
+        status: item.status as string,
+        createdAt: item.created_at as string,
+      }));
+    },
+
+    /** A top-up intent, recorded before the card is charged; a repeat returns the first. */
+    async startTopUp(
+      userId: string,
+      topUpId: string,
+      amountCents: number,
+      paymentMethodId: string,
+      now: string,
+    ): Promise<{ status: string; providerRef: string | null; amountCents: number; paymentMethodId: string }> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...key.topUp(userId, topUpId),
+              type: 'TOPUP',
+              top_up_id: topUpId,
+              amount_cents: amountCents,
+              payment_method_id: paymentMethodId,
+              status: 'pending',
+              created_at: now,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return { status: 'pending', providerRef: null, amountCents, paymentMethodId };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await doc.send(
+          new GetCommand({ TableName: tableName, Key: key.topUp(userId, topUpId), ConsistentRead: true }),
+        );
+        return {
+          status: Item!.status as string,
+          providerRef: (Item!.provider_ref as string | undefined) ?? null,
+          amountCents: Item!.amount_cents as number,
+          paymentMethodId: Item!.payment_method_id as string,
+        };
+      }
+    },
+
+    async setTopUpProviderRef(userId: string, topUpId: string, providerRef: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key.topUp(userId, topUpId),
+          UpdateExpression: 'SET provider_ref = :ref',
+          ExpressionAttributeValues: { ':ref': providerRef },
+        }),
+      );
+    },
+
+    /** Credits a paid top-up to the wallet with its ledger entry, once. */
+    async creditTopUp(userId: string, topUpId: string, amountCents: number, now: string): Promise<boolean> {
+      try {
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.topUp(userId, topUpId),
+                    UpdateExpression: 'SET #status = :credited, updated_at = :now',
+                    ConditionExpression: '#status = :pending',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: {
+                      ':credited': 'credited',
+                      ':pending': 'pending',
+                      ':now': now,
+                    },
+                  },
+                },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.wallet(userId),
+                    UpdateExpression:
+                      'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
+                    ExpressionAttributeValues: { ':amount': amountCents, ':zero': 0, ':now': now },
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: ledgerItem(userId, 'top_up', topUpId, amountCents, now),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+
+    async getWallet(userId: string): Promise<{ balanceCents: number; ledger: LedgerEntry[] }> {
+      const items: Item[] = [];
+      let startKey: Item | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `WALLET#${userId}` },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      const balance = items.find((item) => item.sk === 'BALANCE');
+      const ledger = items
+        .filter((item) => (item.sk as string).startsWith('LEDGER#'))
+        .map((item) => ({
+          entryId: item.entry_id as string,
+          kind: item.kind as LedgerEntry['kind'],
+          amountCents: item.amount_cents as number,
+          reference: item.reference as string,
+          createdAt: item.created_at as string,
+        }))
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+      return { balanceCents: (balance?.balance_cents as number | undefined) ?? 0, ledger };
+    },
+  };
+
+  function ledgerItem(
+    userId: string,
+    kind: LedgerEntry['kind'],
+    reference: string,
+    amountCents: number,
+    now: string,
+  ): Item {
+    return {
+      ...key.ledger(userId, kind, reference),
+      type: 'LEDGER',
+      entry_id: newId('pay').replace('pay_', 'led_'),
+      kind,
+      reference,
+      amount_cents: amountCents,
+      created_at: now,
+    };
+  }
+
+  return repository;
+}
