@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { jwksOf } from '../functions/identity/providers/local-issuer';
+import { searchIndex } from '../functions/search/index-factory';
+import { reindexFromTable } from '../functions/search/reindex';
 import { createTokenVerifier } from '../shared/auth/token-verifier';
 import { intEnv } from '../shared/config';
 import { routes, rules, schedules, stateMachines, streams, tableById, tables } from '../shared/manifests';
@@ -116,6 +119,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AUTH_CLIENT_ID: LOCAL_CLIENT_ID,
       LOCAL_ISSUER_KEY_ID: key.keyId,
       LOCAL_ISSUER_PRIVATE_KEY: key.privateKeyPem,
+      SEARCH_ENGINE: 'embedded',
       BAZAAR_VALIDATE_RESPONSES: process.env.BAZAAR_VALIDATE_RESPONSES ?? '1',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       ...Object.fromEntries(tables.map((table) => [table.envVar, tableNames.get(table.id)!])),
@@ -147,6 +151,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     stepFunctions.attach(aws);
     stops.push(() => stepFunctions.stop());
+
+    // The embedded search index lives in memory: rebuild it from the table (a restart with a
+    // data dir keeps the table but not the index); the stream keeps it current from here on.
+    const documents = DynamoDBDocumentClient.from(dynamoClient, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    const reindex = (onProgress?: (indexed: number, scanned: number) => void) =>
+      reindexFromTable(documents, tableNames.get('products')!, searchIndex(), { onProgress });
+    await reindex();
 
     const checkpointFile = dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined;
     const checkpoints = new Map<string, string>(
@@ -225,6 +238,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
             response.end(docsPage('/api/v1/openapi.json'));
           } else if (path.startsWith('/docs/assets/')) {
             serveDocsAsset(path.slice('/docs/assets/'.length), response);
+          } else if (request.method === 'POST' && path === '/_local/reindex') {
+            // `npm run reindex` for the embedded index, which lives in this process: progress as lines.
+            response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+            let last = 0;
+            const result = await reindex((indexed, scanned) => {
+              if (scanned - last >= 1000) {
+                last = scanned;
+                response.write(`scanned ${scanned}, indexed ${indexed}\n`);
+              }
+            });
+            response.end(`done: scanned ${result.scanned}, indexed ${result.indexed}\n`);
           } else if (path === '/_local/endpoints') {
             writeJson(response, 200, {
               eventbridge: aws.url,

@@ -13,7 +13,7 @@ import { isConditionFailure } from '../../shared/dynamo-errors';
 import type { StockStatus } from '../inventory/stock-records';
 import { departmentOf } from './categories';
 import { ProductVersionConflictError } from './errors';
-import { isPublic, type ProductRecord, statusOf } from './product';
+import { type ProductRecord, statusOf } from './product';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -22,12 +22,9 @@ const key = { product: (productId: string) => ({ pk: `PRODUCT#${productId}`, sk:
 
 export const PRODUCT_GSI = {
   bySeller: 'BySeller',
-  byCategory: 'ByCategory',
-  byDepartment: 'ByDepartment',
 } as const;
 
 export function toItem(product: ProductRecord): Item {
-  const visible = isPublic(product);
   return {
     ...key.product(product.productId),
     type: 'PRODUCT',
@@ -51,9 +48,6 @@ export function toItem(product: ProductRecord): Item {
     version: product.version,
     created_at: product.createdAt,
     updated_at: product.updatedAt,
-    // Sparse browse indexes: only products the public may see are in them.
-    browse_category: visible ? product.category : undefined,
-    browse_department: visible ? departmentOf(product.category) : undefined,
   };
 }
 
@@ -160,26 +154,6 @@ export function productRepository(doc: DynamoDBDocumentClient, tableName: string
         startKey = page.LastEvaluatedKey;
       } while (startKey && items.length < options.limit);
       return { items, nextCursor: encodeCursor(startKey) };
-    },
-
-    /** Every publicly visible product of one category (or a department with its subcategories). */
-    async listVisible(index: 'category' | 'department', slug: string): Promise<ProductRecord[]> {
-      const items: Item[] = [];
-      let startKey: Item | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: index === 'category' ? PRODUCT_GSI.byCategory : PRODUCT_GSI.byDepartment,
-            KeyConditionExpression: `${index === 'category' ? 'browse_category' : 'browse_department'} = :slug`,
-            ExpressionAttributeValues: { ':slug': slug },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return items.map(fromItem);
     },
 
     /**

@@ -4,9 +4,7 @@ import { cursorList } from '../../shared/schemas/common';
 import {
   CategoriesResponse,
   CreateProductBody,
-  ListProductsQuery,
   Product,
-  ProductPage,
   ProductParams,
   SellerProductsQuery,
   UpdateProductBody,
@@ -103,21 +101,6 @@ export const getProductRoute = defineRoute({
   uses: readProducts,
 });
 
-export const listProductsRoute = defineRoute({
-  id: 'ListProducts',
-  method: 'GET',
-  path: '/api/v1/products',
-  auth: 'public',
-  handler: 'functions/catalog/handlers/list-products.handler',
-  summary: 'Browse products by category',
-  tag,
-  query: ListProductsQuery,
-  response: ProductPage,
-  successStatus: 200,
-  cache: productPageCache,
-  uses: readProducts,
-});
-
 export const listCategoriesRoute = defineRoute({
   id: 'ListCategories',
   method: 'GET',
@@ -138,6 +121,5 @@ export const catalogRoutes = [
   getSellerProductRoute,
   listSellerProductsRoute,
   getProductRoute,
-  listProductsRoute,
   listCategoriesRoute,
 ];

@@ -60,15 +60,6 @@ export const UpdateProductBody = z
 
 export const ProductParams = z.object({ product_id: idOf('prod') });
 
-export const ProductSort = z.enum(['price_asc', 'price_desc', 'newest', 'rating']);
-
-export const ListProductsQuery = z.strictObject({
-  category: categorySlug.optional(),
-  sort: ProductSort.default('newest'),
-  page: queryInt(1, 1000).default(1),
-  page_size: queryInt(1, 100).default(20),
-});
-
 export const SellerProductsQuery = z.strictObject({
   status: z.enum(['active', 'draft', 'out_of_stock', 'deleted']).optional(),
   limit: queryInt(1, 100).default(20),
@@ -98,13 +89,6 @@ export const Product = z.object({
   updated_at: z.string(),
 });
 
-export const ProductPage = z.object({
-  results: z.array(Product),
-  total: z.number().int(),
-  page: z.number().int(),
-  page_size: z.number().int(),
-});
-
 export interface CategoryNode {
   slug: string;
   name: string;
@@ -124,4 +108,3 @@ export const CategoriesResponse = z.object({ categories: z.array(CategoryNodeSch
 export type CreateProductInput = z.output<typeof CreateProductBody>;
 export type UpdateProductInput = z.output<typeof UpdateProductBody>;
 export type ProductView = z.input<typeof Product>;
-export type ListProductsInput = z.output<typeof ListProductsQuery>;

@@ -4,11 +4,10 @@ import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
 import { CURRENCY, fromCents } from '../../shared/money';
 import { newStockRecordPut, stockStatusOf } from '../inventory/stock-records';
-import { CATEGORY_TREE, categoryAndDescendants, findCategory } from './categories';
 import { ProductVersionConflictError } from './errors';
 import { isPublic, type ProductImage, type ProductRecord, statusOf } from './product';
 import type { ProductRepository } from './repository';
-import type { CreateProductInput, ListProductsInput, ProductView, UpdateProductInput } from './schemas';
+import type { CreateProductInput, ProductView, UpdateProductInput } from './schemas';
 
 export interface CatalogDeps {
   products: ProductRepository;
@@ -135,41 +134,6 @@ export async function listSellerProducts(
   const page = await deps.products.listBySeller(sellerId, options);
   return { items: page.items.map(productView), next_cursor: page.nextCursor };
 }
-
-/**
- * Browses visible products by category, sorted and paged. Reads the category's browse index
- * and orders in memory: fine at catalog-demo sizes; the search service's index serves large
- * catalogs.
- */
-export async function listProducts(
-  query: ListProductsInput,
-  deps: CatalogDeps,
-): Promise<{ results: ProductView[]; total: number; page: number; page_size: number }> {
-  const products = query.category
-    ? findCategory(query.category)?.parent === null
-      ? await deps.products.listVisible('department', query.category)
-      : await deps.products.listVisible('category', query.category)
-    : (await Promise.all(CATEGORY_TREE.map((d) => deps.products.listVisible('department', d.slug)))).flat();
-  const allowed = new Set(query.category ? categoryAndDescendants(query.category) : []);
-  const visible = query.category ? products.filter((p) => allowed.has(p.category)) : products;
-  visible.sort(comparators[query.sort]);
-  const start = (query.page - 1) * query.page_size;
-  return {
-    results: visible.slice(start, start + query.page_size).map(productView),
-    total: visible.length,
-    page: query.page,
-    page_size: query.page_size,
-  };
-}
-
-const byId = (a: ProductRecord, b: ProductRecord) =>
-  a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
-const comparators: Record<ListProductsInput['sort'], (a: ProductRecord, b: ProductRecord) => number> = {
-  price_asc: (a, b) => a.priceCents - b.priceCents || byId(a, b),
-  price_desc: (a, b) => b.priceCents - a.priceCents || byId(a, b),
-  newest: (a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : byId(a, b)),
-  rating: (a, b) => b.avgRating - a.avgRating || b.reviewCount - a.reviewCount || byId(a, b),
-};
 
 async function ownedProduct(
   actor: AuthUser,

@@ -4,6 +4,7 @@ import { identityRoutes } from '../../functions/identity/routes';
 import { inventoryRoutes } from '../../functions/inventory/routes';
 import { orderRoutes } from '../../functions/orders/routes';
 import { paymentRoutes } from '../../functions/payments/routes';
+import { searchRoutes } from '../../functions/search/routes';
 import type { RouteDefinition } from './types';
 
 /** Every HTTP route of the platform. Each service declares its own; this is the union. */
@@ -14,4 +15,5 @@ export const routes: RouteDefinition[] = [
   ...cartRoutes,
   ...orderRoutes,
   ...paymentRoutes,
+  ...searchRoutes,
 ];

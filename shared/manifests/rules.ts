@@ -16,4 +16,18 @@ export const rules: EventRuleDefinition[] = [
     handler: 'functions/cart/handlers/on-order-paid.handler',
     uses: { tables: { carts: 'readWrite', products: 'read', inventory: 'read' } },
   },
+  {
+    id: 'SearchOnStockChanged',
+    description: 'Keep the in-stock filter of the search index true',
+    pattern: { source: ['bazaar.inventory'], 'detail-type': ['StockChanged'] },
+    handler: 'functions/search/handlers/on-stock-changed.handler',
+    uses: { search: true },
+  },
+  {
+    id: 'SearchOnRatingChanged',
+    description: 'Keep ratings in the search index (rating sort and filter) true',
+    pattern: { source: ['bazaar.reviews'], 'detail-type': ['RatingChanged'] },
+    handler: 'functions/search/handlers/on-rating-changed.handler',
+    uses: { search: true },
+  },
 ];

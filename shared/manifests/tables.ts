@@ -15,11 +15,7 @@ export const tables: TableDefinition[] = [
     owner: 'catalog',
     partitionKey: 'pk',
     sortKey: 'sk',
-    gsis: [
-      { name: 'BySeller', partitionKey: 'seller_id', sortKey: 'created_at' },
-      { name: 'ByCategory', partitionKey: 'browse_category', sortKey: 'created_at' },
-      { name: 'ByDepartment', partitionKey: 'browse_department', sortKey: 'created_at' },
-    ],
+    gsis: [{ name: 'BySeller', partitionKey: 'seller_id', sortKey: 'created_at' }],
     stream: 'NEW_AND_OLD_IMAGES',
   },
   {

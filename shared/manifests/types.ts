@@ -31,6 +31,8 @@ export interface ResourceUse {
   stateMachines?: string[];
   bucket?: 'images';
   secrets?: Array<'stripe'>;
+  /** Reads or writes the search index (OpenSearch on AWS). */
+  search?: boolean;
 }
 
 export type AuthLevel = 'public' | 'optional' | 'user' | 'seller' | 'admin';

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
-import { catalogDeps } from '../deps';
+import { searchIndex } from '../index-factory';
 import { listProductsRoute } from '../routes';
-import { listProducts } from '../service';
+import { searchProducts } from '../service';
 
 export const handler = httpHandler(listProductsRoute, async ({ query }) =>
-  ok(await listProducts(query, catalogDeps())),
+  ok(await searchProducts(query, searchIndex())),
 );

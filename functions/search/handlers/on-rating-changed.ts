@@ -1,0 +1,16 @@
+import type { BusEvent } from '../../../shared/events';
+import { searchIndex } from '../index-factory';
+
+interface RatingChanged {
+  product_id: string;
+  rating_sum: number;
+  rating_count: number;
+  version: number;
+}
+
+/** Rule target for RatingChanged: the rating sort and filter follow; older versions are ignored. */
+export const handler = async (event: BusEvent<RatingChanged>) => {
+  const { product_id, rating_sum, rating_count, version } = event.detail;
+  const average = rating_count === 0 ? 0 : Math.round((rating_sum / rating_count) * 10) / 10;
+  await searchIndex().applyRating(product_id, average, rating_count, version);
+};
