@@ -120,6 +120,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       LOCAL_ISSUER_KEY_ID: key.keyId,
       LOCAL_ISSUER_PRIVATE_KEY: key.privateKeyPem,
       SEARCH_ENGINE: 'embedded',
+      EMAIL_DELIVERY: 'record',
+      CARRIER_WEBHOOK_SECRET: process.env.CARRIER_WEBHOOK_SECRET ?? 'whsec_carrier_local',
       BAZAAR_VALIDATE_RESPONSES: process.env.BAZAAR_VALIDATE_RESPONSES ?? '1',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       ...Object.fromEntries(tables.map((table) => [table.envVar, tableNames.get(table.id)!])),

@@ -51,6 +51,22 @@ export interface TimelineEntry {
   note?: string;
 }
 
+export interface ShipmentItem {
+  productId: string;
+  quantity: number;
+}
+
+/** One seller's parcel: an order with several sellers ships per seller. */
+export interface Shipment {
+  shipmentId: string;
+  sellerId: string;
+  carrier: string;
+  trackingNumber: string;
+  items: ShipmentItem[];
+  shippedAt: string;
+  deliveredAt: string | null;
+}
+
 export interface OrderRecord {
   orderId: string;
   userId: string;
@@ -70,6 +86,40 @@ export interface OrderRecord {
   orderedAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];
+  shipments: Shipment[];
+  /** Units returned per product (accepted returns), so no line is refunded twice. */
+  returnedQuantities: Record<string, number>;
+  returns: ReturnSummary[];
+  deliveredAt: string | null;
+}
+
+/** A buyer's return of one seller's lines; accepted by that seller, refunded once. */
+export interface ReturnSummary {
+  returnId: string;
+  sellerId: string;
+  items: ShipmentItem[];
+  reason: string;
+  status: 'requested' | 'accepted';
+  amountCents: number;
+  resellable: boolean | null;
+  createdAt: string;
+  acceptedAt: string | null;
+}
+
+/** Units of a product shipped so far. */
+export function shippedQuantity(order: Pick<OrderRecord, 'shipments'>, productId: string): number {
+  return order.shipments.reduce(
+    (total, shipment) =>
+      total +
+      shipment.items
+        .filter((item) => item.productId === productId)
+        .reduce((sum, item) => sum + item.quantity, 0),
+    0,
+  );
+}
+
+export function isFullyShipped(order: Pick<OrderRecord, 'shipments' | 'lines'>): boolean {
+  return order.lines.every((line) => shippedQuantity(order, line.productId) >= line.quantity);
 }
 
 /** DESIGN.md's rule: $4.99, free from a $35.00 subtotal. No tax yet. */

@@ -5,11 +5,12 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { cancellationReasons } from '../../shared/dynamo-errors';
 import { OrderVersionConflictError } from './errors';
-import type { OrderRecord, OrderStatus, TimelineEntry } from './order';
+import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -19,6 +20,15 @@ export const ORDER_GSI = { byUser: 'ByUser', pending: 'ByPending' } as const;
 const key = {
   order: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
   purchase: (userId: string, productId: string) => ({ pk: `PURCHASE#${userId}`, sk: `PRODUCT#${productId}` }),
+  sellerOrder: (sellerId: string, orderedAt: string, orderId: string) => ({
+    pk: `SELLER#${sellerId}`,
+    sk: `ORDER#${orderedAt}#${orderId}`,
+  }),
+  tracking: (carrier: string, trackingNumber: string) => ({
+    pk: `TRACKING#${carrier.toLowerCase()}#${trackingNumber}`,
+    sk: 'TRACKING',
+  }),
+  returnRequest: (returnId: string) => ({ pk: `RETURN#${returnId}`, sk: 'RETURN' }),
 };
 
 function toItem(order: OrderRecord): Item {
@@ -43,6 +53,10 @@ function toItem(order: OrderRecord): Item {
     ordered_at: order.orderedAt,
     updated_at: order.updatedAt,
     timeline: order.timeline,
+    shipments: order.shipments,
+    returned_quantities: order.returnedQuantities,
+    returns: order.returns,
+    delivered_at: order.deliveredAt,
     // Sparse: only pending orders are in the reconciler's index.
     pending_bucket: order.status === 'pending' ? 'PENDING' : undefined,
   };
@@ -68,7 +82,48 @@ function fromItem(item: Item): OrderRecord {
     orderedAt: item.ordered_at as string,
     updatedAt: item.updated_at as string,
     timeline: (item.timeline as TimelineEntry[]) ?? [],
+    shipments: (item.shipments as Shipment[] | undefined) ?? [],
+    returnedQuantities: (item.returned_quantities as Record<string, number> | undefined) ?? {},
+    returns: (item.returns as OrderRecord['returns'] | undefined) ?? [],
+    deliveredAt: (item.delivered_at as string | null | undefined) ?? null,
   };
+}
+
+/** Statuses a seller sees an order in: from the moment it is paid. */
+const SELLER_VISIBLE: ReadonlySet<OrderStatus> = new Set([
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+]);
+
+/**
+ * One item per seller of a paid order, holding that seller's lines and shipments: the
+ * seller's order list reads these, never another seller's lines. Rewritten with every change
+ * of the order, in the same transaction.
+ */
+function sellerViewItems(tableName: string, order: OrderRecord): TransactItem[] {
+  if (!SELLER_VISIBLE.has(order.status)) return [];
+  const sellers = [...new Set(order.lines.map((line) => line.sellerId))];
+  return sellers.map((sellerId) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...key.sellerOrder(sellerId, order.orderedAt, order.orderId),
+        type: 'SELLER_ORDER',
+        order_id: order.orderId,
+        seller_id: sellerId,
+        status: order.status,
+        ordered_at: order.orderedAt,
+        updated_at: order.updatedAt,
+        currency: order.currency,
+        shipping_address: order.shippingAddress,
+        lines: order.lines.filter((line) => line.sellerId === sellerId),
+        shipments: order.shipments.filter((shipment) => shipment.sellerId === sellerId),
+      },
+    },
+  }));
 }
 
 export type OrderRepository = ReturnType<typeof orderRepository>;
@@ -103,6 +158,7 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
       next: OrderRecord,
       alsoWrite: TransactItem[] = [],
     ): Promise<void> {
+      const views = sellerViewItems(tableName, next);
       const update: TransactItem = {
         Put: {
           TableName: tableName,
@@ -113,10 +169,10 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
         },
       };
       try {
-        if (alsoWrite.length === 0) {
+        if (alsoWrite.length === 0 && views.length === 0) {
           await doc.send(new PutCommand(update.Put as never));
         } else {
-          await doc.send(new TransactWriteCommand({ TransactItems: [update, ...alsoWrite] }));
+          await doc.send(new TransactWriteCommand({ TransactItems: [update, ...views, ...alsoWrite] }));
         }
       } catch (error) {
         const name = (error as Error).name;
@@ -130,16 +186,101 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
       }
     },
 
-    /** Marks that a user has bought these products (the reviews' verified-purchase badge). */
-    purchaseMarkers(userId: string, orderId: string, productIds: string[], at: string): TransactItem[] {
-      return [...new Set(productIds)].map((productId) => ({
-        Update: {
+    /** Marks that a user has bought these products (the reviews' verified-purchase badge); repeats are harmless. */
+    async markPurchased(userId: string, orderId: string, productIds: string[], at: string): Promise<void> {
+      await Promise.all(
+        [...new Set(productIds)].map((productId) =>
+          doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: key.purchase(userId, productId),
+              UpdateExpression:
+                'SET first_order_id = if_not_exists(first_order_id, :order), last_paid_at = :at',
+              ExpressionAttributeValues: { ':order': orderId, ':at': at },
+            }),
+          ),
+        ),
+      );
+    },
+
+    /** The shipment a carrier's tracking number belongs to, recorded when it shipped. */
+    trackingItem(carrier: string, trackingNumber: string, orderId: string, shipmentId: string): TransactItem {
+      return {
+        Put: {
           TableName: tableName,
-          Key: key.purchase(userId, productId),
-          UpdateExpression: 'SET first_order_id = if_not_exists(first_order_id, :order), last_paid_at = :at',
-          ExpressionAttributeValues: { ':order': orderId, ':at': at },
+          Item: {
+            ...key.tracking(carrier, trackingNumber),
+            type: 'TRACKING',
+            order_id: orderId,
+            shipment_id: shipmentId,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-      }));
+      };
+    },
+
+    async findByTracking(
+      carrier: string,
+      trackingNumber: string,
+    ): Promise<{ orderId: string; shipmentId: string } | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.tracking(carrier, trackingNumber) }),
+      );
+      return Item ? { orderId: Item.order_id as string, shipmentId: Item.shipment_id as string } : undefined;
+    },
+
+    /** A seller's orders (their lines only), newest first, optionally of one status. */
+    async listForSeller(
+      sellerId: string,
+      options: { limit: number; cursor?: string; status?: string },
+    ): Promise<{ items: Item[]; nextCursor: string | null }> {
+      const items: Item[] = [];
+      let startKey = decodeCursor(options.cursor, { pk: `SELLER#${sellerId}` });
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            FilterExpression: options.status ? '#status = :status' : undefined,
+            ExpressionAttributeNames: options.status ? { '#status': 'status' } : undefined,
+            ExpressionAttributeValues: {
+              ':pk': `SELLER#${sellerId}`,
+              ':prefix': 'ORDER#',
+              ...(options.status ? { ':status': options.status } : {}),
+            },
+            ScanIndexForward: false,
+            Limit: options.limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && items.length < options.limit);
+      return { items, nextCursor: encodeCursor(startKey) };
+    },
+
+    /** Finds a return's order by the return id (the order item holds the return itself). */
+    returnIndexItem(returnId: string, orderId: string, sellerId: string): TransactItem {
+      return {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...key.returnRequest(returnId),
+            type: 'RETURN',
+            return_id: returnId,
+            order_id: orderId,
+            seller_id: sellerId,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
+    },
+
+    async findReturn(returnId: string): Promise<{ orderId: string; sellerId: string } | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.returnRequest(returnId) }),
+      );
+      return Item ? { orderId: Item.order_id as string, sellerId: Item.seller_id as string } : undefined;
     },
 
     async hasPurchased(userId: string, productId: string): Promise<boolean> {

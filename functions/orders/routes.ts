@@ -1,12 +1,21 @@
+import { z } from 'zod';
 import { defineRoute } from '../../shared/http/route';
+import type { ResourceUse } from '../../shared/manifests/types';
 import { cursorList } from '../../shared/schemas/common';
 import {
+  AcceptReturnBody,
   CheckoutBody,
   CheckoutResponse,
   ListOrdersQuery,
   OrderParams,
   OrderSummaryView,
   OrderView,
+  ReturnBody,
+  ReturnParams,
+  ReturnView,
+  SellerOrdersQuery,
+  SellerOrderView,
+  ShipBody,
 } from './schemas';
 
 const tag = 'Orders';
@@ -65,4 +74,127 @@ export const listOrdersRoute = defineRoute({
   uses: { tables: { orders: 'read' } },
 });
 
-export const orderRoutes = [checkoutRoute, getOrderRoute, listOrdersRoute];
+/** Cancellations and returns settle money and stock through payments' and inventory's exported functions. */
+const compensation: ResourceUse = {
+  tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite' },
+  publishesEvents: true,
+  stateMachines: ['Checkout'],
+  secrets: ['stripe'],
+};
+const fulfilment: ResourceUse = { tables: { orders: 'readWrite' }, publishesEvents: true };
+
+export const cancelOrderRoute = defineRoute({
+  id: 'CancelOrder',
+  method: 'POST',
+  path: '/api/v1/orders/{order_id}/cancel',
+  auth: 'user',
+  handler: 'functions/orders/handlers/cancel-order.handler',
+  summary:
+    'Cancel before anything ships: refunded to the card or wallet, stock back on the shelf (idempotent)',
+  tag,
+  params: OrderParams,
+  response: OrderView,
+  successStatus: 200,
+  uses: compensation,
+});
+
+export const requestReturnRoute = defineRoute({
+  id: 'RequestReturn',
+  method: 'POST',
+  path: '/api/v1/orders/{order_id}/returns',
+  auth: 'user',
+  handler: 'functions/orders/handlers/request-return.handler',
+  summary: 'Return delivered units within the return window (one return per seller)',
+  tag,
+  params: OrderParams,
+  body: ReturnBody,
+  response: z.object({ returns: z.array(ReturnView) }),
+  successStatus: 201,
+  uses: fulfilment,
+});
+
+export const sellerOrdersRoute = defineRoute({
+  id: 'ListSellerOrders',
+  method: 'GET',
+  path: '/api/v1/seller/orders',
+  auth: 'seller',
+  handler: 'functions/orders/handlers/list-seller-orders.handler',
+  summary: 'Orders containing your products (your lines only), newest first',
+  tag: 'Fulfilment',
+  query: SellerOrdersQuery,
+  response: cursorList(SellerOrderView),
+  successStatus: 200,
+  uses: { tables: { orders: 'read' } },
+});
+
+export const shipOrderRoute = defineRoute({
+  id: 'ShipOrder',
+  method: 'POST',
+  path: '/api/v1/seller/orders/{order_id}/ship',
+  auth: 'seller',
+  handler: 'functions/orders/handlers/ship-order.handler',
+  summary: 'Ship your lines of a paid order (all, or the items named); shipped when every seller has',
+  tag: 'Fulfilment',
+  params: OrderParams,
+  body: ShipBody,
+  response: SellerOrderView,
+  successStatus: 200,
+  uses: fulfilment,
+});
+
+export const deliverOrderRoute = defineRoute({
+  id: 'DeliverOrder',
+  method: 'POST',
+  path: '/api/v1/seller/orders/{order_id}/deliver',
+  auth: 'seller',
+  handler: 'functions/orders/handlers/deliver-order.handler',
+  summary: 'Mark your shipments of an order delivered',
+  tag: 'Fulfilment',
+  params: OrderParams,
+  response: SellerOrderView,
+  successStatus: 200,
+  uses: fulfilment,
+});
+
+export const carrierWebhookRoute = defineRoute({
+  id: 'CarrierWebhook',
+  method: 'POST',
+  path: '/api/v1/fulfilment/webhooks/carrier',
+  auth: 'public',
+  handler: 'functions/orders/handlers/carrier-webhook.handler',
+  summary: 'A carrier reports a delivery (HMAC-signed: X-Carrier-Signature t=…,v1=…)',
+  tag: 'Fulfilment',
+  body: z.string(),
+  rawBody: true,
+  response: z.object({ received: z.boolean() }),
+  successStatus: 200,
+  uses: { ...fulfilment, secrets: ['carrier'] },
+});
+
+export const acceptReturnRoute = defineRoute({
+  id: 'AcceptReturn',
+  method: 'POST',
+  path: '/api/v1/seller/returns/{return_id}/accept',
+  auth: 'seller',
+  handler: 'functions/orders/handlers/accept-return.handler',
+  summary: 'Accept a return of your lines: refunded once; restocked if resellable',
+  tag: 'Fulfilment',
+  params: ReturnParams,
+  body: AcceptReturnBody,
+  response: ReturnView,
+  successStatus: 200,
+  uses: { ...compensation, stateMachines: [] },
+});
+
+export const orderRoutes = [
+  checkoutRoute,
+  getOrderRoute,
+  listOrdersRoute,
+  cancelOrderRoute,
+  requestReturnRoute,
+  sellerOrdersRoute,
+  shipOrderRoute,
+  deliverOrderRoute,
+  carrierWebhookRoute,
+  acceptReturnRoute,
+];

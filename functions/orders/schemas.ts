@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorParam, idOf, queryInt } from '../../shared/schemas/common';
+import { cursorParam, idOf, queryInt, text } from '../../shared/schemas/common';
 
 export const CheckoutBody = z.strictObject({
   shipping_address_id: idOf('addr'),
@@ -76,6 +76,18 @@ export const OrderView = z.object({
   ordered_at: z.string(),
   updated_at: z.string(),
   timeline: z.array(z.object({ status: OrderStatusSchema, at: z.string(), note: z.string().optional() })),
+  shipments: z.array(
+    z.object({
+      shipment_id: z.string(),
+      seller_id: z.string(),
+      carrier: z.string(),
+      tracking_number: z.string(),
+      items: z.array(z.object({ product_id: z.string(), quantity: z.number().int() })),
+      shipped_at: z.string(),
+      delivered_at: z.string().nullable(),
+    }),
+  ),
+  delivered_at: z.string().nullable(),
 });
 
 export const OrderSummaryView = OrderView.pick({
@@ -92,3 +104,55 @@ export const OrderSummaryView = OrderView.pick({
 export type CheckoutInput = z.output<typeof CheckoutBody>;
 export type CheckoutResult = z.input<typeof CheckoutResponse>;
 export type OrderViewType = z.input<typeof OrderView>;
+
+const itemsSchema = z
+  .array(
+    z.strictObject({
+      product_id: idOf('prod'),
+      quantity: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+    }),
+  )
+  .min(1, 'must list at least one item')
+  .max(50, 'must list at most 50 items');
+
+export const ShipBody = z.strictObject({
+  carrier: text(50),
+  tracking_number: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4 to 40 letters, digits or dashes'),
+  items: itemsSchema.optional(),
+});
+
+export const ReturnBody = z.strictObject({ items: itemsSchema, reason: text(500) });
+export const AcceptReturnBody = z.strictObject({ resellable: z.boolean() });
+export const ReturnParams = z.object({ return_id: idOf('ret') });
+export const SellerOrdersQuery = z.strictObject({
+  status: OrderStatusSchema.optional(),
+  limit: queryInt(1, 50).default(20),
+  cursor: cursorParam.optional(),
+});
+
+export const ReturnView = z.object({
+  return_id: z.string(),
+  order_id: z.string(),
+  seller_id: z.string(),
+  items: z.array(z.object({ product_id: z.string(), quantity: z.number().int() })),
+  reason: z.string(),
+  status: z.enum(['requested', 'accepted']),
+  amount: z.number(),
+  amount_cents: z.number().int(),
+  resellable: z.boolean().nullable(),
+  created_at: z.string(),
+});
+
+export const SellerOrderView = z.object({
+  order_id: z.string(),
+  status: OrderStatusSchema,
+  ordered_at: z.string(),
+  shipping_address: OrderView.shape.shipping_address,
+  lines: z.array(OrderLineView),
+  shipments: OrderView.shape.shipments,
+});
+
+export const CancelResponse = OrderView;

@@ -19,6 +19,7 @@ import {
   type OrderRecord,
   type OrderStatus,
   type PaymentMethodSnapshot,
+  type Shipment,
   shippingFor,
 } from './order';
 import type { OrderRepository } from './repository';
@@ -108,6 +109,10 @@ export async function placeOrder(
     orderedAt,
     updatedAt: orderedAt,
     timeline: [{ status: 'pending', at: orderedAt }],
+    shipments: [],
+    returnedQuantities: {},
+    returns: [],
+    deliveredAt: null,
   };
   await deps.orders.create(order);
   await deps.publish([orderEvent('OrderPlaced', order)]);
@@ -156,67 +161,84 @@ export async function listOrders(
   };
 }
 
+export interface OrderChange {
+  /** The status to move to; omitted when the order keeps its status (a partial shipment, a partial refund). */
+  status?: OrderStatus;
+  changes?: Partial<OrderRecord>;
+  note?: string;
+  failureReason?: string;
+  /** Events to publish once the change is written, built from the new order. */
+  events?: (next: OrderRecord) => DomainEvent[];
+  alsoWrite?: TransactItem[];
+}
+
 /**
- * The one way an order's status changes: checked against the order-state graph, written
- * conditional on the version read (a lost race re-reads and re-decides), with its event.
- * Reaching a status the order already has is a no-op, so saga steps can repeat.
+ * The one way an order changes: `decide` looks at the order as read and says what to do
+ * (or returns null: nothing to do, e.g. a repeat); a status change is checked against the
+ * order-state graph; the write is conditional on the version read, and a lost race re-reads
+ * and decides again. Events go out after the write.
  */
-export async function transitionOrder(
+export async function changeOrder(
   orderId: string,
-  to: OrderStatus,
   deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>,
-  options: {
-    failureReason?: string;
-    note?: string;
-    change?: (order: OrderRecord) => Partial<OrderRecord>;
-    alsoWrite?: (order: OrderRecord) => TransactItem[];
-    event?: string;
-  } = {},
+  decide: (order: OrderRecord) => OrderChange | null,
 ): Promise<{ order: OrderRecord; changed: boolean }> {
   for (let attempt = 1; attempt <= 8; attempt++) {
     const order = await deps.orders.get(orderId);
     if (!order) throw new OrderNotFoundError();
-    if (order.status === to) return { order, changed: false };
-    if (!canTransition(order.status, to)) throw new InvalidOrderStateError(orderId, order.status, to);
+    const change = decide(order);
+    if (!change) return { order, changed: false };
+    const to = change.status ?? order.status;
+    if (to !== order.status && !canTransition(order.status, to))
+      throw new InvalidOrderStateError(orderId, order.status, to);
     const at = deps.now().toISOString();
+    const entry =
+      to !== order.status || change.note
+        ? [{ status: to, at, ...(change.note ? { note: change.note } : {}) }]
+        : [];
     const next: OrderRecord = {
       ...order,
-      ...options.change?.(order),
+      ...change.changes,
       status: to,
       version: order.version + 1,
       updatedAt: at,
-      failureReason: options.failureReason ?? order.failureReason,
-      timeline: [...order.timeline, { status: to, at, ...(options.note ? { note: options.note } : {}) }],
+      failureReason: change.failureReason ?? order.failureReason,
+      timeline: [...order.timeline, ...entry],
     };
     try {
-      await deps.orders.saveTransition(order, next, options.alsoWrite?.(order) ?? []);
+      await deps.orders.saveTransition(order, next, change.alsoWrite ?? []);
     } catch (error) {
       if (error instanceof OrderVersionConflictError) continue;
       throw error;
     }
-    if (options.event) await deps.publish([orderEvent(options.event, next)]);
+    const events = change.events?.(next) ?? [];
+    if (events.length) await deps.publish(events);
     return { order: next, changed: true };
   }
   throw new OrderVersionConflictError();
 }
 
-/** Saga step and reconciler: pending → paid, recording the purchases, then OrderPaid. */
+/** A status change and nothing else; reaching a status the order already has is a no-op, so saga steps can repeat. */
+export function transitionOrder(
+  orderId: string,
+  to: OrderStatus,
+  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>,
+  options: { failureReason?: string; note?: string } = {},
+): Promise<{ order: OrderRecord; changed: boolean }> {
+  return changeOrder(orderId, deps, (order) =>
+    order.status === to ? null : { status: to, failureReason: options.failureReason, note: options.note },
+  );
+}
+
+/** Saga step and settlement: pending → paid, then OrderPaid. */
 export async function markPaid(orderId: string, deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>) {
-  const result = await transitionOrder(orderId, 'paid', deps, {
-    alsoWrite: (order) =>
-      deps.orders.purchaseMarkers(
-        order.userId,
-        order.orderId,
-        order.lines.map((line) => line.productId),
-        deps.now().toISOString(),
-      ),
-  });
+  const result = await transitionOrder(orderId, 'paid', deps);
   // Published on a repeat too (with the same event id), in case the first publish was lost.
   await deps.publish([orderEvent('OrderPaid', result.order)]);
   return result;
 }
 
-/** Saga step and reconciler: pending → failed with a reason, then OrderFailed. */
+/** Saga step and settlement: pending → failed with a reason, then OrderFailed. */
 export async function markFailed(
   orderId: string,
   reason: string,
@@ -231,17 +253,23 @@ export async function markFailed(
  * An order event. Its id is derived from the order and the status, so a repeated publish of
  * the same transition is recognisably the same event to every idempotent consumer.
  */
-export function orderEvent(detailType: string, order: OrderRecord): DomainEvent {
+export function orderEvent(
+  detailType: string,
+  order: OrderRecord,
+  extra: Record<string, unknown> = {},
+): DomainEvent {
   return {
     source: 'bazaar.orders',
     detailType,
     detail: {
-      eventId: `evt_${order.orderId.slice(4)}_${detailType}_${order.status}`,
+      ...extra,
+      eventId: `evt_${order.orderId.slice(4)}_${detailType}_v${order.version}`,
       order_id: order.orderId,
       user_id: order.userId,
       status: order.status,
       version: order.version,
       total_cents: order.totalCents,
+      refunded_cents: order.refundedCents,
       currency: order.currency,
       failure_reason: order.failureReason,
       seller_ids: [...new Set(order.lines.map((line) => line.sellerId))],
@@ -299,6 +327,20 @@ export function orderView(order: OrderRecord): OrderViewType {
     ordered_at: order.orderedAt,
     updated_at: order.updatedAt,
     timeline: order.timeline,
+    shipments: order.shipments.map(shipmentView),
+    delivered_at: order.deliveredAt,
+  };
+}
+
+export function shipmentView(shipment: Shipment) {
+  return {
+    shipment_id: shipment.shipmentId,
+    seller_id: shipment.sellerId,
+    carrier: shipment.carrier,
+    tracking_number: shipment.trackingNumber,
+    items: shipment.items.map((item) => ({ product_id: item.productId, quantity: item.quantity })),
+    shipped_at: shipment.shippedAt,
+    delivered_at: shipment.deliveredAt,
   };
 }
 

@@ -281,7 +281,7 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
      * Pays an order from the wallet: the balance (only if it covers the amount), the ledger
      * entry and the charge record change together, once per order.
      */
-    async debitWallet(charge: ChargeRecord, now: string): Promise<'charged' | 'already'> {
+    async debitWallet(charge: ChargeRecord, now: string): Promise<'charged' | 'already' | 'not_pending'> {
       try {
         await withConflictRetry(() =>
           doc.send(
@@ -320,8 +320,10 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
         return 'charged';
       } catch (error) {
         const reasons = cancellationReasons(error);
-        if (reasons?.[1] === 'ConditionalCheckFailed' || reasons?.[2] === 'ConditionalCheckFailed')
-          return 'already';
+        // The ledger already holds this order's debit: it was charged before.
+        if (reasons?.[1] === 'ConditionalCheckFailed') return 'already';
+        // The charge is no longer pending (failed or cancelled meanwhile): nothing may be taken.
+        if (reasons?.[2] === 'ConditionalCheckFailed') return 'not_pending';
         if (reasons?.[0] === 'ConditionalCheckFailed') throw new InsufficientFundsError();
         throw error;
       }

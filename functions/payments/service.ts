@@ -9,7 +9,7 @@ import {
   PaymentDeclinedError,
   PaymentProviderError,
 } from './errors';
-import type { PaymentMethodRecord, PaymentsRepository } from './repository';
+import type { ChargeRecord, PaymentMethodRecord, PaymentsRepository } from './repository';
 
 export interface ChargeableOrder {
   orderId: string;
@@ -131,31 +131,25 @@ export async function chargeOrder(
   if (order.status !== 'pending') throw new OrderNotChargeableError(orderId, order.status);
 
   if (method.type === 'wallet') {
+    let debit: Awaited<ReturnType<PaymentsRepository['debitWallet']>>;
     try {
-      await deps.payments.debitWallet(charge, now());
+      debit = await deps.payments.debitWallet(charge, now());
     } catch (error) {
-      if (error instanceof InsufficientFundsError)
+      if (error instanceof InsufficientFundsError) {
         await deps.payments.settleCharge(orderId, 'failed', now(), 'insufficient_funds');
+      }
       throw error;
     }
+    if (debit === 'not_pending') throw new OrderNotChargeableError(orderId, 'no longer pending');
     return { status: 'charged', payment_id: charge.paymentId };
   }
 
   const cards = await deps.cards();
-  let intentId = charge.providerRef;
-  if (!intentId) {
-    const intent = await cards.createIntent({
-      amountCents: charge.amountCents,
-      currency: charge.currency,
-      token: method.providerToken!,
-      idempotencyKey: `pi-create:${orderId}`,
-      metadata: { order_id: orderId, payment_id: charge.paymentId },
-    });
-    intentId = intent.id;
-    await deps.payments.setProviderRef(orderId, intentId, now());
-  }
+  const intentId = await orderIntent(charge, method, cards, deps);
   const current = await cards.retrieveIntent(intentId);
   let status = current.status;
+  // Voided by a cancellation: this order must not be charged any more.
+  if (status === 'canceled') throw new OrderNotChargeableError(orderId, 'cancelled');
   if (status !== 'succeeded' && status !== 'processing') {
     try {
       status = await cards.confirmIntent(intentId, `pi-confirm:${orderId}`);
@@ -170,6 +164,74 @@ export async function chargeOrder(
   }
   await deps.payments.settleCharge(orderId, 'charged', now());
   return { status: 'charged', payment_id: charge.paymentId };
+}
+
+/**
+ * The order's PaymentIntent: the stored one, or one created with the order's idempotency key
+ * and stored before anything confirms it. Whoever calls this (the charge step, or a
+ * cancellation that must void it) gets the same intent for the same order.
+ */
+async function orderIntent(
+  charge: ChargeRecord,
+  method: PaymentMethodRecord,
+  cards: CardGateway,
+  deps: PaymentsDeps,
+): Promise<string> {
+  if (charge.providerRef) return charge.providerRef;
+  const intent = await cards.createIntent({
+    amountCents: charge.amountCents,
+    currency: charge.currency,
+    token: method.providerToken!,
+    idempotencyKey: `pi-create:${charge.orderId}`,
+    metadata: { order_id: charge.orderId, payment_id: charge.paymentId },
+  });
+  await deps.payments.setProviderRef(charge.orderId, intent.id, deps.now().toISOString());
+  return intent.id;
+}
+
+/**
+ * A cancellation's side of the money: an order that was not charged can never be charged any
+ * more (its intent is created if need be, with the order's own key, and cancelled; a pending
+ * wallet charge is failed), and whatever was charged is refunded, once per `refundKey`.
+ */
+export async function voidOrRefund(
+  orderId: string,
+  refundKey: string,
+  deps: PaymentsDeps,
+): Promise<{ refunded_cents: number }> {
+  const order = await deps.findOrder(orderId);
+  if (!order) throw new NotFoundError('Order');
+  const method = await deps.payments.getMethod(order.userId, order.paymentMethodId);
+  const now = () => deps.now().toISOString();
+  let charge = await deps.payments.ensureCharge({
+    orderId,
+    userId: order.userId,
+    idempotencyKey: `charge:${orderId}`,
+    method: method?.type ?? 'card',
+    paymentMethodId: order.paymentMethodId,
+    amountCents: order.totalCents,
+    currency: order.currency,
+    createdAt: now(),
+  });
+  if (charge.status === 'pending') {
+    if (charge.method === 'card' && method?.providerToken) {
+      const cards = await deps.cards();
+      const intentId = await orderIntent(charge, method, cards, deps);
+      const status = await cards.cancelIntent(intentId);
+      await deps.payments.settleCharge(
+        orderId,
+        status === 'succeeded' ? 'charged' : 'failed',
+        now(),
+        'cancelled',
+      );
+    } else {
+      await deps.payments.settleCharge(orderId, 'failed', now(), 'cancelled');
+    }
+    charge = (await deps.payments.getCharge(orderId))!;
+  }
+  if (charge.status !== 'charged' && charge.status !== 'refunded') return { refunded_cents: 0 };
+  const refund = await refundOrder(orderId, refundKey, 'remaining', deps);
+  return { refunded_cents: refund.amount_cents };
 }
 
 /**

@@ -2,6 +2,7 @@ import { cartRoutes } from '../../functions/cart/routes';
 import { catalogRoutes } from '../../functions/catalog/routes';
 import { identityRoutes } from '../../functions/identity/routes';
 import { inventoryRoutes } from '../../functions/inventory/routes';
+import { notificationRoutes } from '../../functions/notifications/routes';
 import { orderRoutes } from '../../functions/orders/routes';
 import { paymentRoutes } from '../../functions/payments/routes';
 import { searchRoutes } from '../../functions/search/routes';
@@ -16,4 +17,5 @@ export const routes: RouteDefinition[] = [
   ...orderRoutes,
   ...paymentRoutes,
   ...searchRoutes,
+  ...notificationRoutes,
 ];

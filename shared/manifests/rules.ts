@@ -30,4 +30,41 @@ export const rules: EventRuleDefinition[] = [
     handler: 'functions/search/handlers/on-rating-changed.handler',
     uses: { search: true },
   },
+  {
+    id: 'OrdersOnOrderPaid',
+    description: 'Remember who bought what (verified purchases)',
+    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderPaid'] },
+    handler: 'functions/orders/handlers/on-order-paid.handler',
+    uses: { tables: { orders: 'readWrite' } },
+  },
+  {
+    id: 'OrdersOnOrderCancelled',
+    description: 'Finish a cancellation’s refund and restock even if the request failed half-way',
+    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderCancelled'] },
+    handler: 'functions/orders/handlers/on-order-cancelled.handler',
+    uses: {
+      tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite' },
+      publishesEvents: true,
+      stateMachines: ['Checkout'],
+      secrets: ['stripe'],
+    },
+  },
+  {
+    id: 'NotifyOnOrderAndStockEvents',
+    description: 'One notification per event per user (buyers, and sellers for new orders and low stock)',
+    pattern: {
+      source: ['bazaar.orders', 'bazaar.inventory'],
+      'detail-type': [
+        'OrderPaid',
+        'OrderFailed',
+        'OrderCancelled',
+        'OrderShipped',
+        'OrderDelivered',
+        'OrderRefunded',
+        'StockLow',
+      ],
+    },
+    handler: 'functions/notifications/handlers/on-event.handler',
+    uses: { tables: { notifications: 'readWrite', users: 'read' }, email: true },
+  },
 ];

@@ -63,6 +63,13 @@ export const tables: TableDefinition[] = [
     ttlAttribute: 'expiration',
   },
   {
+    id: 'notifications',
+    envVar: 'NOTIFICATIONS_TABLE_NAME',
+    owner: 'notifications',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+  },
+  {
     id: 'rate-limits',
     envVar: 'RATE_LIMITS_TABLE_NAME',
     owner: 'platform',

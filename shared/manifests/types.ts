@@ -30,9 +30,11 @@ export interface ResourceUse {
   publishesEvents?: boolean;
   stateMachines?: string[];
   bucket?: 'images';
-  secrets?: Array<'stripe'>;
+  secrets?: Array<'stripe' | 'carrier'>;
   /** Reads or writes the search index (OpenSearch on AWS). */
   search?: boolean;
+  /** Sends e-mail (SES on AWS). */
+  email?: boolean;
 }
 
 export type AuthLevel = 'public' | 'optional' | 'user' | 'seller' | 'admin';

@@ -1,0 +1,128 @@
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from '../../shared/cursor';
+import { cancellationReasons, isConditionFailure } from '../../shared/dynamo-errors';
+import { NotFoundError } from '../../shared/errors';
+
+export interface NotificationRecord {
+  notificationId: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  orderId: string | null;
+  productId: string | null;
+  eventId: string;
+  createdAt: string;
+  readAt: string | null;
+  email: { to: string; subject: string; text: string } | null;
+}
+
+type Item = Record<string, unknown>;
+
+function fromItem(item: Item): NotificationRecord {
+  return {
+    notificationId: item.notification_id as string,
+    userId: item.user_id as string,
+    kind: item.kind as string,
+    title: item.title as string,
+    body: item.body as string,
+    orderId: (item.order_id as string | undefined) ?? null,
+    productId: (item.product_id as string | undefined) ?? null,
+    eventId: item.event_id as string,
+    createdAt: item.created_at as string,
+    readAt: (item.read_at as string | undefined) ?? null,
+    email: (item.email as NotificationRecord['email'] | undefined) ?? null,
+  };
+}
+
+export type NotificationRepository = ReturnType<typeof notificationRepository>;
+
+/** Notifications per user, newest first (ids are ULIDs); one per event per user, however often it arrives. */
+export function notificationRepository(doc: DynamoDBDocumentClient, tableName: string) {
+  return {
+    /** Records a notification unless this event already produced one for this user. */
+    async record(notification: NotificationRecord): Promise<boolean> {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    pk: `EVENT#${notification.eventId}`,
+                    sk: `USER#${notification.userId}`,
+                    type: 'DELIVERED',
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    pk: `USER#${notification.userId}`,
+                    sk: `NTF#${notification.notificationId}`,
+                    type: 'NOTIFICATION',
+                    notification_id: notification.notificationId,
+                    user_id: notification.userId,
+                    kind: notification.kind,
+                    title: notification.title,
+                    body: notification.body,
+                    order_id: notification.orderId ?? undefined,
+                    product_id: notification.productId ?? undefined,
+                    event_id: notification.eventId,
+                    created_at: notification.createdAt,
+                    email: notification.email ?? undefined,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+
+    async list(userId: string, options: { limit: number; cursor?: string; unreadOnly?: boolean }) {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'NTF#' },
+          ScanIndexForward: false,
+          Limit: options.limit,
+          ExclusiveStartKey: decodeCursor(options.cursor, { pk: `USER#${userId}` }),
+        }),
+      );
+      return { items: (page.Items ?? []).map(fromItem), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    },
+
+    async markRead(userId: string, notificationId: string, at: string): Promise<NotificationRecord> {
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: `USER#${userId}`, sk: `NTF#${notificationId}` },
+            UpdateExpression: 'SET read_at = if_not_exists(read_at, :at)',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':at': at },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return fromItem(Attributes!);
+      } catch (error) {
+        if (isConditionFailure(error)) throw new NotFoundError('Notification');
+        throw error;
+      }
+    },
+  };
+}

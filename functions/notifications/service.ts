@@ -1,0 +1,59 @@
+import { newId } from '../../shared/ids';
+import { draftsFor, emailFor } from './messages';
+import type { NotificationRecord, NotificationRepository } from './repository';
+
+export interface NotificationsDeps {
+  notifications: NotificationRepository;
+  contactOf: (userId: string) => Promise<{ email: string; name: string } | undefined>;
+  /** SES on AWS; locally the e-mail is only recorded on the notification. */
+  sendEmail: ((email: { to: string; subject: string; text: string }) => Promise<void>) | undefined;
+  now: () => Date;
+}
+
+/**
+ * One notification per event per user: a redelivered event finds its marker and records
+ * nothing, and sends no second e-mail.
+ */
+export async function notify(
+  detailType: string,
+  detail: Record<string, unknown> & { eventId: string },
+  deps: NotificationsDeps,
+): Promise<number> {
+  let recorded = 0;
+  for (const draft of draftsFor(detailType, detail)) {
+    const contact = await deps.contactOf(draft.userId);
+    const email = contact ? emailFor(draft, contact) : null;
+    const created = await deps.notifications.record({
+      notificationId: newId('ntf'),
+      userId: draft.userId,
+      kind: draft.kind,
+      title: draft.title,
+      body: draft.body,
+      orderId: draft.orderId ?? null,
+      productId: draft.productId ?? null,
+      eventId: detail.eventId,
+      createdAt: deps.now().toISOString(),
+      readAt: null,
+      email,
+    });
+    if (created) {
+      recorded++;
+      if (email && deps.sendEmail) await deps.sendEmail(email);
+    }
+  }
+  return recorded;
+}
+
+export function notificationView(notification: NotificationRecord) {
+  return {
+    notification_id: notification.notificationId,
+    kind: notification.kind,
+    title: notification.title,
+    body: notification.body,
+    order_id: notification.orderId,
+    product_id: notification.productId,
+    created_at: notification.createdAt,
+    read: notification.readAt !== null,
+    read_at: notification.readAt,
+  };
+}

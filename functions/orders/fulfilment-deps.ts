@@ -1,0 +1,47 @@
+import { StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { stepFunctions } from '../../shared/clients';
+import { intEnv, requireEnv } from '../../shared/config';
+import { inventoryDeps } from '../inventory/deps';
+import { release, restock } from '../inventory/service';
+import { paymentsDeps } from '../payments/deps';
+import { refundOrder, voidOrRefund } from '../payments/service';
+import { orderStore } from './deps';
+import type { FulfilmentDeps } from './fulfilment';
+
+async function refundedTotal(orderId: string): Promise<number> {
+  return (await paymentsDeps().payments.getCharge(orderId))?.refundedCents ?? 0;
+}
+
+/** Fulfilment reaches payments and inventory through their exported service functions. */
+export function fulfilmentDeps(): FulfilmentDeps {
+  return {
+    ...orderStore(),
+    stopSaga: async (orderId) => {
+      const machine = requireEnv('CHECKOUT_STATE_MACHINE_ARN');
+      await stepFunctions()
+        .send(
+          new StopExecutionCommand({
+            executionArn: `${machine.replace(':stateMachine:', ':execution:')}:${orderId}`,
+            cause: 'The order was cancelled',
+          }),
+        )
+        .catch((error) => {
+          if ((error as Error).name !== 'ExecutionDoesNotExist') throw error;
+        });
+    },
+    voidOrRefund: async (orderId, refundKey) => {
+      await voidOrRefund(orderId, refundKey, paymentsDeps());
+      return { refundedTotalCents: await refundedTotal(orderId) };
+    },
+    refund: async (orderId, refundKey, amount) => {
+      await refundOrder(orderId, refundKey, amount, paymentsDeps());
+      return { refundedTotalCents: await refundedTotal(orderId) };
+    },
+    releaseStock: async (orderId) => release(orderId, inventoryDeps()),
+    restock: async (orderId, restockId, items) => {
+      await restock(orderId, restockId, items, inventoryDeps());
+    },
+    returnWindowSeconds: intEnv('RETURN_WINDOW_SECONDS', 30 * 24 * 3600),
+    shippingDays: intEnv('SHIPPING_DAYS', 3),
+  };
+}

@@ -1,0 +1,11 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { acceptReturn } from '../fulfilment';
+import { fulfilmentDeps } from '../fulfilment-deps';
+import { acceptReturnRoute } from '../routes';
+import { returnView } from '../views';
+
+export const handler = httpHandler(acceptReturnRoute, async ({ params, body, user }) => {
+  const { order, request } = await acceptReturn(user, params.return_id, body.resellable, fulfilmentDeps());
+  return ok(returnView(order.orderId, request));
+});

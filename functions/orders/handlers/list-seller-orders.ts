@@ -1,0 +1,11 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { orderStore } from '../deps';
+import { listSellerOrders } from '../fulfilment';
+import { sellerOrdersRoute } from '../routes';
+import { sellerOrderView } from '../views';
+
+export const handler = httpHandler(sellerOrdersRoute, async ({ query, user }) => {
+  const page = await listSellerOrders(user.userId, query, orderStore());
+  return ok({ items: page.items.map(sellerOrderView), next_cursor: page.nextCursor });
+});

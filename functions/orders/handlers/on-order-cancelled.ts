@@ -1,0 +1,14 @@
+import type { BusEvent } from '../../../shared/events';
+import { orderStore } from '../deps';
+import { compensateCancellation } from '../fulfilment';
+import { fulfilmentDeps } from '../fulfilment-deps';
+
+/**
+ * Rule target for OrderCancelled: runs the cancellation's compensations again (each is
+ * idempotent), so a cancel whose refund or restock failed half-way is still finished — the
+ * bus retries this until it succeeds or dead-letters it.
+ */
+export const handler = async (event: BusEvent<{ order_id: string }>) => {
+  const order = await orderStore().orders.get(event.detail.order_id);
+  if (order) await compensateCancellation(order, fulfilmentDeps());
+};
