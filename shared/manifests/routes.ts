@@ -2,6 +2,7 @@ import { cartRoutes } from '../../functions/cart/routes';
 import { catalogRoutes } from '../../functions/catalog/routes';
 import { identityRoutes } from '../../functions/identity/routes';
 import { inventoryRoutes } from '../../functions/inventory/routes';
+import { mediaRoutes } from '../../functions/media/routes';
 import { notificationRoutes } from '../../functions/notifications/routes';
 import { orderRoutes } from '../../functions/orders/routes';
 import { paymentRoutes } from '../../functions/payments/routes';
@@ -18,4 +19,5 @@ export const routes: RouteDefinition[] = [
   ...paymentRoutes,
   ...searchRoutes,
   ...notificationRoutes,
+  ...mediaRoutes,
 ];

@@ -1,3 +1,4 @@
+import { mediaRules } from '../../functions/media/rules';
 import type { EventRuleDefinition } from './types';
 
 /** EventBridge rules on the `bazaar` bus: pattern → handler. */
@@ -67,4 +68,5 @@ export const rules: EventRuleDefinition[] = [
     handler: 'functions/notifications/handlers/on-event.handler',
     uses: { tables: { notifications: 'readWrite', users: 'read' }, email: true },
   },
+  ...mediaRules,
 ];

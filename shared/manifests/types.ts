@@ -110,6 +110,8 @@ export type EventPattern = Record<string, unknown>;
 export interface EventRuleDefinition {
   id: string;
   description: string;
+  /** The bus the rule listens on: Bazaar's own (default), or the account's default bus where AWS services (S3) send their events. */
+  bus?: 'bazaar' | 'default';
   pattern: EventPattern;
   handler: HandlerRef;
   uses?: ResourceUse;
