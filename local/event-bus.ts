@@ -4,14 +4,20 @@ import type { EventPattern } from '../shared/manifests/types';
 import { type AwsEndpoint, AwsServiceError } from './aws-endpoint';
 import { matchesPattern } from './event-pattern';
 
+/** The account's default bus, where AWS services (S3) send their events. */
+export const DEFAULT_BUS = 'default';
+
 export interface BusTarget {
   ruleId: string;
+  /** The bus the rule listens on: the bus's own name (`busName`) when omitted, or `default`. */
+  bus?: string;
   pattern: EventPattern;
   deliver(event: BusEvent): Promise<unknown>;
 }
 
 export interface DeadLetter {
   ruleId: string;
+  bus: string;
   event: BusEvent;
   error: string;
   attempts: number;
@@ -19,6 +25,7 @@ export interface DeadLetter {
 }
 
 export interface EventBusOptions {
+  /** The custom bus the services publish to; the account's `default` bus is served beside it. */
   busName: string;
   /** Attempts per target before the event is dead-lettered (EventBridge retries for up to 24 h). */
   maxAttempts?: number;
@@ -30,7 +37,9 @@ export interface EventBusOptions {
 /**
  * The local EventBridge bus: serves PutEvents to the ordinary SDK client, records each event,
  * and delivers it asynchronously to every target whose rule pattern matches. A failing target
- * is retried with backoff and then dead-lettered and logged, never silently dropped.
+ * is retried with backoff and then dead-lettered and logged, never silently dropped. It serves
+ * two buses, as an account has: the custom one (`busName`) and `default`; a rule only sees the
+ * events of its own bus.
  */
 export class LocalEventBus {
   readonly history: BusEvent[] = [];
@@ -49,7 +58,7 @@ export class LocalEventBus {
   }
 
   addTarget(target: BusTarget): void {
-    this.targets.push(target);
+    this.targets.push({ ...target, bus: target.bus ?? this.options.busName });
   }
 
   attach(endpoint: AwsEndpoint): void {
@@ -64,12 +73,12 @@ export class LocalEventBus {
     }
     let failed = 0;
     const results = entries.map((entry: Record<string, unknown>) => {
-      const busName = String(entry.EventBusName ?? 'default');
-      if (busName !== this.options.busName && !busName.endsWith(`:event-bus/${this.options.busName}`)) {
+      const busName = this.busNamed(String(entry.EventBusName ?? DEFAULT_BUS));
+      if (!busName) {
         failed++;
         return {
           ErrorCode: 'ResourceNotFoundException',
-          ErrorMessage: `Event bus ${busName} does not exist.`,
+          ErrorMessage: `Event bus ${String(entry.EventBusName)} does not exist.`,
         };
       }
       let detail: unknown;
@@ -101,20 +110,31 @@ export class LocalEventBus {
         resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
         detail: detail as BusEvent['detail'],
       };
-      this.publish(event);
+      this.publish(event, busName);
       return { EventId: event.id };
     });
     return { FailedEntryCount: failed, Entries: results };
   }
 
-  /** Records an event and starts its deliveries; returns at once, as EventBridge does. */
-  publish(event: BusEvent): void {
+  /**
+   * Records an event on a bus (the custom bus by default) and starts its deliveries to that
+   * bus's matching rules; returns at once, as EventBridge does.
+   */
+  publish(event: BusEvent, bus: string = this.options.busName): void {
     this.history.push(event);
     if (this.history.length > this.historySize)
       this.history.splice(0, this.history.length - this.historySize);
     for (const target of this.targets) {
-      if (matchesPattern(target.pattern, event)) void this.deliver(target, event);
+      if (target.bus === bus && matchesPattern(target.pattern, event)) void this.deliver(target, event);
     }
+  }
+
+  /** The bus a PutEvents entry names (by name or ARN), or undefined when there is no such bus. */
+  private busNamed(nameOrArn: string): string | undefined {
+    for (const bus of [this.options.busName, DEFAULT_BUS]) {
+      if (nameOrArn === bus || nameOrArn.endsWith(`:event-bus/${bus}`)) return bus;
+    }
+    return undefined;
   }
 
   /** Resolves when no delivery is in flight (tests and shutdown wait on it). */
@@ -134,6 +154,7 @@ export class LocalEventBus {
           if (attempt >= this.maxAttempts) {
             const letter: DeadLetter = {
               ruleId: target.ruleId,
+              bus: target.bus ?? this.options.busName,
               event,
               error: (error as Error).message,
               attempts: attempt,

@@ -10,15 +10,17 @@ import { searchIndex } from '../functions/search/index-factory';
 import { reindexFromTable } from '../functions/search/reindex';
 import { createTokenVerifier } from '../shared/auth/token-verifier';
 import { intEnv } from '../shared/config';
+import type { BusEvent } from '../shared/events';
 import { routes, rules, schedules, stateMachines, streams, tableById, tables } from '../shared/manifests';
 import type { TableDefinition } from '../shared/manifests/types';
 import { openApiDocument } from '../shared/openapi';
 import { startAwsEndpoint } from './aws-endpoint';
 import { docsPage, serveDocsAsset } from './docs';
 import { startDynamoDbLocal } from './dynamodb-local';
-import { LocalEventBus } from './event-bus';
+import { DEFAULT_BUS, LocalEventBus } from './event-bus';
 import { corsHeaders, LocalGateway, writeJson } from './gateway';
 import { invoke } from './lambda';
+import { type LocalS3, startLocalS3 } from './s3-gateway';
 import { issuerKey } from './signing-key';
 import { LocalStepFunctions, stateMachineArn } from './step-functions';
 import { StreamPoller } from './stream-poller';
@@ -38,6 +40,7 @@ export interface Platform {
   url: string;
   port: number;
   bus: LocalEventBus;
+  s3: LocalS3;
   poller: StreamPoller;
   timers: Timers;
   stepFunctions: LocalStepFunctions;
@@ -49,6 +52,8 @@ export interface Platform {
 
 export const LOCAL_CLIENT_ID = 'bazaar-local';
 export const BUS_NAME = 'bazaar';
+export const IMAGES_BUCKET = 'bazaar-images';
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
  * Brings the whole platform up on this machine: DynamoDB Local with the manifest's tables,
@@ -81,6 +86,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000),
     });
     stops.push(() => stripe.stop());
+    // S3: s3rver behind a front that holds POST uploads to their policy and reports objects to EventBridge.
+    const s3 = await startLocalS3({
+      buckets: [IMAGES_BUCKET],
+      credentials: LOCAL_CREDENTIALS,
+      directory: dataDir ? join(dataDir, 's3') : undefined,
+      portFile: dataDir ? join(dataDir, 's3-port') : undefined,
+      log: (message, fields) => console.error(`[s3] ${message}`, JSON.stringify(fields)),
+    });
+    stops.push(() => s3.stop());
 
     const server: Server = createServer();
     await new Promise<void>((ready) => server.listen(options.port, '0.0.0.0', ready));
@@ -101,12 +115,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     );
     Object.assign(process.env, {
       AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: aws.url,
       AWS_ENDPOINT_URL_SFN: aws.url,
+      AWS_ENDPOINT_URL_S3: s3.url,
+      S3_FORCE_PATH_STYLE: 'true',
+      IMAGES_BUCKET_NAME: IMAGES_BUCKET,
+      IMAGES_BASE_URL: s3.bucketUrl(IMAGES_BUCKET),
       EVENT_BUS_NAME: BUS_NAME,
       STRIPE_SECRET_KEY: 'sk_test_bazaar_local',
       STRIPE_API_HOST: stripe.host,
@@ -140,10 +158,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     for (const rule of rules) {
       bus.addTarget({
         ruleId: rule.id,
+        bus: rule.bus === 'default' ? DEFAULT_BUS : BUS_NAME,
         pattern: rule.pattern,
         deliver: (event) => invoke(rule.handler, event),
       });
     }
+    // The images bucket has EventBridge notifications on: S3 sends to the account's default bus.
+    s3.onEvent((event) => bus.publish(event as unknown as BusEvent, DEFAULT_BUS));
     stops.push(() => Promise.race([bus.idle(), new Promise<void>((done) => setTimeout(done, 5000))]));
 
     // The same ASL files the CDK app deploys, run by aws-local-stepfunctions (BAZAAR_SFN_WAIT_SCALE scales waits).
@@ -257,6 +278,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
               sfn: aws.url,
               dynamodb: dynamo.endpoint,
               stripe: stripe.url,
+              s3: s3.url,
             });
           } else if (request.method === 'POST' && /^\/_local\/schedules\/[\w-]+\/run$/.test(path)) {
             // Runs a schedule now (ops and tests), with an optional event `detail`.
@@ -287,6 +309,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
                 error: { name: (error as Error).name, message: (error as Error).message },
               });
             }
+          } else if (request.method === 'POST' && path === '/_local/flags') {
+            // Locally the feature switches are environment variables of this process: set them here.
+            const flags = JSON.parse((await readAll(request)) || '{}') as Record<string, boolean>;
+            for (const [feature, enabled] of Object.entries(flags)) {
+              if (feature === 'reviews' || feature === 'recommendations') {
+                process.env[`FEATURE_${feature.toUpperCase()}`] = enabled ? 'on' : 'off';
+              }
+            }
+            writeJson(response, 200, {
+              reviews: process.env.FEATURE_REVIEWS ?? 'on',
+              recommendations: process.env.FEATURE_RECOMMENDATIONS ?? 'on',
+            });
           } else if (request.method === 'POST' && path === '/_local/stripe/webhooks') {
             // Lets a test take Stripe's webhooks away, to prove the reconciler alone settles an order.
             const { enabled } = JSON.parse((await readAll(request)) || '{}');
@@ -321,6 +355,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       return {
         dynamodb: await check(client.send(new ListTablesCommand({ Limit: 1 }))),
         event_bus: await check(fetch(awsUrl, { method: 'POST', signal: AbortSignal.timeout(1000) })),
+        s3: await check(
+          fetch(s3.bucketUrl(IMAGES_BUCKET), { method: 'HEAD', signal: AbortSignal.timeout(1000) }).then(
+            (answer) => {
+              if (!answer.ok) throw new Error(`HEAD bucket answered ${answer.status}`);
+            },
+          ),
+        ),
         gateway: 'up',
         stream_poller: poller ? 'up' : 'down',
         timers: 'up',
@@ -331,6 +372,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       url,
       port,
       bus,
+      s3,
       poller,
       timers,
       stepFunctions,

@@ -189,6 +189,36 @@ export function productRepository(doc: DynamoDBDocumentClient, tableName: string
       return false;
     },
 
+    /** Applies a RatingChanged snapshot if it is newer than the one held (late events never undo newer state). */
+    async applyRating(
+      productId: string,
+      ratingSum: number,
+      ratingCount: number,
+      ratingVersion: number,
+    ): Promise<boolean> {
+      const average = ratingCount === 0 ? 0 : Math.round((ratingSum / ratingCount) * 10) / 10;
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key.product(productId),
+            UpdateExpression: 'SET avg_rating = :average, review_count = :count, rating_version = :version',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(rating_version) OR rating_version < :version)',
+            ExpressionAttributeValues: {
+              ':average': average,
+              ':count': ratingCount,
+              ':version': ratingVersion,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     async getMany(productIds: string[]): Promise<ProductRecord[]> {
       const found = new Map<string, ProductRecord>();
       for (let i = 0; i < productIds.length; i += 100) {

@@ -5,13 +5,14 @@ import {
   CategoriesResponse,
   CreateProductBody,
   Product,
+  ProductPageView,
   ProductParams,
   SellerProductsQuery,
   UpdateProductBody,
 } from './schemas';
 
 const tag = 'Catalog';
-const readProducts: ResourceUse = { tables: { products: 'read' } };
+const _readProducts: ResourceUse = { tables: { products: 'read' } };
 const writeProducts: ResourceUse = { tables: { products: 'readWrite', users: 'read' } };
 const productPageCache: CachePolicy = { maxAgeSeconds: 30, sharedMaxAgeSeconds: 60 };
 
@@ -95,10 +96,10 @@ export const getProductRoute = defineRoute({
   summary: 'A product page',
   tag,
   params: ProductParams,
-  response: Product,
+  response: ProductPageView,
   successStatus: 200,
   cache: productPageCache,
-  uses: readProducts,
+  uses: { tables: { products: 'read', reviews: 'read', recommendations: 'read' } },
 });
 
 export const listCategoriesRoute = defineRoute({

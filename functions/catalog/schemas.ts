@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { cursorParam, idOf, moneyInput, queryInt, text } from '../../shared/schemas/common';
+import { RecommendedProduct } from '../recommendations/schemas';
+import { RatingSummary } from '../reviews/schemas';
 import { CATEGORY_SLUGS, findCategory } from './categories';
 
 const categorySlug = z.string().refine((slug) => findCategory(slug) !== undefined, {
@@ -108,3 +110,9 @@ export const CategoriesResponse = z.object({ categories: z.array(CategoryNodeSch
 export type CreateProductInput = z.output<typeof CreateProductBody>;
 export type UpdateProductInput = z.output<typeof UpdateProductBody>;
 export type ProductView = z.input<typeof Product>;
+
+/** The public product page: the product, with the optional parts when their features are on. */
+export const ProductPageView = Product.extend({
+  reviews: RatingSummary.optional(),
+  frequently_bought_together: z.array(RecommendedProduct).optional(),
+});

@@ -70,7 +70,9 @@ export async function updateProduct(
       compareAtPriceCents:
         changes.compare_at_price === undefined ? current.compareAtPriceCents : changes.compare_at_price,
       category: changes.category ?? current.category,
-      images: changes.images ? resolveImages(changes.images, deps.imagesBaseUrl) : current.images,
+      images: changes.images
+        ? resolveImages(changes.images, deps.imagesBaseUrl, current.images)
+        : current.images,
       listing: changes.status ?? current.listing,
       version: current.version + 1,
       updatedAt: deps.now().toISOString(),
@@ -154,12 +156,23 @@ function assertOwner(actor: AuthUser, product: ProductRecord): void {
   }
 }
 
-/** Image ids name uploads in the images bucket; https URLs are kept as given, with an id derived from the URL. */
-export function resolveImages(refs: string[], imagesBaseUrl: string): ProductImage[] {
-  return refs.map((ref) =>
-    ref.startsWith('img_')
-      ? { image_id: ref, url: `${imagesBaseUrl}/images/${ref}` }
-      : { image_id: `img_${createHash('sha256').update(ref).digest('hex').slice(0, 24)}`, url: ref },
+/**
+ * Image ids name uploads in the images bucket; https URLs are kept as given, with an id derived
+ * from the URL. An id the product already holds keeps its URL (images uploaded through the media
+ * service live under the product's own key, `products/<product_id>/<image_id>`).
+ */
+export function resolveImages(
+  refs: string[],
+  imagesBaseUrl: string,
+  current: ProductImage[] = [],
+): ProductImage[] {
+  const held = new Map(current.map((image) => [image.image_id, image]));
+  return refs.map(
+    (ref) =>
+      held.get(ref) ??
+      (ref.startsWith('img_')
+        ? { image_id: ref, url: `${imagesBaseUrl}/images/${ref}` }
+        : { image_id: `img_${createHash('sha256').update(ref).digest('hex').slice(0, 24)}`, url: ref }),
   );
 }
 

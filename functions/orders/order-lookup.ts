@@ -17,3 +17,8 @@ export async function chargeableOrder(orderId: string) {
 export function hasPurchased(userId: string, productId: string): Promise<boolean> {
   return orderStore().orders.hasPurchased(userId, productId);
 }
+
+/** Everything a user has bought (for recommendations, which never suggest it again). */
+export function purchasedProducts(userId: string): Promise<Set<string>> {
+  return orderStore().orders.purchasedProducts(userId);
+}

@@ -283,6 +283,25 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
       return Item ? { orderId: Item.order_id as string, sellerId: Item.seller_id as string } : undefined;
     },
 
+    async purchasedProducts(userId: string): Promise<Set<string>> {
+      const products = new Set<string>();
+      let startKey: Item | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `PURCHASE#${userId}` },
+            ProjectionExpression: 'sk',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) products.add((item.sk as string).replace('PRODUCT#', ''));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && products.size < 2000);
+      return products;
+    },
+
     async hasPurchased(userId: string, productId: string): Promise<boolean> {
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: key.purchase(userId, productId) }),

@@ -230,8 +230,20 @@ export function transitionOrder(
   );
 }
 
-/** Saga step and settlement: pending → paid, then OrderPaid. */
+/**
+ * Saga step and settlement: pending → paid, then OrderPaid. Who bought what (the reviews'
+ * verified-purchase badge) is recorded first, so it is true by the time the order shows paid.
+ */
 export async function markPaid(orderId: string, deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>) {
+  const order = await deps.orders.get(orderId);
+  if (order?.status === 'pending') {
+    await deps.orders.markPurchased(
+      order.userId,
+      orderId,
+      order.lines.map((line) => line.productId),
+      deps.now().toISOString(),
+    );
+  }
   const result = await transitionOrder(orderId, 'paid', deps);
   // Published on a repeat too (with the same event id), in case the first publish was lost.
   await deps.publish([orderEvent('OrderPaid', result.order)]);

@@ -14,6 +14,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors';
+import { requireFeature } from '../feature-flags';
 import { logger } from '../logger';
 import type { RouteDefinition } from '../manifests/types';
 import { type RateLimit, rateLimiter } from '../rate-limit';
@@ -40,10 +41,10 @@ export function httpHandler<R extends RouteDefinition>(
   step: (request: HttpRequest<R>) => Promise<HttpResult<ResponseOf<R>>>,
 ) {
   const state = new WeakMap<GatewayEvent, HttpRequest<R>>();
-  const stack = middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 })
-    .use(errorMapper(route))
-    .use(parseRequest(route, state))
-    .use(authenticate(route, state));
+  const stack = middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 }).use(errorMapper(route));
+  const feature = route.feature;
+  if (feature) stack.use({ before: () => requireFeature(feature) });
+  stack.use(parseRequest(route, state)).use(authenticate(route, state));
   if (route.rateLimit) stack.use(limitRate(route, route.rateLimit, state));
   return stack.handler(async (event) => toGatewayResult(route, await step(state.get(event)!)));
 }

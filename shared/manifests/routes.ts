@@ -6,6 +6,8 @@ import { mediaRoutes } from '../../functions/media/routes';
 import { notificationRoutes } from '../../functions/notifications/routes';
 import { orderRoutes } from '../../functions/orders/routes';
 import { paymentRoutes } from '../../functions/payments/routes';
+import { recommendationRoutes } from '../../functions/recommendations/routes';
+import { reviewRoutes } from '../../functions/reviews/routes';
 import { searchRoutes } from '../../functions/search/routes';
 import type { RouteDefinition } from './types';
 
@@ -20,4 +22,6 @@ export const routes: RouteDefinition[] = [
   ...searchRoutes,
   ...notificationRoutes,
   ...mediaRoutes,
+  ...reviewRoutes,
+  ...recommendationRoutes,
 ];

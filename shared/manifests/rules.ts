@@ -32,13 +32,6 @@ export const rules: EventRuleDefinition[] = [
     uses: { search: true },
   },
   {
-    id: 'OrdersOnOrderPaid',
-    description: 'Remember who bought what (verified purchases)',
-    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderPaid'] },
-    handler: 'functions/orders/handlers/on-order-paid.handler',
-    uses: { tables: { orders: 'readWrite' } },
-  },
-  {
     id: 'OrdersOnOrderCancelled',
     description: 'Finish a cancellation’s refund and restock even if the request failed half-way',
     pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderCancelled'] },
@@ -67,6 +60,27 @@ export const rules: EventRuleDefinition[] = [
     },
     handler: 'functions/notifications/handlers/on-event.handler',
     uses: { tables: { notifications: 'readWrite', users: 'read' }, email: true },
+  },
+  {
+    id: 'CatalogOnRatingChanged',
+    description: 'Keep the product’s avg_rating and review_count true',
+    pattern: { source: ['bazaar.reviews'], 'detail-type': ['RatingChanged'] },
+    handler: 'functions/catalog/handlers/on-rating-changed.handler',
+    uses: { tables: { products: 'readWrite' } },
+  },
+  {
+    id: 'RecommendationsOnOrderPaid',
+    description: 'Count co-purchases and best sellers, once per order',
+    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderPaid'] },
+    handler: 'functions/recommendations/handlers/on-order-paid.handler',
+    uses: { tables: { recommendations: 'readWrite', products: 'read' } },
+  },
+  {
+    id: 'RecommendationsOnCartItemAdded',
+    description: 'A product put in the cart is a strong browsing signal',
+    pattern: { source: ['bazaar.cart'], 'detail-type': ['CartItemAdded'] },
+    handler: 'functions/recommendations/handlers/on-cart-item-added.handler',
+    uses: { tables: { recommendations: 'readWrite' } },
   },
   ...mediaRules,
 ];

@@ -70,6 +70,29 @@ export const tables: TableDefinition[] = [
     sortKey: 'sk',
   },
   {
+    id: 'reviews',
+    envVar: 'REVIEWS_TABLE_NAME',
+    owner: 'reviews',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    gsis: [
+      { name: 'ByProductNewest', partitionKey: 'review_product', sortKey: 'created_at' },
+      { name: 'ByProductHelpful', partitionKey: 'review_product', sortKey: 'helpful_key' },
+      { name: 'ByProductRating', partitionKey: 'review_product', sortKey: 'rating_key' },
+    ],
+  },
+  {
+    id: 'recommendations',
+    envVar: 'RECOMMENDATIONS_TABLE_NAME',
+    owner: 'recommendations',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    // Counters ranked per scope by their numeric score: top-N is one query at any catalog size.
+    gsis: [{ name: 'ByScore', partitionKey: 'score_scope', sortKey: 'score' }],
+    numericKeys: ['score'],
+    ttlAttribute: 'expires_at',
+  },
+  {
     id: 'rate-limits',
     envVar: 'RATE_LIMITS_TABLE_NAME',
     owner: 'platform',

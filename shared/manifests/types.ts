@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Feature } from '../feature-flags';
 import type { RateLimit } from '../rate-limit';
 
 /**
@@ -73,6 +74,8 @@ export interface RouteDefinition<
   successStatus: 200 | 201 | 202 | 204;
   /** Public GETs a CDN may cache; everything else is `no-store`. */
   cache?: CachePolicy;
+  /** A feature that can be switched off (503 FEATURE_DISABLED while it is). */
+  feature?: Feature;
   /** Requests per caller (user, else anonymous cart, else source IP), checked after auth. */
   rateLimit?: RateLimit;
   /** Also accept a non-JSON body (the handler receives it raw), e.g. a signed webhook. */

@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { recommendationsDeps } from '../deps';
+import { shopperRecommendationsRoute } from '../routes';
+import { forShopper } from '../service';
+
+export const handler = httpHandler(shopperRecommendationsRoute, async ({ query, user }) =>
+  ok(await forShopper(user?.userId, query, recommendationsDeps()), { headers: { vary: 'authorization' } }),
+);

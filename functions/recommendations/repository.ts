@@ -1,0 +1,144 @@
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const SCORE_INDEX = 'ByScore';
+
+/** Counters are ranked per scope through a GSI whose sort key is the (numeric) score itself. */
+export const scope = {
+  boughtWith: (productId: string) => `PAIR#${productId}`,
+  bestSellers: (category: string) => `BEST#${category}`,
+  allBestSellers: () => 'BEST#ALL',
+  viewed: () => 'VIEWED#ALL',
+};
+
+export interface ScoreIncrement {
+  scope: string;
+  productId: string;
+  by: number;
+}
+
+export interface RecentView {
+  productId: string;
+  weight: number;
+  at: string;
+}
+
+export type RecommendationRepository = ReturnType<typeof recommendationRepository>;
+
+export function recommendationRepository(doc: DynamoDBDocumentClient, tableName: string) {
+  const increment = (change: ScoreIncrement): TransactItem => ({
+    Update: {
+      TableName: tableName,
+      Key: { pk: change.scope, sk: `P#${change.productId}` },
+      UpdateExpression: 'ADD score :by SET product_id = :product, score_scope = :scope',
+      ExpressionAttributeValues: { ':by': change.by, ':product': change.productId, ':scope': change.scope },
+    },
+  });
+
+  return {
+    /**
+     * Applies an order's counter increments exactly once: they are split into transactions
+     * of at most 99, each with its own marker, so a redelivered event (or a retried chunk)
+     * counts nothing twice. The split is deterministic for the same order.
+     */
+    async applyOrderOnce(orderId: string, increments: ScoreIncrement[]): Promise<number> {
+      let applied = 0;
+      for (let start = 0, chunk = 0; start < increments.length; start += 99, chunk++) {
+        const part = increments.slice(start, start + 99);
+        try {
+          await withConflictRetry(() =>
+            doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: tableName,
+                      Item: { pk: `ORDER#${orderId}`, sk: `CHUNK#${chunk}`, type: 'COUNTED' },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                  ...part.map(increment),
+                ],
+              }),
+            ),
+          );
+          applied += part.length;
+        } catch (error) {
+          if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+        }
+      }
+      return applied;
+    },
+
+    async incrementOne(change: ScoreIncrement): Promise<void> {
+      await doc.send(new UpdateCommand(increment(change).Update as never));
+    },
+
+    /** The highest-scoring products of a scope: one index query, however many products it holds. */
+    async top(scopeKey: string, limit: number): Promise<Array<{ productId: string; score: number }>> {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: SCORE_INDEX,
+          KeyConditionExpression: 'score_scope = :scope',
+          ExpressionAttributeValues: { ':scope': scopeKey },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? []).map((item) => ({
+        productId: item.product_id as string,
+        score: item.score as number,
+      }));
+    },
+
+    async recordView(
+      userId: string,
+      productId: string,
+      weight: number,
+      at: string,
+      ttlSeconds: number,
+    ): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            pk: `VIEWS#${userId}`,
+            sk: `${at}#${productId}`,
+            product_id: productId,
+            weight,
+            expires_at: Math.floor(Date.parse(at) / 1000) + ttlSeconds,
+          },
+        }),
+      );
+    },
+
+    async recentViews(userId: string, limit: number, nowSeconds: number): Promise<RecentView[]> {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `VIEWS#${userId}` },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? [])
+        .filter((item) => (item.expires_at as number) > nowSeconds)
+        .map((item) => ({
+          productId: item.product_id as string,
+          weight: item.weight as number,
+          at: (item.sk as string).split('#')[0]!,
+        }));
+    },
+  };
+}

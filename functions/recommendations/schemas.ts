@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { idOf, queryInt } from '../../shared/schemas/common';
+import { findCategory } from '../catalog/categories';
+
+export const ViewBody = z.strictObject({ product_id: idOf('prod') });
+export const ProductRecommendationsParams = z.object({ product_id: idOf('prod') });
+export const ProductRecommendationsQuery = z.strictObject({
+  type: z.enum(['bought_together'], { error: 'must be bought_together' }).default('bought_together'),
+  limit: queryInt(1, 20).default(10),
+});
+export const ShopperRecommendationsQuery = z.strictObject({
+  limit: queryInt(1, 20).default(10),
+  category: z
+    .string()
+    .refine((slug) => findCategory(slug) !== undefined, 'must be a known category slug')
+    .optional(),
+});
+
+export const RecommendedProduct = z.object({
+  product_id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  price: z.number(),
+  price_cents: z.number().int(),
+  currency: z.string(),
+  image: z.string().nullable(),
+  score: z.number(),
+  reason: z.enum(['bought_together', 'same_category', 'best_seller']),
+});
+
+export const ProductRecommendations = z.object({
+  type: z.literal('bought_together'),
+  items: z.array(RecommendedProduct),
+});
+export const ShopperRecommendations = z.object({
+  basis: z.enum(['history', 'best_sellers']),
+  items: z.array(RecommendedProduct),
+});
+export const ViewAccepted = z.object({ accepted: z.literal(true) });

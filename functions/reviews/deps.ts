@@ -1,0 +1,22 @@
+import { dynamo } from '../../shared/clients';
+import { requireEnv } from '../../shared/config';
+import { publishEvents } from '../../shared/events';
+import { lookupProducts } from '../catalog/product-lookup';
+import { contactOf } from '../identity/contact-lookup';
+import { hasPurchased } from '../orders/order-lookup';
+import { reviewRepository } from './repository';
+import type { ReviewsDeps } from './service';
+
+let deps: ReviewsDeps | undefined;
+
+export function reviewsDeps(): ReviewsDeps {
+  deps ??= {
+    reviews: reviewRepository(dynamo(), requireEnv('REVIEWS_TABLE_NAME')),
+    lookupProducts,
+    hasPurchased,
+    nameOf: async (userId) => (await contactOf(userId))?.name ?? 'A Bazaar customer',
+    publish: publishEvents,
+    now: () => new Date(),
+  };
+  return deps;
+}

@@ -1,0 +1,10 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { noContent } from '../../../shared/http/responses';
+import { reviewsDeps } from '../deps';
+import { deleteReviewRoute } from '../routes';
+import { deleteReview } from '../service';
+
+export const handler = httpHandler(deleteReviewRoute, async ({ params, user }) => {
+  await deleteReview(user, params.review_id, reviewsDeps());
+  return noContent();
+});

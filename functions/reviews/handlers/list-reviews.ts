@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { reviewsDeps } from '../deps';
+import { listReviewsRoute } from '../routes';
+import { listReviews } from '../service';
+
+export const handler = httpHandler(listReviewsRoute, async ({ params, query }) =>
+  ok(await listReviews(params.product_id, query, reviewsDeps())),
+);

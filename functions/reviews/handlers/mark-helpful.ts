@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { ok } from '../../../shared/http/responses';
+import { reviewsDeps } from '../deps';
+import { helpfulRoute } from '../routes';
+import { markHelpful } from '../service';
+
+export const handler = httpHandler(helpfulRoute, async ({ params, user }) =>
+  ok(await markHelpful(user, params.review_id, reviewsDeps())),
+);

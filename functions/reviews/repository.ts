@@ -1,0 +1,344 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from '../../shared/cursor';
+import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
+import { AlreadyReviewedError, AlreadyVotedError } from './errors';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface ReviewRecord {
+  reviewId: string;
+  productId: string;
+  userId: string;
+  authorName: string;
+  rating: number;
+  title: string;
+  body: string;
+  verifiedPurchase: boolean;
+  helpfulCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RatingAggregate {
+  sum: number;
+  count: number;
+  histogram: Record<1 | 2 | 3 | 4 | 5, number>;
+  version: number;
+}
+
+export type ReviewSort = 'newest' | 'helpful' | 'rating_desc' | 'rating_asc';
+
+export const REVIEW_GSI = {
+  newest: 'ByProductNewest',
+  helpful: 'ByProductHelpful',
+  rating: 'ByProductRating',
+} as const;
+
+const key = {
+  review: (productId: string, userId: string) => ({ pk: `PRODUCT#${productId}`, sk: `REVIEW#${userId}` }),
+  reviewId: (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' }),
+  rating: (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'RATING' }),
+  vote: (reviewId: string, userId: string) => ({ pk: `REVIEW#${reviewId}`, sk: `VOTE#${userId}` }),
+};
+
+/** Sort keys that make each listing one index query: helpful count padded so strings sort as numbers. */
+const helpfulKey = (count: number, createdAt: string) => `${String(count).padStart(9, '0')}#${createdAt}`;
+const ratingKey = (rating: number, createdAt: string) => `${rating}#${createdAt}`;
+
+function toItem(review: ReviewRecord): Item {
+  return {
+    ...key.review(review.productId, review.userId),
+    type: 'REVIEW',
+    review_id: review.reviewId,
+    product_id: review.productId,
+    review_product: review.productId,
+    user_id: review.userId,
+    author_name: review.authorName,
+    rating: review.rating,
+    title: review.title,
+    body: review.body,
+    verified_purchase: review.verifiedPurchase,
+    helpful_count: review.helpfulCount,
+    helpful_key: helpfulKey(review.helpfulCount, review.createdAt),
+    rating_key: ratingKey(review.rating, review.createdAt),
+    created_at: review.createdAt,
+    updated_at: review.updatedAt,
+  };
+}
+
+function fromItem(item: Item): ReviewRecord {
+  return {
+    reviewId: item.review_id as string,
+    productId: item.product_id as string,
+    userId: item.user_id as string,
+    authorName: item.author_name as string,
+    rating: item.rating as number,
+    title: item.title as string,
+    body: item.body as string,
+    verifiedPurchase: item.verified_purchase === true,
+    helpfulCount: (item.helpful_count as number | undefined) ?? 0,
+    createdAt: item.created_at as string,
+    updatedAt: item.updated_at as string,
+  };
+}
+
+export type ReviewRepository = ReturnType<typeof reviewRepository>;
+
+/**
+ * Reviews (one per user per product: the user is in the key), and each product's rating
+ * aggregate — sum, count and histogram — changed in the same transaction as every review
+ * create, edit and delete, with ADD so concurrent reviewers never lose each other's updates.
+ */
+export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string) {
+  const aggregateUpdate = (
+    productId: string,
+    changes: { sum: number; count: number; histogram: Partial<Record<number, number>> },
+    now: string,
+  ): TransactItem => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {
+      ':sum': changes.sum,
+      ':count': changes.count,
+      ':one': 1,
+      ':now': now,
+    };
+    const adds = ['rating_sum :sum', 'rating_count :count', 'version :one'];
+    for (const [star, delta] of Object.entries(changes.histogram)) {
+      if (!delta) continue;
+      names[`#h${star}`] = `h${star}`;
+      values[`:h${star}`] = delta;
+      adds.push(`#h${star} :h${star}`);
+    }
+    return {
+      Update: {
+        TableName: tableName,
+        Key: key.rating(productId),
+        UpdateExpression: `ADD ${adds.join(', ')} SET updated_at = :now, #type = :type`,
+        ExpressionAttributeNames: { ...names, '#type': 'type' },
+        ExpressionAttributeValues: { ...values, ':type': 'RATING' },
+      },
+    };
+  };
+
+  const repository = {
+    async create(review: ReviewRecord): Promise<void> {
+      try {
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: toItem(review),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: {
+                      ...key.reviewId(review.reviewId),
+                      type: 'REVIEW_ID',
+                      product_id: review.productId,
+                      user_id: review.userId,
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                aggregateUpdate(
+                  review.productId,
+                  { sum: review.rating, count: 1, histogram: { [review.rating]: 1 } },
+                  review.createdAt,
+                ),
+              ],
+            }),
+          ),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new AlreadyReviewedError();
+        throw error;
+      }
+    },
+
+    async findById(reviewId: string): Promise<ReviewRecord | undefined> {
+      const { Item: index } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.reviewId(reviewId) }),
+      );
+      if (!index) return undefined;
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: key.review(index.product_id as string, index.user_id as string),
+          ConsistentRead: true,
+        }),
+      );
+      return Item ? fromItem(Item) : undefined;
+    },
+
+    /** Replaces a review's text and rating, moving the aggregate by the difference — conditional on the rating read. */
+    async update(before: ReviewRecord, after: ReviewRecord): Promise<boolean> {
+      const histogram: Record<number, number> = {};
+      if (before.rating !== after.rating) {
+        histogram[before.rating] = -1;
+        histogram[after.rating] = 1;
+      }
+      try {
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: toItem(after),
+                    ConditionExpression: 'rating = :rating AND helpful_count = :helpful',
+                    ExpressionAttributeValues: { ':rating': before.rating, ':helpful': before.helpfulCount },
+                  },
+                },
+                aggregateUpdate(
+                  after.productId,
+                  { sum: after.rating - before.rating, count: 0, histogram },
+                  after.updatedAt,
+                ),
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+
+    async remove(review: ReviewRecord, now: string): Promise<boolean> {
+      try {
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Delete: {
+                    TableName: tableName,
+                    Key: key.review(review.productId, review.userId),
+                    ConditionExpression: 'rating = :rating',
+                    ExpressionAttributeValues: { ':rating': review.rating },
+                  },
+                },
+                { Delete: { TableName: tableName, Key: key.reviewId(review.reviewId) } },
+                aggregateUpdate(
+                  review.productId,
+                  { sum: -review.rating, count: -1, histogram: { [review.rating]: -1 } },
+                  now,
+                ),
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+
+    /** One helpful vote per user per review: the vote marker and the count change together. */
+    async voteHelpful(review: ReviewRecord, userId: string, now: string): Promise<'voted' | 'changed'> {
+      const count = review.helpfulCount + 1;
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...key.vote(review.reviewId, userId), type: 'VOTE', created_at: now },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: key.review(review.productId, review.userId),
+                  UpdateExpression: 'SET helpful_count = :count, helpful_key = :key',
+                  ConditionExpression: 'helpful_count = :read',
+                  ExpressionAttributeValues: {
+                    ':count': count,
+                    ':key': helpfulKey(count, review.createdAt),
+                    ':read': review.helpfulCount,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+        return 'voted';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0] === 'ConditionalCheckFailed') throw new AlreadyVotedError();
+        if (reasons?.[1] === 'ConditionalCheckFailed') return 'changed';
+        throw error;
+      }
+    },
+
+    async aggregate(productId: string): Promise<RatingAggregate> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: key.rating(productId), ConsistentRead: true }),
+      );
+      const h = (star: number) => (Item?.[`h${star}`] as number | undefined) ?? 0;
+      return {
+        sum: (Item?.rating_sum as number | undefined) ?? 0,
+        count: (Item?.rating_count as number | undefined) ?? 0,
+        histogram: { 1: h(1), 2: h(2), 3: h(3), 4: h(4), 5: h(5) },
+        version: (Item?.version as number | undefined) ?? 0,
+      };
+    },
+
+    async list(
+      productId: string,
+      options: { sort: ReviewSort; rating?: number; limit: number; cursor?: string },
+    ): Promise<{ items: ReviewRecord[]; nextCursor: string | null }> {
+      const byRating = options.sort === 'rating_desc' || options.sort === 'rating_asc';
+      const index = byRating
+        ? REVIEW_GSI.rating
+        : options.sort === 'helpful'
+          ? REVIEW_GSI.helpful
+          : REVIEW_GSI.newest;
+      const useRatingKey = byRating && options.rating !== undefined;
+      const items: ReviewRecord[] = [];
+      let startKey = decodeCursor(options.cursor, { review_product: productId });
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: index,
+            KeyConditionExpression: useRatingKey
+              ? 'review_product = :product AND begins_with(rating_key, :star)'
+              : 'review_product = :product',
+            FilterExpression: options.rating !== undefined && !useRatingKey ? 'rating = :rating' : undefined,
+            ExpressionAttributeValues: {
+              ':product': productId,
+              ...(useRatingKey ? { ':star': `${options.rating}#` } : {}),
+              ...(options.rating !== undefined && !useRatingKey ? { ':rating': options.rating } : {}),
+            },
+            ScanIndexForward: options.sort === 'rating_asc',
+            Limit: options.limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []).map(fromItem));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && items.length < options.limit);
+      return { items, nextCursor: encodeCursor(startKey) };
+    },
+  };
+  return repository;
+}

@@ -1,0 +1,185 @@
+import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import type { DomainEvent } from '../../shared/events';
+import type { AuthUser } from '../../shared/http/route';
+import { newId } from '../../shared/ids';
+import type { ProductSummary } from '../catalog/product-lookup';
+import type { RatingAggregate, ReviewRecord, ReviewRepository, ReviewSort } from './repository';
+import type { RatingSummaryType, ReviewViewType } from './schemas';
+
+export interface ReviewsDeps {
+  reviews: ReviewRepository;
+  lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
+  hasPurchased: (userId: string, productId: string) => Promise<boolean>;
+  nameOf: (userId: string) => Promise<string>;
+  publish: (events: DomainEvent[]) => Promise<unknown>;
+  now: () => Date;
+}
+
+export async function postReview(
+  author: AuthUser,
+  productId: string,
+  input: { rating: number; title: string; body: string },
+  deps: ReviewsDeps,
+): Promise<ReviewViewType> {
+  const product = (await deps.lookupProducts([productId])).get(productId);
+  if (!product?.listed) throw new NotFoundError('Product');
+  if (product.sellerId === author.userId)
+    throw new ForbiddenError('Sellers cannot review their own products', 'OWN_PRODUCT');
+  const [verifiedPurchase, authorName] = await Promise.all([
+    deps.hasPurchased(author.userId, productId),
+    deps.nameOf(author.userId),
+  ]);
+  const now = deps.now().toISOString();
+  const review: ReviewRecord = {
+    reviewId: newId('rev'),
+    productId,
+    userId: author.userId,
+    authorName,
+    rating: input.rating,
+    title: input.title,
+    body: input.body,
+    verifiedPurchase,
+    helpfulCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.reviews.create(review);
+  await announceRating(productId, deps, [
+    {
+      source: 'bazaar.reviews',
+      detailType: 'ReviewPosted',
+      detail: {
+        review_id: review.reviewId,
+        product_id: productId,
+        user_id: author.userId,
+        rating: review.rating,
+        version: 1,
+      },
+    },
+  ]);
+  return reviewView(review);
+}
+
+export async function editReview(
+  author: AuthUser,
+  reviewId: string,
+  changes: { rating?: number; title?: string; body?: string },
+  deps: ReviewsDeps,
+): Promise<ReviewViewType> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const before = await deps.reviews.findById(reviewId);
+    if (!before || before.userId !== author.userId) throw new NotFoundError('Review');
+    const after: ReviewRecord = {
+      ...before,
+      rating: changes.rating ?? before.rating,
+      title: changes.title ?? before.title,
+      body: changes.body ?? before.body,
+      updatedAt: deps.now().toISOString(),
+    };
+    if (await deps.reviews.update(before, after)) {
+      if (after.rating !== before.rating) await announceRating(before.productId, deps);
+      return reviewView(after);
+    }
+  }
+  throw new ConflictError('CONCURRENT_UPDATE', 'The review changed at the same time; please retry');
+}
+
+export async function deleteReview(actor: AuthUser, reviewId: string, deps: ReviewsDeps): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const review = await deps.reviews.findById(reviewId);
+    if (!review || (review.userId !== actor.userId && !actor.roles.includes('admin')))
+      throw new NotFoundError('Review');
+    if (await deps.reviews.remove(review, deps.now().toISOString())) {
+      await announceRating(review.productId, deps);
+      return;
+    }
+  }
+  throw new ConflictError('CONCURRENT_UPDATE', 'The review changed at the same time; please retry');
+}
+
+export async function markHelpful(voter: AuthUser, reviewId: string, deps: ReviewsDeps) {
+  for (let attempt = 1; attempt <= 8; attempt++) {
+    const review = await deps.reviews.findById(reviewId);
+    if (!review) throw new NotFoundError('Review');
+    if (review.userId === voter.userId)
+      throw new ConflictError('OWN_REVIEW', 'You cannot mark your own review helpful');
+    if ((await deps.reviews.voteHelpful(review, voter.userId, deps.now().toISOString())) === 'voted') {
+      return { review_id: reviewId, helpful_count: review.helpfulCount + 1 };
+    }
+  }
+  throw new ConflictError('CONCURRENT_UPDATE', 'The review changed at the same time; please retry');
+}
+
+export async function listReviews(
+  productId: string,
+  options: { sort: ReviewSort; rating?: number; limit: number; cursor?: string },
+  deps: ReviewsDeps,
+) {
+  const product = (await deps.lookupProducts([productId])).get(productId);
+  if (!product?.listed) throw new NotFoundError('Product');
+  const [page, aggregate] = await Promise.all([
+    deps.reviews.list(productId, options),
+    deps.reviews.aggregate(productId),
+  ]);
+  return { items: page.items.map(reviewView), next_cursor: page.nextCursor, summary: summaryOf(aggregate) };
+}
+
+/** Reviews' exported read for the product page. */
+export async function ratingSummary(
+  productId: string,
+  deps: Pick<ReviewsDeps, 'reviews'>,
+): Promise<RatingSummaryType> {
+  return summaryOf(await deps.reviews.aggregate(productId));
+}
+
+/** RatingChanged carries a consistent (sum, count, version) snapshot; consumers keep the newest. */
+async function announceRating(
+  productId: string,
+  deps: ReviewsDeps,
+  extra: DomainEvent[] = [],
+): Promise<void> {
+  const aggregate = await deps.reviews.aggregate(productId);
+  await deps.publish([
+    {
+      source: 'bazaar.reviews',
+      detailType: 'RatingChanged',
+      detail: {
+        product_id: productId,
+        rating_sum: aggregate.sum,
+        rating_count: aggregate.count,
+        version: aggregate.version,
+      },
+    },
+    ...extra,
+  ]);
+}
+
+export function summaryOf(aggregate: RatingAggregate): RatingSummaryType {
+  return {
+    average: aggregate.count === 0 ? 0 : Math.round((aggregate.sum / aggregate.count) * 10) / 10,
+    count: aggregate.count,
+    histogram: {
+      '1': aggregate.histogram[1],
+      '2': aggregate.histogram[2],
+      '3': aggregate.histogram[3],
+      '4': aggregate.histogram[4],
+      '5': aggregate.histogram[5],
+    },
+  };
+}
+
+function reviewView(review: ReviewRecord): ReviewViewType {
+  return {
+    review_id: review.reviewId,
+    product_id: review.productId,
+    user_id: review.userId,
+    author_name: review.authorName,
+    rating: review.rating,
+    title: review.title,
+    body: review.body,
+    verified_purchase: review.verifiedPurchase,
+    helpful_count: review.helpfulCount,
+    created_at: review.createdAt,
+    updated_at: review.updatedAt,
+  };
+}
