@@ -1,12 +1,12 @@
 import {
   type DynamoDBDocumentClient,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { queryAll } from '../../shared/dynamo-query';
 import { CartItemNotFoundError, CartLimitError } from './errors';
 
 type Item = Record<string, unknown>;
@@ -60,21 +60,12 @@ export type CartRepository = ReturnType<typeof cartRepository>;
 export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
   const repository = {
     async get(cartId: string, nowSeconds: number): Promise<Cart> {
-      const items: Item[] = [];
-      let startKey: Item | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `CART#${cartId}` },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CART#${cartId}` },
+        ConsistentRead: true,
+      });
       const meta = items.find((item) => item.sk === 'META');
       const expired = meta?.expires_at !== undefined && (meta.expires_at as number) <= nowSeconds;
       if (!meta || expired) return { cartId, lines: [], lineCount: 0, mergedInto: null, exists: false };

@@ -3,13 +3,13 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { isConditionFailure } from '../../shared/dynamo-errors';
+import { queryPage } from '../../shared/dynamo-query';
 import type { StockStatus } from '../inventory/stock-records';
 import { departmentOf } from './categories';
 import { ProductVersionConflictError } from './errors';
@@ -131,29 +131,23 @@ export function productRepository(doc: DynamoDBDocumentClient, tableName: string
       sellerId: string,
       options: { limit: number; cursor?: string; status?: string },
     ): Promise<{ items: ProductRecord[]; nextCursor: string | null }> {
-      const items: ProductRecord[] = [];
-      let startKey = decodeCursor(options.cursor, { seller_id: sellerId });
-      // A status filter can thin a page out; keep reading until the page is full or the list ends.
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: PRODUCT_GSI.bySeller,
-            KeyConditionExpression: 'seller_id = :seller',
-            FilterExpression: options.status ? '#status = :status' : '#status <> :deleted',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: options.status
-              ? { ':seller': sellerId, ':status': options.status }
-              : { ':seller': sellerId, ':deleted': 'deleted' },
-            ScanIndexForward: false,
-            Limit: options.limit - items.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []).map(fromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && items.length < options.limit);
-      return { items, nextCursor: encodeCursor(startKey) };
+      const page = await queryPage(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: PRODUCT_GSI.bySeller,
+          KeyConditionExpression: 'seller_id = :seller',
+          FilterExpression: options.status ? '#status = :status' : '#status <> :deleted',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: options.status
+            ? { ':seller': sellerId, ':status': options.status }
+            : { ':seller': sellerId, ':deleted': 'deleted' },
+          ScanIndexForward: false,
+        },
+        options.limit,
+        decodeCursor(options.cursor, { seller_id: sellerId }),
+      );
+      return { items: page.items.map(fromItem), nextCursor: encodeCursor(page.lastKey) };
     },
 
     /**

@@ -3,11 +3,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isConditionFailure } from '../../shared/dynamo-errors';
+import { queryAll } from '../../shared/dynamo-query';
 import { NotFoundError } from '../../shared/errors';
 import type { Role } from '../../shared/http/route';
 import { AddressLimitError, AlreadySellerError, EmailTakenError, StoreNameTakenError } from './errors';
@@ -307,20 +307,11 @@ export function userRepository(doc: DynamoDBDocumentClient, tableName: string) {
     },
 
     async listAddresses(userId: string): Promise<AddressRecord[]> {
-      const items: Item[] = [];
-      let startKey: Item | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'ADDR#' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'ADDR#' },
+      });
       return items.map(addressFromItem);
     },
 

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { queryAll } from '../../shared/dynamo-query';
 import { ConflictError, ForbiddenError } from '../../shared/errors';
 import {
   InsufficientStockError,
@@ -169,23 +170,13 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
   /** Products known to be sharded, so reserve plans across shards on its first attempt. */
   const shardedHint = new Map<string, number>();
 
-  async function readStockItems(productId: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `STOCK#${productId}` },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  function readStockItems(productId: string): Promise<Item[]> {
+    return queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `STOCK#${productId}` },
+      ConsistentRead: true,
+    });
   }
 
   /**

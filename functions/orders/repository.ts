@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { cancellationReasons } from '../../shared/dynamo-errors';
+import { queryPage } from '../../shared/dynamo-query';
 import { OrderVersionConflictError } from './errors';
 import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
 
@@ -234,29 +235,24 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
       sellerId: string,
       options: { limit: number; cursor?: string; status?: string },
     ): Promise<{ items: Item[]; nextCursor: string | null }> {
-      const items: Item[] = [];
-      let startKey = decodeCursor(options.cursor, { pk: `SELLER#${sellerId}` });
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            FilterExpression: options.status ? '#status = :status' : undefined,
-            ExpressionAttributeNames: options.status ? { '#status': 'status' } : undefined,
-            ExpressionAttributeValues: {
-              ':pk': `SELLER#${sellerId}`,
-              ':prefix': 'ORDER#',
-              ...(options.status ? { ':status': options.status } : {}),
-            },
-            ScanIndexForward: false,
-            Limit: options.limit - items.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && items.length < options.limit);
-      return { items, nextCursor: encodeCursor(startKey) };
+      const page = await queryPage(
+        doc,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: options.status ? '#status = :status' : undefined,
+          ExpressionAttributeNames: options.status ? { '#status': 'status' } : undefined,
+          ExpressionAttributeValues: {
+            ':pk': `SELLER#${sellerId}`,
+            ':prefix': 'ORDER#',
+            ...(options.status ? { ':status': options.status } : {}),
+          },
+          ScanIndexForward: false,
+        },
+        options.limit,
+        decodeCursor(options.cursor, { pk: `SELLER#${sellerId}` }),
+      );
+      return { items: page.items, nextCursor: encodeCursor(page.lastKey) };
     },
 
     /** Finds a return's order by the return id (the order item holds the return itself). */

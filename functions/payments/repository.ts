@@ -7,6 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { queryAll } from '../../shared/dynamo-query';
 import { newId } from '../../shared/ids';
 import { InsufficientFundsError, RefundExceedsChargeError } from './errors';
 
@@ -567,21 +568,12 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
     },
 
     async getWallet(userId: string): Promise<{ balanceCents: number; ledger: LedgerEntry[] }> {
-      const items: Item[] = [];
-      let startKey: Item | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `WALLET#${userId}` },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `WALLET#${userId}` },
+        ConsistentRead: true,
+      });
       const balance = items.find((item) => item.sk === 'BALANCE');
       const ledger = items
         .filter((item) => (item.sk as string).startsWith('LEDGER#'))

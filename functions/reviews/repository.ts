@@ -1,12 +1,12 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
+import { queryPage } from '../../shared/dynamo-query';
 import { AlreadyReviewedError, AlreadyVotedError } from './errors';
 
 type Item = Record<string, unknown>;
@@ -313,31 +313,26 @@ export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string)
           ? REVIEW_GSI.helpful
           : REVIEW_GSI.newest;
       const useRatingKey = byRating && options.rating !== undefined;
-      const items: ReviewRecord[] = [];
-      let startKey = decodeCursor(options.cursor, { review_product: productId });
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: index,
-            KeyConditionExpression: useRatingKey
-              ? 'review_product = :product AND begins_with(rating_key, :star)'
-              : 'review_product = :product',
-            FilterExpression: options.rating !== undefined && !useRatingKey ? 'rating = :rating' : undefined,
-            ExpressionAttributeValues: {
-              ':product': productId,
-              ...(useRatingKey ? { ':star': `${options.rating}#` } : {}),
-              ...(options.rating !== undefined && !useRatingKey ? { ':rating': options.rating } : {}),
-            },
-            ScanIndexForward: options.sort === 'rating_asc',
-            Limit: options.limit - items.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []).map(fromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && items.length < options.limit);
-      return { items, nextCursor: encodeCursor(startKey) };
+      const page = await queryPage(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: index,
+          KeyConditionExpression: useRatingKey
+            ? 'review_product = :product AND begins_with(rating_key, :star)'
+            : 'review_product = :product',
+          FilterExpression: options.rating !== undefined && !useRatingKey ? 'rating = :rating' : undefined,
+          ExpressionAttributeValues: {
+            ':product': productId,
+            ...(useRatingKey ? { ':star': `${options.rating}#` } : {}),
+            ...(options.rating !== undefined && !useRatingKey ? { ':rating': options.rating } : {}),
+          },
+          ScanIndexForward: options.sort === 'rating_asc',
+        },
+        options.limit,
+        decodeCursor(options.cursor, { review_product: productId }),
+      );
+      return { items: page.items.map(fromItem), nextCursor: encodeCursor(page.lastKey) };
     },
   };
   return repository;
