@@ -27,7 +27,9 @@ export async function queryPage(
   const items: Item[] = [];
   let next = startKey;
   do {
-    const page = await doc.send(new QueryCommand({ ...input, Limit: limit - items.length, ExclusiveStartKey: next }));
+    const page = await doc.send(
+      new QueryCommand({ ...input, Limit: limit - items.length, ExclusiveStartKey: next }),
+    );
     items.push(...(page.Items ?? []));
     next = page.LastEvaluatedKey;
   } while (next && items.length < limit);
