@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { createBazaarApp } from '../lib/bazaar-app';
+
+createBazaarApp();
