@@ -1,5 +1,6 @@
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -45,8 +46,12 @@ export type NotificationRepository = ReturnType<typeof notificationRepository>;
 /** Notifications per user, newest first (ids are ULIDs); one per event per user, however often it arrives. */
 export function notificationRepository(doc: DynamoDBDocumentClient, tableName: string) {
   return {
-    /** Records a notification unless this event already produced one for this user. */
-    async record(notification: NotificationRecord): Promise<boolean> {
+    /**
+     * Records a notification unless this event already produced one for this user. The marker
+     * also remembers whether its e-mail still has to go out, so a failed send is retried by
+     * the event's redelivery instead of being lost.
+     */
+    async record(notification: NotificationRecord): Promise<{ created: boolean; emailPending: boolean }> {
       try {
         await doc.send(
           new TransactWriteCommand({
@@ -85,11 +90,29 @@ export function notificationRepository(doc: DynamoDBDocumentClient, tableName: s
             ],
           }),
         );
-        return true;
+        return { created: true, emailPending: notification.email !== null };
       } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
-        throw error;
+        if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+        const { Item } = await doc.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: { pk: `EVENT#${notification.eventId}`, sk: `USER#${notification.userId}` },
+            ConsistentRead: true,
+          }),
+        );
+        return { created: false, emailPending: Item?.email_status === 'pending' };
       }
+    },
+
+    async markEmailSent(eventId: string, userId: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `EVENT#${eventId}`, sk: `USER#${userId}` },
+          UpdateExpression: 'SET email_status = :sent',
+          ExpressionAttributeValues: { ':sent': 'sent' },
+        }),
+      );
     },
 
     async list(userId: string, options: { limit: number; cursor?: string; unreadOnly?: boolean }) {

@@ -12,7 +12,8 @@ export interface NotificationsDeps {
 
 /**
  * One notification per event per user: a redelivered event finds its marker and records
- * nothing, and sends no second e-mail.
+ * nothing more. Its e-mail goes out at least once: one whose send failed is sent again on
+ * the redelivery, one that was sent is not.
  */
 export async function notify(
   detailType: string,
@@ -23,7 +24,7 @@ export async function notify(
   for (const draft of draftsFor(detailType, detail)) {
     const contact = await deps.contactOf(draft.userId);
     const email = contact ? emailFor(draft, contact) : null;
-    const created = await deps.notifications.record({
+    const outcome = await deps.notifications.record({
       notificationId: newId('ntf'),
       userId: draft.userId,
       kind: draft.kind,
@@ -36,9 +37,11 @@ export async function notify(
       readAt: null,
       email,
     });
-    if (created) {
-      recorded++;
-      if (email && deps.sendEmail) await deps.sendEmail(email);
+    if (outcome.created) recorded++;
+    // At least once: a send that failed before is tried again when the event comes back.
+    if (outcome.emailPending && email && deps.sendEmail) {
+      await deps.sendEmail(email);
+      await deps.notifications.markEmailSent(detail.eventId, draft.userId);
     }
   }
   return recorded;
