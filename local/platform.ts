@@ -126,7 +126,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       IMAGES_BUCKET_NAME: IMAGES_BUCKET,
       IMAGES_BASE_URL: s3.bucketUrl(IMAGES_BUCKET),
       EVENT_BUS_NAME: BUS_NAME,
-      STRIPE_SECRET_KEY: 'sk_test_bazaar_local',
+      STRIPE_SECRET: 'sk_test_bazaar_local',
       STRIPE_API_HOST: stripe.host,
       STRIPE_API_PORT: String(stripe.port),
       STRIPE_API_PROTOCOL: stripe.protocol,

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { dynamo } from '../../shared/clients';
 import { intEnv, optionalEnv, requireEnv } from '../../shared/config';
+import { secretValue } from '../../shared/secrets';
 import { chargeableOrder } from '../orders/order-lookup';
 import { type CardGateway, stripeGateway } from './card-gateway';
 import { paymentsRepository } from './repository';
@@ -14,19 +15,11 @@ let gateway: Promise<CardGateway> | undefined;
  * the environment locally, where STRIPE_API_HOST/PORT/PROTOCOL point the same `stripe`
  * package at the local Stripe-compatible server.
  */
-async function secretFrom(directEnv: string, arnEnv: string): Promise<string> {
-  const direct = process.env[directEnv];
-  if (direct) return direct;
-  const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
-  const secret = await getSecret(requireEnv(arnEnv), { maxAge: 300 });
-  if (typeof secret !== 'string' || secret === '') throw new Error(`The secret behind ${arnEnv} is empty`);
-  return secret;
-}
-
-const stripeSecret = () => secretFrom('STRIPE_SECRET_KEY', 'STRIPE_SECRET_ARN');
+// STRIPE_SECRET locally; STRIPE_SECRET_ARN (Secrets Manager) on AWS.
+const stripeSecret = () => secretValue('STRIPE_SECRET');
 
 /** The signing secret of Stripe's webhooks to us. */
-export const stripeWebhookSecret = () => secretFrom('STRIPE_WEBHOOK_SECRET', 'STRIPE_WEBHOOK_SECRET_ARN');
+export const stripeWebhookSecret = () => secretValue('STRIPE_WEBHOOK_SECRET');
 
 export function cardGateway(): Promise<CardGateway> {
   gateway ??= stripeSecret().then((secret) => {
