@@ -10,6 +10,7 @@ import {
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { isConditionFailure } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
+import { averageRating } from '../../shared/rating';
 import type { StockStatus } from '../inventory/stock-records';
 import { departmentOf } from './categories';
 import { ProductVersionConflictError } from './errors';
@@ -190,7 +191,7 @@ export function productRepository(doc: DynamoDBDocumentClient, tableName: string
       ratingCount: number,
       ratingVersion: number,
     ): Promise<boolean> {
-      const average = ratingCount === 0 ? 0 : Math.round((ratingSum / ratingCount) * 10) / 10;
+      const average = averageRating(ratingSum, ratingCount);
       try {
         await doc.send(
           new UpdateCommand({

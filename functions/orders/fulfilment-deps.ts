@@ -1,12 +1,11 @@
-import { StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { stepFunctions } from '../../shared/clients';
-import { intEnv, requireEnv } from '../../shared/config';
+import { intEnv } from '../../shared/config';
 import { inventoryDeps } from '../inventory/deps';
 import { release, restock } from '../inventory/service';
 import { paymentsDeps } from '../payments/deps';
 import { refundOrder, voidOrRefund } from '../payments/service';
 import { orderStore } from './deps';
 import type { FulfilmentDeps } from './fulfilment';
+import { stopCheckoutSaga } from './saga';
 
 async function refundedTotal(orderId: string): Promise<number> {
   return (await paymentsDeps().payments.getCharge(orderId))?.refundedCents ?? 0;
@@ -16,19 +15,7 @@ async function refundedTotal(orderId: string): Promise<number> {
 export function fulfilmentDeps(): FulfilmentDeps {
   return {
     ...orderStore(),
-    stopSaga: async (orderId) => {
-      const machine = requireEnv('CHECKOUT_STATE_MACHINE_ARN');
-      await stepFunctions()
-        .send(
-          new StopExecutionCommand({
-            executionArn: `${machine.replace(':stateMachine:', ':execution:')}:${orderId}`,
-            cause: 'The order was cancelled',
-          }),
-        )
-        .catch((error) => {
-          if ((error as Error).name !== 'ExecutionDoesNotExist') throw error;
-        });
-    },
+    stopSaga: (orderId) => stopCheckoutSaga(orderId, 'The order was cancelled'),
     voidOrRefund: async (orderId, refundKey) => {
       await voidOrRefund(orderId, refundKey, paymentsDeps());
       return { refundedTotalCents: await refundedTotal(orderId) };

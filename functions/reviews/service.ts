@@ -2,6 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/error
 import type { DomainEvent } from '../../shared/events';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
+import { averageRating } from '../../shared/rating';
 import type { ProductSummary } from '../catalog/product-lookup';
 import type { RatingAggregate, ReviewRecord, ReviewRepository, ReviewSort } from './repository';
 import type { RatingSummaryType, ReviewViewType } from './schemas';
@@ -156,7 +157,7 @@ async function announceRating(
 
 export function summaryOf(aggregate: RatingAggregate): RatingSummaryType {
   return {
-    average: aggregate.count === 0 ? 0 : Math.round((aggregate.sum / aggregate.count) * 10) / 10,
+    average: averageRating(aggregate.sum, aggregate.count),
     count: aggregate.count,
     histogram: {
       '1': aggregate.histogram[1],

@@ -7,8 +7,9 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { requireEnv } from '../../../shared/config';
-import { ConflictError, UnprocessableError, ValidationError } from '../../../shared/errors';
+import { ConflictError, UnprocessableError } from '../../../shared/errors';
 import { httpHandler } from '../../../shared/http/handler';
+import { idempotencyKeyFrom } from '../../../shared/http/idempotency-key';
 import { accepted } from '../../../shared/http/responses';
 import { ordersDeps } from '../deps';
 import { checkoutRoute } from '../routes';
@@ -50,11 +51,8 @@ function idempotentPlaceOrder() {
 }
 
 export const handler = httpHandler(checkoutRoute, async ({ body, user, headers, lambdaContext }) => {
-  const idempotencyKey = headers['idempotency-key'];
+  const idempotencyKey = idempotencyKeyFrom(headers);
   if (idempotencyKey === undefined) return accepted(await placeOrder(user.userId, body, ordersDeps()));
-  if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
-    throw ValidationError.forField('Idempotency-Key', 'must be 1 to 255 printable characters');
-  }
   config.registerLambdaContext(lambdaContext);
   try {
     return accepted(await idempotentPlaceOrder()({ userId: user.userId, idempotencyKey, body }));

@@ -1,8 +1,7 @@
-import { StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { stepFunctions } from '../../../shared/clients';
-import { intEnv, requireEnv } from '../../../shared/config';
+import { intEnv } from '../../../shared/config';
 import { logger } from '../../../shared/logger';
 import { orderStore } from '../deps';
+import { stopCheckoutSaga } from '../saga';
 import { settlePendingOrder } from '../settlement';
 import { settlementDeps } from '../settlement-deps';
 
@@ -24,15 +23,9 @@ export const handler = async (
         .filter((order) => order?.status === 'pending' && order.orderedAt < before)
         .map((order) => order!)
     : await store.orders.listPendingBefore(before, 50);
-  const machineArn = requireEnv('CHECKOUT_STATE_MACHINE_ARN');
   const results: Record<string, string> = {};
   for (const order of stuck) {
-    const executionArn = `${machineArn.replace(':stateMachine:', ':execution:')}:${order.orderId}`;
-    await stepFunctions()
-      .send(new StopExecutionCommand({ executionArn, cause: 'Reconciler settles this order' }))
-      .catch((error) => {
-        if ((error as Error).name !== 'ExecutionDoesNotExist') throw error;
-      });
+    await stopCheckoutSaga(order.orderId, 'The reconciler settles this order');
     results[order.orderId] = await settlePendingOrder(order.orderId, settlementDeps());
   }
   if (stuck.length) logger.info('Reconciled pending orders', { results });

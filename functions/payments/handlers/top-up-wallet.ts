@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../../../shared/errors';
 import { httpHandler } from '../../../shared/http/handler';
+import { idempotencyKeyFrom } from '../../../shared/http/idempotency-key';
 import { created } from '../../../shared/http/responses';
 import { paymentsDeps } from '../deps';
 import { topUpWalletRoute } from '../routes';
 import { topUpWallet } from '../service';
 
 export const handler = httpHandler(topUpWalletRoute, async ({ body, user, headers }) => {
-  const idempotencyKey = headers['idempotency-key'] ?? randomUUID();
-  if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
-    throw ValidationError.forField('Idempotency-Key', 'must be 1 to 255 printable characters');
-  }
+  // Without a key, each request is a top-up of its own.
+  const idempotencyKey = idempotencyKeyFrom(headers) ?? randomUUID();
   return created(
     await topUpWallet(
       user.userId,

@@ -1,4 +1,5 @@
 import type { BusEvent } from '../../../shared/events';
+import { averageRating } from '../../../shared/rating';
 import { searchIndex } from '../index-factory';
 
 interface RatingChanged {
@@ -11,6 +12,5 @@ interface RatingChanged {
 /** Rule target for RatingChanged: the rating sort and filter follow; older versions are ignored. */
 export const handler = async (event: BusEvent<RatingChanged>) => {
   const { product_id, rating_sum, rating_count, version } = event.detail;
-  const average = rating_count === 0 ? 0 : Math.round((rating_sum / rating_count) * 10) / 10;
-  await searchIndex().applyRating(product_id, average, rating_count, version);
+  await searchIndex().applyRating(product_id, averageRating(rating_sum, rating_count), rating_count, version);
 };
