@@ -20,7 +20,10 @@
  * - Versions: a product upsert applies only when its `version` is newer than the held one; its
  *   stock fields only when `stock_version` is newer, its rating fields only when `rating_version`
  *   is; stock or rating events for a product not indexed yet are kept and merged when it arrives.
- *   A remove with a version leaves a tombstone so an older upsert arriving late cannot revive it.
+ * - Removes are versioned too: a remove at version N applies unless the held version is newer,
+ *   and leaves a tombstone holding N, so an upsert of version N or older arriving late (a stream
+ *   retry, a redelivery, a reindex racing the stream) cannot bring the product back. Only a
+ *   newer version does. There is no unversioned remove: it would forget what it removed.
  */
 
 export type StockStatus = 'in_stock' | 'low_stock' | 'out_of_stock';
@@ -50,6 +53,12 @@ export interface SearchDocument {
   stock_version: number;
   /** `RatingChanged` version: rating fields are taken only when newer than the held ones. */
   rating_version: number;
+}
+
+/** A product leaving search (drafted, deleted or removed) at the product version that did it. */
+export interface ProductRemoval {
+  product_id: string;
+  version: number;
 }
 
 export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'rating' | 'newest';
@@ -117,8 +126,8 @@ export interface SearchPage {
 export interface SearchIndex {
   /** Bulk upsert; see the version rules above. */
   upsert(docs: SearchDocument[]): Promise<void>;
-  /** Removes products; with a version, only where the held version is not newer. */
-  remove(productIds: string[], version?: number): Promise<void>;
+  /** Takes products out of search; see the version rules above. */
+  remove(removals: ProductRemoval[]): Promise<void>;
   applyStock(productId: string, stockStatus: StockStatus, version: number): Promise<void>;
   applyRating(productId: string, avgRating: number, reviewCount: number, version: number): Promise<void>;
   search(query: SearchQuery): Promise<SearchPage>;

@@ -2,6 +2,7 @@ import { minimumTermsToMatch, queryTerms, tokenize } from '../analysis';
 import {
   type CategoryFacet,
   PRICE_RANGES,
+  type ProductRemoval,
   RATING_THRESHOLDS,
   type SearchDocument,
   type SearchFacets,
@@ -90,14 +91,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.compactIfWorthIt();
   }
 
-  async remove(productIds: string[], version?: number): Promise<void> {
-    for (const productId of productIds) {
+  async remove(removals: ProductRemoval[]): Promise<void> {
+    for (const { product_id: productId, version } of removals) {
       const state = this.products.get(productId);
-      if (version === undefined) {
-        if (state && state.slot >= 0) this.retireSlot(state.slot);
-        this.products.delete(productId);
-        continue;
-      }
       if (state && state.version !== null && state.version > version) continue;
       const held = state ?? this.newState();
       if (held.slot >= 0) {

@@ -1,29 +1,35 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { processStreamInOrder } from '../../../shared/stream-batch';
 import { searchDocumentOf } from '../documents';
 import { searchIndex } from '../index-factory';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
+type Image = Record<string, AttributeValue>;
 
 /**
- * One products-stream record into the index: created or changed → upsert (newer versions
- * only), drafted, deleted or removed → gone. Replaying a record leaves the same index.
+ * One products-stream record into the index: created or changed → upsert, drafted or deleted
+ * → removed at the version that did it, removed from the table → removed at its last version.
+ * Both leave the index holding the version, so a late older record changes nothing, and
+ * replaying a record leaves the same index. Other items of the table are not products.
  */
 async function indexRecord(record: DynamoDBRecord): Promise<void> {
-  const image = record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined;
-  const document = record.eventName === 'REMOVE' || !image ? undefined : searchDocumentOf(image);
+  const newImage = record.dynamodb?.NewImage as Image | undefined;
+  const oldImage = record.dynamodb?.OldImage as Image | undefined;
+  const image = record.eventName === 'REMOVE' ? oldImage : newImage;
+  if (image?.type?.S !== 'PRODUCT') return;
+  const document = record.eventName === 'REMOVE' ? undefined : searchDocumentOf(image);
   if (document) {
     await searchIndex().upsert([document]);
     return;
   }
-  const keys = (record.dynamodb?.OldImage ?? record.dynamodb?.NewImage) as
-    | Record<string, AttributeValue>
-    | undefined;
-  const productId = keys?.product_id?.S;
-  if (productId) await searchIndex().remove([productId]);
+  const productId = image.product_id?.S;
+  const version = Number(image.version?.N);
+  if (!productId || !Number.isFinite(version)) {
+    throw new Error(`Product item without product_id or version at ${record.dynamodb?.SequenceNumber}`);
+  }
+  await searchIndex().remove([{ product_id: productId, version }]);
 }
 
-/** Stream target: reports partial batch failures so one bad record never blocks the shard. */
+/** Stream target: a shard's records in order; a failure holds back the rest of the batch. */
 export const handler = async (event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, indexRecord, processor, { context });
+  processStreamInOrder(event, indexRecord, context);

@@ -1,4 +1,11 @@
-import type { SearchDocument, SearchIndex, SearchPage, SearchQuery, StockStatus } from '../search-index';
+import type {
+  ProductRemoval,
+  SearchDocument,
+  SearchIndex,
+  SearchPage,
+  SearchQuery,
+  StockStatus,
+} from '../search-index';
 import { PRODUCT_INDEX_MAPPINGS, PRODUCT_INDEX_SETTINGS } from './mapping';
 import {
   buildRatingUpdate,
@@ -92,8 +99,8 @@ export class OpenSearchSearchIndex implements SearchIndex {
     await this.bulk(buildUpsertOperations(this.index, docs));
   }
 
-  async remove(productIds: string[], version?: number): Promise<void> {
-    await this.bulk(buildRemoveOperations(this.index, productIds, version));
+  async remove(removals: ProductRemoval[]): Promise<void> {
+    await this.bulk(buildRemoveOperations(this.index, removals));
   }
 
   async applyStock(productId: string, stockStatus: StockStatus, version: number): Promise<void> {
@@ -197,12 +204,8 @@ export class OpenSearchSearchIndex implements SearchIndex {
       const body = response.body as BulkResponseBody;
       if (!body.errors) continue;
       const failures = (body.items ?? [])
-        .flatMap((item) => Object.entries(item))
-        // Deleting what is already gone is what a remove asked for.
-        .filter(
-          ([action, result]) => result.error !== undefined && !(action === 'delete' && result.status === 404),
-        )
-        .map(([, result]) => result);
+        .flatMap((item) => Object.values(item))
+        .filter((result) => result.error !== undefined);
       if (failures.length > 0) {
         throw new SearchIndexWriteError(`${failures.length} search index writes failed`, failures);
       }

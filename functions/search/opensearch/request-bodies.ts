@@ -14,6 +14,7 @@ import {
 } from '../analysis';
 import {
   PRICE_RANGES,
+  type ProductRemoval,
   RATING_THRESHOLDS,
   type RatingFacetThreshold,
   type SearchDocument,
@@ -161,12 +162,16 @@ export function buildUpsertOperations(index: string, docs: SearchDocument[]): Bo
   );
 }
 
-/** `_bulk` lines removing products: a plain delete, or with a version a tombstone. */
-export function buildRemoveOperations(index: string, productIds: string[], version?: number): Body[] {
-  return productIds.flatMap((productId) =>
-    version === undefined
-      ? [{ delete: { _index: index, _id: productId } }]
-      : scriptedUpsert(index, productId, REMOVE_SCRIPT, { product_id: productId, version }),
+/**
+ * `_bulk` lines removing products: each leaves a tombstone (`live: false`, the version kept),
+ * never a real delete. A delete with `version_type=external` would keep its version only for
+ * `index.gc_deletes` (60 s by default), far shorter than a stream record can be retried or
+ * redelivered, after which an older upsert would recreate the product; and external versioning
+ * knows one version per document where ours has three (product, stock, rating).
+ */
+export function buildRemoveOperations(index: string, removals: ProductRemoval[]): Body[] {
+  return removals.flatMap(({ product_id, version }) =>
+    scriptedUpsert(index, product_id, REMOVE_SCRIPT, { product_id, version }),
   );
 }
 

@@ -30,7 +30,7 @@ describe('embedded engine — internals seen from outside', () => {
 
     // New titles move every document to a new slot, leaving 6,000 dead ones to compact.
     await index.upsert(widgets(6_000, 2, 'gadget'));
-    await index.remove(widgets(1_000).map((doc) => doc.product_id));
+    await index.remove(widgets(1_000, 2).map((doc) => ({ product_id: doc.product_id, version: 2 })));
 
     expect(await index.count()).toBe(5_000);
     expect((await index.search(query({ q: 'widget' }))).total).toBe(0);

@@ -294,19 +294,25 @@ describe('OpenSearch request bodies', () => {
       expect(UPSERT_SCRIPT).toContain('params.rating_version > source.rating_version');
       expect(UPSERT_SCRIPT).toContain("ctx.op = 'none'");
       expect(REMOVE_SCRIPT).toContain('source.version <= params.version');
+      expect(REMOVE_SCRIPT).toContain('source.version = params.version');
+      expect(REMOVE_SCRIPT).toContain('source.live = false');
     });
 
-    it('removes with a plain delete, or with a version through a tombstone', () => {
-      expect(buildRemoveOperations('products', ['prod_1', 'prod_2'])).toEqual([
-        { delete: { _index: 'products', _id: 'prod_1' } },
-        { delete: { _index: 'products', _id: 'prod_2' } },
+    it('removes only through versioned tombstones, never a delete that forgets the version', () => {
+      const operations: Loose[] = buildRemoveOperations('products', [
+        { product_id: 'prod_1', version: 7 },
+        { product_id: 'prod_2', version: 3 },
       ]);
-      const [action, request]: Loose[] = buildRemoveOperations('products', ['prod_1'], 7);
-      expect(action.update).toMatchObject({ _id: 'prod_1' });
-      expect(request.script).toMatchObject({
-        source: REMOVE_SCRIPT,
-        params: { product_id: 'prod_1', version: 7 },
+
+      expect(operations).toHaveLength(4);
+      expect(operations.some((line) => 'delete' in line)).toBe(false);
+      expect(operations[0]).toEqual({ update: { _index: 'products', _id: 'prod_1', retry_on_conflict: 3 } });
+      expect(operations[1]).toMatchObject({
+        upsert: {},
+        scripted_upsert: true,
+        script: { lang: 'painless', source: REMOVE_SCRIPT, params: { product_id: 'prod_1', version: 7 } },
       });
+      expect(operations[3].script.params).toEqual({ product_id: 'prod_2', version: 3 });
     });
 
     it('applies stock and rating events as scripted upserts', () => {
@@ -369,7 +375,7 @@ describe('OpenSearchSearchIndex', () => {
     const index = new OpenSearchSearchIndex(client, { index: 'products', refresh: true });
 
     await index.upsert([searchDocument({ product_id: 'prod_1' })]);
-    await index.remove(['prod_1']);
+    await index.remove([{ product_id: 'prod_1', version: 2 }]);
 
     expect(calls.map((call) => call.method)).toEqual(['indices.exists', 'indices.create', 'bulk', 'bulk']);
     expect(calls[1]!.params.body.mappings).toBe(PRODUCT_INDEX_MAPPINGS);
@@ -395,24 +401,19 @@ describe('OpenSearchSearchIndex', () => {
     ]);
   });
 
-  it('reports failed bulk writes but not deletes of what is already gone', async () => {
+  it('reports failed bulk writes, tombstones included', async () => {
     const failing = fakeClient({
       exists: true,
       bulk: { errors: true, items: [{ update: { status: 400, error: { type: 'script_exception' } } }] },
     });
-    const missing = fakeClient({
-      exists: true,
-      bulk: { errors: true, items: [{ delete: { status: 404 } }] },
-    });
+    const index = new OpenSearchSearchIndex(failing.client, { index: 'products' });
 
-    await expect(
-      new OpenSearchSearchIndex(failing.client, { index: 'products' }).upsert([
-        searchDocument({ product_id: 'prod_1' }),
-      ]),
-    ).rejects.toBeInstanceOf(SearchIndexWriteError);
-    await expect(
-      new OpenSearchSearchIndex(missing.client, { index: 'products' }).remove(['prod_1']),
-    ).resolves.toBeUndefined();
+    await expect(index.upsert([searchDocument({ product_id: 'prod_1' })])).rejects.toBeInstanceOf(
+      SearchIndexWriteError,
+    );
+    await expect(index.remove([{ product_id: 'prod_1', version: 2 }])).rejects.toBeInstanceOf(
+      SearchIndexWriteError,
+    );
   });
 
   it('counts only live products and sends no request for an empty suggestion prefix', async () => {

@@ -506,7 +506,10 @@ export function describeSearchIndexBehaviour(name: string, makeIndex: () => Prom
 
     describe('removal', () => {
       it('removes products from results, facets and the count', async () => {
-        await index.remove(['prod_12', 'prod_13']);
+        await index.remove([
+          { product_id: 'prod_12', version: 1 },
+          { product_id: 'prod_13', version: 1 },
+        ]);
 
         const page = await index.search(query({ q: 'lego' }));
         expect(page.total).toBe(0);
@@ -517,15 +520,28 @@ export function describeSearchIndexBehaviour(name: string, makeIndex: () => Prom
 
       it('ignores a versioned remove older than the product, and leaves a tombstone otherwise', async () => {
         await index.upsert([{ ...byId.get('prod_10')!, version: 5 }]);
-        await index.remove(['prod_10'], 4);
+        await index.remove([{ product_id: 'prod_10', version: 4 }]);
         expect((await index.search(query({ q: 'yoga mat' }))).total).toBe(2);
 
-        await index.remove(['prod_10'], 6);
+        await index.remove([{ product_id: 'prod_10', version: 6 }]);
         await index.upsert([{ ...byId.get('prod_10')!, version: 6 }]);
         expect(ids((await index.search(query({ q: 'yoga' }))).results)).toEqual(['prod_11']);
 
         await index.upsert([{ ...byId.get('prod_10')!, version: 7 }]);
         expect(ids((await index.search(query({ q: 'yoga' }))).results)).toContain('prod_10');
+      });
+
+      it('keeps a product removed at version N out when an upsert at N-1 arrives late', async () => {
+        await index.upsert([{ ...byId.get('prod_10')!, version: 2 }]);
+        await index.remove([{ product_id: 'prod_10', version: 3 }]);
+        await index.upsert([{ ...byId.get('prod_10')!, version: 2 }]);
+        await index.remove([{ product_id: 'prod_late', version: 3 }]);
+        await index.upsert([
+          searchDocument({ product_id: 'prod_late', title: 'Late Yoga Block', version: 2 }),
+        ]);
+
+        expect(ids((await index.search(query({ q: 'yoga' }))).results)).toEqual(['prod_11']);
+        expect(await index.count()).toBe(CATALOG.length - 1);
       });
 
       it('empties the index on clear', async () => {
@@ -568,7 +584,7 @@ export function describeSearchIndexBehaviour(name: string, makeIndex: () => Prom
       });
 
       it('forgets phrases of removed products and suggests nothing for an empty prefix', async () => {
-        await index.remove(['prod_12']);
+        await index.remove([{ product_id: 'prod_12', version: 1 }]);
 
         expect(await index.suggest('lego ci', 5)).toEqual([]);
         expect(await index.suggest('  ', 5)).toEqual([]);
