@@ -1,6 +1,30 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { SearchDocument, StockStatus } from './search-index';
+import type { ProductRemoval, SearchDocument, StockStatus } from './search-index';
+
+/** What one products-table item asks of the search index. */
+export type SearchChange = { upsert: SearchDocument } | { remove: ProductRemoval };
+
+/**
+ * A products-table item (a stream image, typed or plain) as a change to the index: a public
+ * product is upserted; a draft, a deleted product or one gone from the table (`removed`) is
+ * removed at its version, so the index keeps that version against late older upserts.
+ * Undefined for items of the table that are not products.
+ */
+export function searchChangeOf(
+  image: Record<string, AttributeValue> | Record<string, unknown>,
+  removed = false,
+): SearchChange | undefined {
+  const item = plainItem(image);
+  if (item.type !== 'PRODUCT') return undefined;
+  const document = removed ? undefined : searchDocumentOf(item);
+  if (document) return { upsert: document };
+  const { product_id: productId, version } = item;
+  if (typeof productId !== 'string' || typeof version !== 'number') {
+    throw new Error('A product item without product_id or version');
+  }
+  return { remove: { product_id: productId, version } };
+}
 
 /**
  * A products-table item (as the stream carries it) as the search index holds it, or
@@ -9,9 +33,7 @@ import type { SearchDocument, StockStatus } from './search-index';
 export function searchDocumentOf(
   image: Record<string, AttributeValue> | Record<string, unknown>,
 ): SearchDocument | undefined {
-  const item = isAttributeMap(image)
-    ? unmarshall(image as Record<string, AttributeValue>)
-    : (image as Record<string, unknown>);
+  const item = plainItem(image);
   if (item.type !== 'PRODUCT') return undefined;
   const status = item.status as string;
   if (status === 'draft' || status === 'deleted') return undefined;
@@ -34,6 +56,12 @@ export function searchDocumentOf(
     stock_version: (item.stock_version as number | undefined) ?? 0,
     rating_version: (item.rating_version as number | undefined) ?? 0,
   };
+}
+
+function plainItem(image: Record<string, AttributeValue> | Record<string, unknown>): Record<string, unknown> {
+  return isAttributeMap(image)
+    ? unmarshall(image as Record<string, AttributeValue>)
+    : (image as Record<string, unknown>);
 }
 
 function isAttributeMap(image: Record<string, unknown>): boolean {

@@ -1,11 +1,13 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { searchDocumentOf } from './documents';
-import type { SearchDocument, SearchIndex } from './search-index';
+import { searchChangeOf } from './documents';
+import type { ProductRemoval, SearchDocument, SearchIndex } from './search-index';
 
 /**
  * Rebuilds the search index from the products table (a parallel scan: a maintenance job,
- * not a request path). Upserts are version-guarded, so running it while the stream keeps
- * indexing leaves the newest state either way.
+ * not a request path). Upserts and removals are version-guarded, so running it while the
+ * stream keeps indexing leaves the newest state either way. Drafts and deleted products are
+ * removed at their version: a stale index loses them, and a rebuilt one keeps their versions
+ * against older stream records arriving late.
  */
 export async function reindexFromTable(
   doc: DynamoDBDocumentClient,
@@ -34,10 +36,15 @@ export async function reindexFromTable(
             Limit: batchSize,
           }),
         );
-        const documents = (page.Items ?? [])
-          .map((item) => searchDocumentOf(item))
-          .filter((document): document is SearchDocument => document !== undefined);
+        const documents: SearchDocument[] = [];
+        const removals: ProductRemoval[] = [];
+        for (const item of page.Items ?? []) {
+          const change = searchChangeOf(item);
+          if (change && 'upsert' in change) documents.push(change.upsert);
+          else if (change) removals.push(change.remove);
+        }
         if (documents.length) await index.upsert(documents);
+        if (removals.length) await index.remove(removals);
         scanned += page.Items?.length ?? 0;
         indexed += documents.length;
         options.onProgress?.(indexed, scanned);

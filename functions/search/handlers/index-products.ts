@@ -1,33 +1,23 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { processStreamInOrder } from '../../../shared/stream-batch';
-import { searchDocumentOf } from '../documents';
+import { searchChangeOf } from '../documents';
 import { searchIndex } from '../index-factory';
 
-type Image = Record<string, AttributeValue>;
-
 /**
- * One products-stream record into the index: created or changed → upsert, drafted or deleted
- * → removed at the version that did it, removed from the table → removed at its last version.
- * Both leave the index holding the version, so a late older record changes nothing, and
- * replaying a record leaves the same index. Other items of the table are not products.
+ * One products-stream record into the index (see {@link searchChangeOf}): every change carries
+ * the product's version, so a late older record changes nothing and a replay leaves the same
+ * index. Records for other items of the table change nothing either.
  */
 async function indexRecord(record: DynamoDBRecord): Promise<void> {
-  const newImage = record.dynamodb?.NewImage as Image | undefined;
-  const oldImage = record.dynamodb?.OldImage as Image | undefined;
-  const image = record.eventName === 'REMOVE' ? oldImage : newImage;
-  if (image?.type?.S !== 'PRODUCT') return;
-  const document = record.eventName === 'REMOVE' ? undefined : searchDocumentOf(image);
-  if (document) {
-    await searchIndex().upsert([document]);
-    return;
-  }
-  const productId = image.product_id?.S;
-  const version = Number(image.version?.N);
-  if (!productId || !Number.isFinite(version)) {
-    throw new Error(`Product item without product_id or version at ${record.dynamodb?.SequenceNumber}`);
-  }
-  await searchIndex().remove([{ product_id: productId, version }]);
+  const removed = record.eventName === 'REMOVE';
+  const image = (removed ? record.dynamodb?.OldImage : record.dynamodb?.NewImage) as
+    | Record<string, AttributeValue>
+    | undefined;
+  const change = image && searchChangeOf(image, removed);
+  if (!change) return;
+  if ('upsert' in change) await searchIndex().upsert([change.upsert]);
+  else await searchIndex().remove([change.remove]);
 }
 
 /** Stream target: a shard's records in order; a failure holds back the rest of the batch. */
