@@ -48,8 +48,8 @@ export function notificationRepository(doc: DynamoDBDocumentClient, tableName: s
   return {
     /**
      * Records a notification unless this event already produced one for this user. The marker
-     * also remembers whether its e-mail still has to go out, so a failed send is retried by
-     * the event's redelivery instead of being lost.
+     * starts with its e-mail `pending` and keeps it so until `markEmailSent`, so a send that
+     * failed is retried by the event's redelivery instead of being lost.
      */
     async record(notification: NotificationRecord): Promise<{ created: boolean; emailPending: boolean }> {
       try {
@@ -63,6 +63,7 @@ export function notificationRepository(doc: DynamoDBDocumentClient, tableName: s
                     pk: `EVENT#${notification.eventId}`,
                     sk: `USER#${notification.userId}`,
                     type: 'DELIVERED',
+                    email_status: notification.email ? 'pending' : 'none',
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },

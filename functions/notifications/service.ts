@@ -21,6 +21,7 @@ export async function notify(
   deps: NotificationsDeps,
 ): Promise<number> {
   let recorded = 0;
+  const failedSends: unknown[] = [];
   for (const draft of draftsFor(detailType, detail)) {
     const contact = await deps.contactOf(draft.userId);
     const email = contact ? emailFor(draft, contact) : null;
@@ -38,12 +39,19 @@ export async function notify(
       email,
     });
     if (outcome.created) recorded++;
-    // At least once: a send that failed before is tried again when the event comes back.
+    // At least once: the marker stays pending until the send succeeds, so a failed send is
+    // tried again when the event comes back; one recipient's failure does not hold up the rest.
     if (outcome.emailPending && email && deps.sendEmail) {
-      await deps.sendEmail(email);
-      await deps.notifications.markEmailSent(detail.eventId, draft.userId);
+      try {
+        await deps.sendEmail(email);
+        await deps.notifications.markEmailSent(detail.eventId, draft.userId);
+      } catch (error) {
+        failedSends.push(error);
+      }
     }
   }
+  // Failing the invocation is what makes the bus redeliver the event.
+  if (failedSends.length) throw failedSends[0];
   return recorded;
 }
 

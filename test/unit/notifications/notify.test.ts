@@ -1,27 +1,7 @@
 import { draftsFor, emailFor } from '../../../functions/notifications/messages';
 import { type NotificationsDeps, notify } from '../../../functions/notifications/service';
-
-function fakeRepository() {
-  const markers = new Map<string, 'pending' | 'sent' | 'none'>();
-  const notifications: unknown[] = [];
-  return {
-    notifications,
-    markers,
-    repository: {
-      async record(notification: { eventId: string; userId: string; email: unknown }) {
-        const key = `${notification.eventId}/${notification.userId}`;
-        const existing = markers.get(key);
-        if (existing) return { created: false, emailPending: existing === 'pending' };
-        markers.set(key, notification.email ? 'pending' : 'none');
-        notifications.push(notification);
-        return { created: true, emailPending: notification.email !== null };
-      },
-      async markEmailSent(eventId: string, userId: string) {
-        markers.set(`${eventId}/${userId}`, 'sent');
-      },
-    },
-  };
-}
+import { notificationRepositoryContract } from '../../support/contracts/notification-repository';
+import { fakeNotificationRepository } from '../../support/fakes/notification-repository';
 
 const paid = {
   eventId: 'evt_1',
@@ -74,13 +54,17 @@ describe('notification messages', () => {
   });
 });
 
+describe('the fake notification repository', () => {
+  notificationRepositoryContract(fakeNotificationRepository);
+});
+
 describe('notify', () => {
   it('records one notification per event per user and retries a failed e-mail on redelivery, once sent never again', async () => {
-    const store = fakeRepository();
+    const notifications = fakeNotificationRepository();
     let failNext = true;
     const sent: string[] = [];
-    const deps = {
-      notifications: store.repository,
+    const deps: NotificationsDeps = {
+      notifications,
       contactOf: async (userId: string) => ({ email: `${userId}@example.com`, name: userId }),
       sendEmail: async (email: { to: string }) => {
         if (failNext) {
@@ -90,11 +74,14 @@ describe('notify', () => {
         sent.push(email.to);
       },
       now: () => new Date(),
-    } as unknown as NotificationsDeps;
+    };
     await expect(notify('OrderPaid', paid, deps)).rejects.toThrow('SES throttled');
+    expect(sent.sort()).toEqual(['usr_SELLER_A@example.com', 'usr_SELLER_B@example.com']);
     await notify('OrderPaid', paid, deps);
     await notify('OrderPaid', paid, deps);
-    expect(store.notifications).toHaveLength(3);
+    for (const userId of [paid.user_id, ...paid.seller_ids]) {
+      expect((await notifications.list(userId, { limit: 10 })).items).toHaveLength(1);
+    }
     expect(sent.sort()).toEqual([
       'usr_BUYER@example.com',
       'usr_SELLER_A@example.com',
