@@ -21,6 +21,15 @@ export function intEnv(name: string, fallback: number): number {
   return value;
 }
 
+/** A number setting with a default, where a fraction makes sense (e.g. 0.2 requests per second). */
+export function numberEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`Environment variable ${name} must be a number`);
+  return value;
+}
+
 export function boolEnv(name: string, fallback: boolean): boolean {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;

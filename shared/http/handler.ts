@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loadRoles } from '../../functions/identity/roles';
 import { bearerToken, tokenVerifierFromEnv, userIdOf } from '../auth/token-verifier';
 import { dynamo } from '../clients';
-import { boolEnv, intEnv, requireEnv } from '../config';
+import { boolEnv, intEnv, numberEnv, requireEnv } from '../config';
 import {
   AppError,
   ForbiddenError,
@@ -18,8 +18,11 @@ import { requireFeature } from '../feature-flags';
 import { logger } from '../logger';
 import type { RouteDefinition } from '../manifests/types';
 import { type RateLimit, rateLimiter } from '../rate-limit';
+import { secretValue } from '../secrets';
+import { parseCookies } from './cookies';
 import type { AuthUser, HttpRequest, HttpResult, ResponseOf } from './route';
 import { parsePart } from './validation';
+import { addressKey, claimsViewerAddress, viewerAddress } from './viewer-address';
 
 type GatewayEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
@@ -54,7 +57,7 @@ function parseRequest<R extends RouteDefinition>(
   state: WeakMap<GatewayEvent, HttpRequest<R>>,
 ): MiddlewareObj<GatewayEvent, GatewayResult> {
   return {
-    before: ({ event, context }) => {
+    before: async ({ event, context }) => {
       const headers = lowerCaseKeys(event.headers ?? {});
       const rawBody =
         event.body === undefined || event.body === null
@@ -101,7 +104,11 @@ function parseRequest<R extends RouteDefinition>(
         rawBody,
         requestId: event.requestContext.requestId,
         secure: (headers['x-forwarded-proto'] ?? 'https') === 'https',
-        sourceIp: event.requestContext.http?.sourceIp ?? 'unknown',
+        sourceIp: viewerAddress(
+          headers,
+          event.requestContext.http?.sourceIp ?? 'unknown',
+          await originSecret(headers),
+        ),
         lambdaContext: context,
       } as HttpRequest<R>);
     },
@@ -148,8 +155,19 @@ function authenticate<R extends RouteDefinition>(
 }
 
 /**
- * Applies the route's rate limit per caller: the user when signed in, else the anonymous
- * cart cookie, else the source address. Limits can be tuned per bucket by environment.
+ * The distribution's secret origin header value, read only when a request claims a viewer
+ * address; undefined where none is configured (locally, unless set), so the claim is ignored.
+ */
+async function originSecret(headers: Record<string, string | undefined>): Promise<string | undefined> {
+  if (!claimsViewerAddress(headers)) return undefined;
+  if (!process.env.ORIGIN_VERIFY_SECRET && !process.env.ORIGIN_VERIFY_SECRET_ARN) return undefined;
+  return secretValue('ORIGIN_VERIFY_SECRET');
+}
+
+/**
+ * Applies the route's rate limit per caller: the user when signed in, else the viewer's
+ * address — never a cookie, which the client chooses and can rotate at will. Limits can be
+ * tuned per bucket by environment.
  */
 function limitRate<R extends RouteDefinition>(
   _route: R,
@@ -159,13 +177,13 @@ function limitRate<R extends RouteDefinition>(
   const bucket = declared.bucket.toUpperCase().replace(/[^A-Z0-9]/g, '_');
   const limit: RateLimit = {
     bucket: declared.bucket,
-    perSecond: intEnv(`RATE_LIMIT_${bucket}_PER_SECOND`, declared.perSecond),
+    perSecond: numberEnv(`RATE_LIMIT_${bucket}_PER_SECOND`, declared.perSecond),
     burst: intEnv(`RATE_LIMIT_${bucket}_BURST`, declared.burst),
   };
   return {
     before: async ({ event }) => {
       const request = state.get(event)!;
-      const caller = request.user?.userId ?? request.cookies.bazaar_cart ?? `ip:${request.sourceIp}`;
+      const caller = request.user?.userId ?? `ip:${addressKey(request.sourceIp)}`;
       limiter ??= rateLimiter(dynamo(), requireEnv('RATE_LIMITS_TABLE_NAME'));
       const decision = await limiter.check(limit, caller);
       if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
@@ -237,18 +255,6 @@ function lowerCaseKeys(headers: Record<string, string | undefined>): Record<stri
   const lowered: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers)) lowered[name.toLowerCase()] = value;
   return lowered;
-}
-
-function parseCookies(cookies: string[]): Record<string, string> {
-  const parsed: Record<string, string> = {};
-  for (const cookie of cookies) {
-    for (const part of cookie.split(';')) {
-      const eq = part.indexOf('=');
-      if (eq <= 0) continue;
-      parsed[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-    }
-  }
-  return parsed;
 }
 
 export type { Context };

@@ -33,6 +33,7 @@ export interface HttpRequest<R extends RouteDefinition> {
   requestId: string;
   /** The client's origin as the gateway saw it, e.g. to mark cookies Secure over HTTPS. */
   secure: boolean;
+  /** The viewer's address: the gateway's source IP, or the CDN's `CloudFront-Viewer-Address` when trusted. */
   sourceIp: string;
   /** The Lambda context, for utilities that need the remaining time (idempotency). */
   lambdaContext: Context;

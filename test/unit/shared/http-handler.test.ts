@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RateLimitedError } from '../../../shared/errors';
@@ -8,7 +8,10 @@ import { defineRoute } from '../../../shared/http/route';
 import { httpEvent, lambdaContext } from '../../fixtures/api-gateway-event';
 
 process.env.USERS_TABLE_NAME = 'users-test';
+process.env.RATE_LIMITS_TABLE_NAME = 'rate-limits-test';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
 
 const route = defineRoute({
   id: 'Test',
@@ -93,8 +96,62 @@ describe('httpHandler', () => {
     });
   });
 
+  it('ignores a cookie whose value is not valid percent-encoding instead of failing the request', async () => {
+    const handler = httpHandler(route, async ({ cookies }) => ok({ quantity: Object.keys(cookies).length }));
+    const result = (await handler(
+      httpEvent({ body: '{"quantity":1}', cookies: ['bazaar_cart=%E0%A4%A', 'theme=dark%20mode'] }) as never,
+      lambdaContext,
+    )) as { statusCode: number; body: string };
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ quantity: 1 });
+  });
+
+  describe('rate limits', () => {
+    afterEach(() => {
+      dynamo.reset();
+      delete process.env.ORIGIN_VERIFY_SECRET;
+    });
+    const limitedRoute = {
+      ...route,
+      id: 'LimitedTest',
+      rateLimit: { bucket: 'test', perSecond: 1, burst: 5 },
+    };
+
+    async function limitKeysOf(events: ReturnType<typeof httpEvent>[]): Promise<string[]> {
+      dynamo.on(GetCommand).resolves({});
+      dynamo.on(PutCommand).resolves({});
+      const handler = httpHandler(limitedRoute, async () => ok({ quantity: 1 }));
+      for (const event of events) await handler(event as never, lambdaContext);
+      return dynamo.commandCalls(GetCommand).map((call) => call.args[0].input.Key?.pk as string);
+    }
+
+    function anonymous(cookie: string, headers: Record<string, string> = {}) {
+      const event = httpEvent({
+        body: '{"quantity":1}',
+        cookies: [`bazaar_cart=${cookie}`],
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+      event.requestContext.http.sourceIp = '198.51.100.9';
+      return event;
+    }
+
+    it('counts anonymous callers by their address, however they rotate their cookie', async () => {
+      const keys = await limitKeysOf([anonymous('cart_A'), anonymous('cart_B'), anonymous('cart_C')]);
+      expect(keys).toEqual(Array(3).fill('RL#test#ip:198.51.100.9'));
+    });
+
+    it('counts by the CDN’s viewer address only when the secret origin header vouches for it', async () => {
+      process.env.ORIGIN_VERIFY_SECRET = 'origin-secret';
+      const viewer = { 'cloudfront-viewer-address': '203.0.113.7:4711' };
+      const keys = await limitKeysOf([
+        anonymous('cart_A', { ...viewer, 'x-origin-verify': 'origin-secret' }),
+        anonymous('cart_A', { ...viewer, 'x-origin-verify': 'forged' }),
+      ]);
+      expect(keys).toEqual(['RL#test#ip:203.0.113.7', 'RL#test#ip:198.51.100.9']);
+    });
+  });
+
   describe('role checks on seller routes', () => {
-    const dynamo = mockClient(DynamoDBDocumentClient);
     afterEach(() => dynamo.reset());
     const sellerRoute = { ...route, id: 'SellerTest', auth: 'seller' as const };
 
