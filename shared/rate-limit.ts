@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-errors';
 
 export interface RateLimit {
@@ -48,6 +48,71 @@ export function rateLimiter(doc: DynamoDBDocumentClient, tableName: string) {
         }
       }
       return { allowed: false, retryAfterSeconds: 1 };
+    },
+  };
+}
+
+export interface Backoff {
+  /** Names the family of keys, e.g. `login-account`. */
+  bucket: string;
+  /** Attempts let through before any wait. */
+  freeAttempts: number;
+  /** The wait after the first attempt past the free ones; each further attempt doubles it. */
+  baseSeconds: number;
+  /** The longest wait: what an attacker can cost the real owner of the key, at most. */
+  maxSeconds: number;
+  /** Attempts are forgotten this long after the last one. */
+  forgetAfterSeconds: number;
+}
+
+/**
+ * An exponential backoff per key (an account, say), in the same table as the rate limiter.
+ * Every attempt is counted before it is judged, so concurrent guesses cannot slip past the
+ * count; `reset` (a successful login) forgets them. Past the free attempts each one makes the
+ * next wait, doubling up to `maxSeconds`, so the owner is never locked out for long.
+ */
+export function attemptBackoff(doc: DynamoDBDocumentClient, tableName: string) {
+  const keyOf = (policy: Backoff, key: string) => ({ pk: `BO#${policy.bucket}#${key}` });
+  return {
+    async attempt(policy: Backoff, key: string, nowMs = Date.now()): Promise<RateDecision> {
+      const itemKey = keyOf(policy, key);
+      for (let race = 1; race <= 5; race++) {
+        const { Item } = await doc.send(
+          new GetCommand({ TableName: tableName, Key: itemKey, ConsistentRead: true }),
+        );
+        const live = Item && (Item.expires_at as number) * 1000 > nowMs ? Item : undefined;
+        const blockedUntil = (live?.blocked_until as number | undefined) ?? 0;
+        if (blockedUntil > nowMs) {
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((blockedUntil - nowMs) / 1000)) };
+        }
+        const attempts = ((live?.attempts as number | undefined) ?? 0) + 1;
+        const past = attempts - policy.freeAttempts;
+        const waitMs =
+          past > 0 ? Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** (past - 1)) * 1000 : 0;
+        try {
+          await doc.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...itemKey,
+                attempts,
+                blocked_until: waitMs ? nowMs + waitMs : undefined,
+                expires_at: Math.ceil((nowMs + waitMs) / 1000) + policy.forgetAfterSeconds,
+              },
+              ConditionExpression: Item ? 'attempts = :previous' : 'attribute_not_exists(pk)',
+              ExpressionAttributeValues: Item ? { ':previous': Item.attempts } : undefined,
+            }),
+          );
+          return { allowed: true };
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      return { allowed: false, retryAfterSeconds: 1 };
+    },
+
+    async reset(policy: Backoff, key: string): Promise<void> {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: keyOf(policy, key) }));
     },
   };
 }

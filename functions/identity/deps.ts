@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamo } from '../../shared/clients';
 import { intEnv, optionalEnv, requireEnv } from '../../shared/config';
+import { attemptBackoff, type Backoff } from '../../shared/rate-limit';
 import { DEFAULT_COST } from './passwords';
 import { cognitoProvider } from './providers/cognito';
 import type { IdentityProvider } from './providers/identity-provider';
@@ -29,6 +31,31 @@ function providerFromEnv(tableName: string): IdentityProvider {
   });
 }
 
+/**
+ * Login attempts per account, keyed by a hash of the e-mail so the rate-limit table holds no
+ * addresses. Defaults: 5 free attempts, then waits of 1, 2, 4… s up to 60 s, forgotten after
+ * 15 quiet minutes; each is tunable by environment so tests run fast.
+ */
+function loginAttemptsFromEnv(): IdentityDeps['loginAttempts'] {
+  const policy: Backoff = {
+    bucket: 'login-account',
+    freeAttempts: intEnv('LOGIN_FREE_ATTEMPTS', 5),
+    baseSeconds: intEnv('LOGIN_BACKOFF_BASE_SECONDS', 1),
+    maxSeconds: intEnv('LOGIN_BACKOFF_MAX_SECONDS', 60),
+    forgetAfterSeconds: intEnv('LOGIN_ATTEMPTS_FORGET_AFTER_SECONDS', 900),
+  };
+  // Built on first login only: other services read users through identityDeps without the
+  // rate-limits table.
+  let backoff: ReturnType<typeof attemptBackoff> | undefined;
+  const tracker = () => (backoff ??= attemptBackoff(dynamo(), requireEnv('RATE_LIMITS_TABLE_NAME')));
+  const accountKey = (email: string) =>
+    createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+  return {
+    attempt: (email) => tracker().attempt(policy, accountKey(email)),
+    reset: (email) => tracker().reset(policy, accountKey(email)),
+  };
+}
+
 let deps: IdentityDeps | undefined;
 
 /** Built on first use and kept for the container's life. */
@@ -40,6 +67,7 @@ export function identityDeps(): IdentityDeps {
       provider: providerFromEnv(tableName),
       now: () => new Date(),
       addressLimit: intEnv('ADDRESS_LIMIT', 20),
+      loginAttempts: loginAttemptsFromEnv(),
     };
   }
   return deps;

@@ -14,7 +14,13 @@ import {
 } from './schemas';
 
 const users: ResourceUse = { tables: { users: 'readWrite' } };
+// Login's per-account backoff lives in the rate-limits table too.
+const usersAndLimits: ResourceUse = { tables: { users: 'readWrite', 'rate-limits': 'readWrite' } };
 const tag = 'Identity';
+// Per source address, beside login's per-account backoff: bounds credential stuffing and
+// mass sign-ups from one place while leaving room for many people behind one NAT.
+const loginsPerAddress = { bucket: 'login', perSecond: 0.2, burst: 30 };
+const signupsPerAddress = { bucket: 'signup', perSecond: 0.05, burst: 10 };
 
 export const signupRoute = defineRoute({
   id: 'Signup',
@@ -28,6 +34,7 @@ export const signupRoute = defineRoute({
   response: TokenResponse,
   successStatus: 201,
   uses: users,
+  rateLimit: signupsPerAddress,
   memoryMb: 1024,
 });
 
@@ -42,7 +49,8 @@ export const loginRoute = defineRoute({
   body: LoginBody,
   response: TokenResponse,
   successStatus: 200,
-  uses: users,
+  uses: usersAndLimits,
+  rateLimit: loginsPerAddress,
   memoryMb: 1024,
 });
 

@@ -1,5 +1,6 @@
-import { NotFoundError } from '../../shared/errors';
+import { NotFoundError, RateLimitedError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import type { RateDecision } from '../../shared/rate-limit';
 import type { IdentityProvider, IssuedToken } from './providers/identity-provider';
 import type { AddressFields, AddressRecord, UserRecord, UserRepository } from './repository';
 import type { AddressInput, AddressView, ProfileView, SignupInput } from './schemas';
@@ -9,6 +10,11 @@ export interface IdentityDeps {
   provider: IdentityProvider;
   now: () => Date;
   addressLimit: number;
+  /** Counts login attempts per account and makes repeated ones wait (see shared/rate-limit). */
+  loginAttempts: {
+    attempt: (email: string) => Promise<RateDecision>;
+    reset: (email: string) => Promise<void>;
+  };
 }
 
 /**
@@ -38,8 +44,17 @@ export async function signup(input: SignupInput, deps: IdentityDeps): Promise<Is
   return deps.provider.authenticate(input.email, input.password);
 }
 
-export function login(email: string, password: string, deps: IdentityDeps): Promise<IssuedToken> {
-  return deps.provider.authenticate(email, password);
+/**
+ * Signs in. Each attempt on an account counts before the password is checked, so guessing
+ * one account's password soon has to wait (429 with Retry-After); a successful login forgets
+ * the count, and the waits are capped, so an attacker cannot keep its owner out for long.
+ */
+export async function login(email: string, password: string, deps: IdentityDeps): Promise<IssuedToken> {
+  const decision = await deps.loginAttempts.attempt(email);
+  if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+  const token = await deps.provider.authenticate(email, password);
+  await deps.loginAttempts.reset(email);
+  return token;
 }
 
 export async function registerSeller(

@@ -14,6 +14,13 @@ export const E2E_ENV: Record<string, string> = {
   STRIPE_TEST_HANG_MS: '14000',
   STRIPE_TIMEOUT_MS: '30000',
   BAZAAR_SFN_WAIT_SCALE: '0.05',
+  // Every test signs its users up from 127.0.0.1; the per-address sign-up limit would stop them.
+  RATE_LIMIT_SIGNUP_PER_SECOND: '1000',
+  RATE_LIMIT_SIGNUP_BURST: '10000',
+  // Login waits shortened so the per-account backoff plays out in seconds.
+  LOGIN_FREE_ATTEMPTS: '3',
+  LOGIN_BACKOFF_BASE_SECONDS: '1',
+  LOGIN_BACKOFF_MAX_SECONDS: '2',
 };
 
 /**
