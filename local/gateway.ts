@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { bearerToken, type TokenVerifier } from '../shared/auth/token-verifier';
+import { errorSummary } from '../shared/logger';
 import type { RouteDefinition } from '../shared/manifests/types';
 
 /** API Gateway's own payload limit. */
@@ -105,7 +106,7 @@ export class LocalGateway {
     try {
       result = await this.invoke(match.route, event);
     } catch (error) {
-      console.error(`[gateway] ${match.route.id} failed:`, error);
+      console.error(`[gateway] ${match.route.id} failed:`, errorSummary(error as Error));
       writeJson(response, 500, { message: 'Internal Server Error' }, corsHeaders(request));
       return true;
     }
