@@ -68,7 +68,7 @@ describe('the edges', () => {
       body: { email, password: 'wrong again' },
     });
     expect(afterSuccess.status).toBe(401);
-  });
+  }, 20_000);
 
   it('treats an unknown e-mail like a real one, so the wait reveals nothing', async () => {
     const from = apiFrom(uniqueLoopbackAddress());
@@ -105,7 +105,7 @@ describe('the edges', () => {
       body: { email, password: 'correct horse battery' },
     });
     expect(elsewhere.status).toBe(200);
-  });
+  }, 20_000);
 
   it('limits anonymous cart adds per source address, whatever cookie or viewer header the client sends', async () => {
     const from = apiFrom(uniqueLoopbackAddress());
@@ -138,5 +138,5 @@ describe('the edges', () => {
 
     const elsewhere = await api('POST', '/api/v1/cart/items', { body: { product_id: product, quantity: 1 } });
     expect(elsewhere.status).toBe(201);
-  });
+  }, 30_000);
 });
