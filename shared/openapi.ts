@@ -90,6 +90,7 @@ export function openApiDocument(routes: RouteDefinition[], serverUrl = '/'): Rec
     ];
     if (route.params) possible.push(404);
     if (route.body) possible.push(415);
+    if (route.rateLimit) possible.push(429);
     for (const status of possible) {
       responses[String(status)] = {
         description: errorStatuses[status],

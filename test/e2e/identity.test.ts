@@ -151,6 +151,8 @@ describe('the platform itself', () => {
     expect(openapi.body.openapi).toBe('3.1.0');
     expect(openapi.body.paths['/api/v1/seller/products'].post.requestBody).toBeDefined();
     expect(openapi.body.paths['/api/v1/products/{product_id}'].get['x-bazaar-auth']).toBe('public');
+    // A rate-limited route says so in its contract.
+    expect(openapi.body.paths['/api/v1/auth/login'].post.responses['429']).toBeDefined();
     const docs = await api('GET', '/docs');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('swagger-ui');
