@@ -3,15 +3,13 @@ import { CustomResource, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { Grant, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CfnResourcePolicy, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
 import { Construct } from 'constructs';
 import { type SearchIndexAccess, type WiredService, wireService } from './manifest-wiring';
 import { acknowledge } from './nag';
 import { type ApiAuth, type Platform, REPO_ROOT, type StageSettings } from './platform';
-import type { ServiceFunction } from './service-function';
+import { BazaarFunction, type ServiceFunction } from './service-function';
 
 /** How big and how redundant the search domain is; `searchDomainSettings` fills in a stage's defaults. */
 export interface SearchDomainSettings {
@@ -162,7 +160,7 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
   public readonly domain: Domain;
   public readonly indexName: string;
   /** Maps the search functions' roles at deploy time; its role is the domain's master user. */
-  public readonly accessFunction: NodejsFunction;
+  public readonly accessFunction: BazaarFunction;
   /** The custom resource that keeps the `bazaar_search` role and its mapping. */
   public readonly access: CustomResource;
   private readonly backendRoles: string[];
@@ -197,37 +195,15 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
     });
 
     // The master user: the role of the function that maps the search functions' roles at deploy time.
-    this.accessFunction = new NodejsFunction(this, 'AccessFunction', {
+    this.accessFunction = new BazaarFunction(this, 'AccessFunction', {
+      stage,
       entry: join(REPO_ROOT, 'cdk', 'custom-resources', 'search-index-access.ts'),
       handler: 'handler',
       description: 'Maps the search functions’ IAM roles in the search domain’s fine-grained access control',
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      tracing: Tracing.ACTIVE,
       memorySize: 256,
       timeout: Duration.minutes(5),
-      logGroup: logGroup('AccessFunctionLogs'),
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node22',
-        format: OutputFormat.CJS,
-        externalModules: ['@aws-sdk/*'],
-      },
     });
-    const { accessFunction } = this;
-    const masterRole = accessFunction.role!;
-    acknowledge(accessFunction.node.defaultChild!, {
-      id: 'AwsSolutions-L1',
-      reason: 'Bazaar pins Node.js 22 on Lambda (DESIGN.md: the code base targets Node 20 and 22 only)',
-    });
-    acknowledge(masterRole.node.defaultChild!, {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'The AWS managed basic execution policy only lets the function write its own CloudWatch logs',
-    });
+    const masterRole = this.accessFunction.role!;
 
     const { multiAz, dedicatedMasters } = settings;
     this.domain = new Domain(this, 'Domain', {
@@ -299,7 +275,7 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
       resourceArns: [`${this.domain.domainArn}/_plugins/_security/api/*`],
     });
     this.access = new CustomResource(this, 'Access', {
-      serviceToken: accessFunction.functionArn,
+      serviceToken: this.accessFunction.functionArn,
       resourceType: 'Custom::SearchIndexAccess',
       serviceTimeout: Duration.minutes(10),
       properties: {

@@ -9,16 +9,27 @@ import type { HandlerRef } from '../../shared/manifests/types';
 import { acknowledge } from './nag';
 import { REPO_ROOT, type StageSettings } from './platform';
 
-export interface ServiceFunctionProps
-  extends Omit<
-    NodejsFunctionProps,
-    'entry' | 'handler' | 'runtime' | 'architecture' | 'tracing' | 'logGroup' | 'logRetention' | 'code'
-  > {
+/** What `BazaarFunction` fixes for every function; the rest of `NodejsFunctionProps` stays open. */
+type FixedProps =
+  | 'runtime'
+  | 'architecture'
+  | 'tracing'
+  | 'logGroup'
+  | 'logRetention'
+  | 'code'
+  | 'projectRoot'
+  | 'depsLockFilePath';
+
+export interface BazaarFunctionProps extends Omit<NodejsFunctionProps, FixedProps> {
+  readonly entry: string;
+  readonly stage: StageSettings;
+}
+
+export interface ServiceFunctionProps extends Omit<BazaarFunctionProps, 'entry' | 'handler'> {
   /** `functions/<service>/handlers/<file>.<export>`, as the manifests write it. */
   readonly handlerRef: HandlerRef;
   /** The owning service; becomes `POWERTOOLS_SERVICE_NAME`. */
   readonly service: string;
-  readonly stage: StageSettings;
 }
 
 /** Splits a manifest handler reference into the source file to bundle and the export to call. */
@@ -42,17 +53,13 @@ export function serviceOf(ref: HandlerRef): string {
 }
 
 /**
- * Every Bazaar Lambda: Node 22 on arm64, X-Ray tracing, a log group with the stage's
- * retention, and one esbuild bundle per handler (minified, with source maps, the AWS SDK v3
- * left to the runtime). Only the handler, memory, timeout and environment vary.
+ * Every Bazaar Lambda, a manifest handler or a deploy-time custom resource alike: Node 22 on
+ * arm64, X-Ray tracing, a log group with the stage's retention, and one esbuild bundle per
+ * entry (minified, with source maps, the AWS SDK v3 left to the runtime).
  */
-export class ServiceFunction extends NodejsFunction {
-  public readonly handlerRef: HandlerRef;
-  public readonly service: string;
-
-  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
-    const { handlerRef, service, stage, environment, bundling, ...rest } = props;
-    const { entry, exportName } = resolveHandler(handlerRef, stage.rootDir);
+export class BazaarFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: BazaarFunctionProps) {
+    const { stage, bundling, ...rest } = props;
     // A sibling rather than a child: the log group must exist before the function is built.
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: stage.logRetention,
@@ -60,23 +67,12 @@ export class ServiceFunction extends NodejsFunction {
     });
     super(scope, id, {
       ...rest,
-      memorySize: rest.memorySize ?? 512,
-      timeout: rest.timeout ?? Duration.seconds(30),
-      entry,
-      handler: exportName,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       tracing: Tracing.ACTIVE,
       logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      environment: {
-        POWERTOOLS_SERVICE_NAME: service,
-        POWERTOOLS_METRICS_NAMESPACE: 'Bazaar',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
-        ...environment,
-      },
       bundling: {
         minify: true,
         sourceMap: true,
@@ -87,8 +83,6 @@ export class ServiceFunction extends NodejsFunction {
         ...bundling,
       },
     });
-    this.handlerRef = handlerRef;
-    this.service = service;
 
     acknowledge(this.node.defaultChild!, {
       id: 'AwsSolutions-L1',
@@ -101,5 +95,36 @@ export class ServiceFunction extends NodejsFunction {
         reason: 'The AWS managed basic execution policy only lets the function write its own CloudWatch logs',
       });
     }
+  }
+}
+
+/**
+ * A manifest handler's Lambda: a `BazaarFunction` for the handler's file and export, with 512 MB,
+ * 30 s and the Powertools environment unless the manifest says otherwise.
+ */
+export class ServiceFunction extends BazaarFunction {
+  public readonly handlerRef: HandlerRef;
+  public readonly service: string;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    const { handlerRef, service, stage, environment, ...rest } = props;
+    const { entry, exportName } = resolveHandler(handlerRef, stage.rootDir);
+    super(scope, id, {
+      ...rest,
+      stage,
+      memorySize: rest.memorySize ?? 512,
+      timeout: rest.timeout ?? Duration.seconds(30),
+      entry,
+      handler: exportName,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: service,
+        POWERTOOLS_METRICS_NAMESPACE: 'Bazaar',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...environment,
+      },
+    });
+    this.handlerRef = handlerRef;
+    this.service = service;
   }
 }
