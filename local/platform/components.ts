@@ -1,0 +1,168 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { searchIndex } from '../../functions/search/index-factory';
+import { reindexFromTable } from '../../functions/search/reindex';
+import { createTokenVerifier } from '../../shared/auth/token-verifier';
+import type { BusEvent } from '../../shared/events';
+import { routes, rules, schedules, stateMachines, streams, tableById } from '../../shared/manifests';
+import type { AwsEndpoint } from '../aws-endpoint';
+import { DEFAULT_BUS, LocalEventBus } from '../event-bus';
+import { LocalGateway } from '../gateway';
+import { invoke } from '../lambda';
+import { type LocalS3, startLocalS3 } from '../s3-gateway';
+import { LocalStepFunctions } from '../step-functions';
+import { StreamPoller } from '../stream-poller';
+import { Timers } from '../timers';
+import { BUS_NAME, componentLog, IMAGES_BUCKET, LOCAL_CLIENT_ID, LOCAL_CREDENTIALS } from './constants';
+import type { TableNames } from './environment';
+import { jwksUri } from './environment';
+import type { Component } from './shutdown';
+
+/**
+ * The local platform's components, each started by its own function from what it needs.
+ * Each returns something `Shutdown` can stop.
+ */
+
+/** S3: s3rver behind a front that holds POST uploads to their policy and reports objects to EventBridge. */
+export function startImagesBucket(dataDir: string | undefined): Promise<LocalS3> {
+  return startLocalS3({
+    buckets: [IMAGES_BUCKET],
+    credentials: LOCAL_CREDENTIALS,
+    directory: dataDir ? join(dataDir, 's3') : undefined,
+    portFile: dataDir ? join(dataDir, 's3-port') : undefined,
+    log: componentLog('s3'),
+  });
+}
+
+/** The platform's HTTP server on `port` (0: a free one); requests are attached later. */
+export async function startHttpServer(
+  port: number,
+): Promise<Component & { server: Server; port: number; url: string }> {
+  const server: Server = createServer();
+  await new Promise<void>((ready) => server.listen(port, '0.0.0.0', ready));
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: bound,
+    url: `http://localhost:${bound}`,
+    stop: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/**
+ * The EventBridge-compatible bus on the AWS endpoint, delivering to every manifest rule's
+ * handler. Stopping waits (at most 5 s) for deliveries in flight.
+ */
+export function startEventBus(aws: AwsEndpoint, s3: LocalS3): Component & { bus: LocalEventBus } {
+  const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus') });
+  bus.attach(aws);
+  for (const rule of rules) {
+    bus.addTarget({
+      ruleId: rule.id,
+      bus: rule.bus === 'default' ? DEFAULT_BUS : BUS_NAME,
+      pattern: rule.pattern,
+      deliver: (event) => invoke(rule.handler, event),
+    });
+  }
+  // The images bucket has EventBridge notifications on: S3 sends to the account's default bus.
+  s3.onEvent((event) => bus.publish(event as unknown as BusEvent, DEFAULT_BUS));
+  return {
+    bus,
+    stop: () => Promise.race([bus.idle(), new Promise<void>((done) => setTimeout(done, 5000))]),
+  };
+}
+
+/** The same ASL files the CDK app deploys, run by aws-local-stepfunctions (BAZAAR_SFN_WAIT_SCALE scales waits). */
+export function startStepFunctions(aws: AwsEndpoint): LocalStepFunctions {
+  const stepFunctions = new LocalStepFunctions({ stateMachines, log: componentLog('sfn') });
+  stepFunctions.attach(aws);
+  return stepFunctions;
+}
+
+export type Reindex = (
+  onProgress?: (indexed: number, scanned: number) => void,
+) => ReturnType<typeof reindexFromTable>;
+
+/**
+ * Rebuilds the embedded search index, which lives in memory, from the products table (a
+ * restart with a data dir keeps the table but not the index); the stream keeps it current.
+ */
+export function embeddedSearchReindex(dynamo: DynamoDBClient, productsTable: string): Reindex {
+  const documents = DynamoDBDocumentClient.from(dynamo, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return (onProgress) => reindexFromTable(documents, productsTable, searchIndex(), { onProgress });
+}
+
+/**
+ * Polls every manifest stream and delivers its records to the stream's handler. With a data
+ * dir, the shard checkpoints are read at start and written at stop, so a restart resumes.
+ */
+export async function startStreams(options: {
+  dynamo: DynamoDBClient;
+  endpoint: string;
+  tableNames: TableNames;
+  dataDir: string | undefined;
+}): Promise<Component & { poller: StreamPoller }> {
+  const checkpointFile = options.dataDir ? join(options.dataDir, 'stream-checkpoints.json') : undefined;
+  const checkpoints = new Map<string, string>(
+    checkpointFile && existsSync(checkpointFile)
+      ? Object.entries(JSON.parse(readFileSync(checkpointFile, 'utf8')))
+      : [],
+  );
+  const poller = new StreamPoller({
+    dynamodb: options.dynamo,
+    streams: new DynamoDBStreamsClient({ endpoint: options.endpoint }),
+    checkpoints,
+    log: componentLog('streams'),
+  });
+  for (const stream of streams) {
+    await poller.add({
+      id: stream.id,
+      tableName: options.tableNames.get(tableById(stream.table).id)!,
+      batchSize: stream.batchSize,
+      maxRetries: stream.maxRetries,
+      filters: stream.filters,
+      deliver: (event) => invoke(stream.handler, event),
+    });
+  }
+  poller.start();
+  return {
+    poller,
+    stop: async () => {
+      await poller.stop();
+      if (checkpointFile) writeFileSync(checkpointFile, JSON.stringify(Object.fromEntries(checkpoints)));
+    },
+  };
+}
+
+/** Runs every manifest schedule; a schedule's `envOverride` variable sets its period in seconds. */
+export function startTimers(): Timers {
+  const timers = new Timers(componentLog('timers'));
+  for (const schedule of schedules) {
+    const override = process.env[schedule.envOverride];
+    timers.schedule({
+      id: schedule.id,
+      everySeconds: override ? Number(override) : schedule.everySeconds,
+      run: (event) => invoke(schedule.handler, event),
+    });
+  }
+  return timers;
+}
+
+/** The manifest's HTTP API, its tokens checked against the local issuer as the JWT authorizer would. */
+export function apiGateway(issuer: string): LocalGateway {
+  const verifier = createTokenVerifier({ issuer, jwksUri: jwksUri(issuer), clientId: LOCAL_CLIENT_ID });
+  return new LocalGateway(routes, verifier, (route, event) =>
+    invoke(route.handler, event, (route.timeoutSeconds ?? 29) * 1000),
+  );
+}

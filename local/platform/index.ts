@@ -1,0 +1,145 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { intEnv } from '../../shared/config';
+import { tables } from '../../shared/manifests';
+import { startAwsEndpoint } from '../aws-endpoint';
+import { startDynamoDbLocal } from '../dynamodb-local';
+import type { LocalEventBus } from '../event-bus';
+import type { LocalS3 } from '../s3-gateway';
+import { issuerKey } from '../signing-key';
+import type { LocalStepFunctions } from '../step-functions';
+import type { StreamPoller } from '../stream-poller';
+import { startStripeServer } from '../stripe-server';
+import { ensureTables } from '../tables';
+import type { Timers } from '../timers';
+import {
+  apiGateway,
+  embeddedSearchReindex,
+  startEventBus,
+  startHttpServer,
+  startImagesBucket,
+  startStepFunctions,
+  startStreams,
+  startTimers,
+} from './components';
+import { IMAGES_BUCKET, STRIPE_WEBHOOK_PATH } from './constants';
+import { issuerUrl, localEnvironment, localTableNames } from './environment';
+import { healthCheck } from './health';
+import { platformRequestHandler } from './requests';
+import { Shutdown } from './shutdown';
+
+export { BUS_NAME, IMAGES_BUCKET, LOCAL_CLIENT_ID } from './constants';
+
+export interface PlatformOptions {
+  port: number;
+  /** Keeps state across restarts; in memory when undefined. */
+  dataDir?: string;
+  /** Extra environment for handlers (timers shortened in tests, and so on). */
+  env?: Record<string, string>;
+}
+
+export interface Platform {
+  url: string;
+  port: number;
+  bus: LocalEventBus;
+  s3: LocalS3;
+  poller: StreamPoller;
+  timers: Timers;
+  stepFunctions: LocalStepFunctions;
+  dynamoEndpoint: string;
+  /** True on the first start of a data dir (or always in memory): the caller seeds then. */
+  freshData: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings the whole platform up on this machine: DynamoDB Local with the manifest's tables,
+ * the EventBridge-compatible bus, Step Functions, the stream poller, timers, and the HTTP
+ * gateway with the local token issuer, OpenAPI and docs. Handlers run in this process,
+ * unchanged, reaching the local services through the SDK's standard endpoint variables.
+ * Each component starts in ./components; a failure stops what had started.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const { dataDir, freshData } = openDataDir(options.dataDir);
+  const shutdown = new Shutdown();
+  try {
+    const dynamo = shutdown.add(
+      await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
+    );
+    const aws = shutdown.add(await startAwsEndpoint());
+    const stripe = shutdown.add(await startStripeServer({ hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000) }));
+    const s3 = shutdown.add(await startImagesBucket(dataDir));
+    const http = shutdown.add(await startHttpServer(options.port));
+    const { url } = http;
+
+    const key = issuerKey(dataDir);
+    const tableNames = localTableNames();
+    Object.assign(
+      process.env,
+      localEnvironment({
+        url,
+        dynamodb: dynamo.endpoint,
+        aws: aws.url,
+        s3,
+        stripe,
+        issuerKey: key,
+        tableNames,
+      }),
+      options.env,
+    );
+    const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
+    await ensureTables(dynamoClient, tables, (table) => tableNames.get(table.id)!);
+
+    const { bus } = shutdown.add(startEventBus(aws, s3));
+    const stepFunctions = shutdown.add(startStepFunctions(aws));
+    const reindex = embeddedSearchReindex(dynamoClient, tableNames.get('products')!);
+    await reindex();
+    const { poller } = shutdown.add(
+      await startStreams({ dynamo: dynamoClient, endpoint: dynamo.endpoint, tableNames, dataDir }),
+    );
+    const timers = shutdown.add(startTimers());
+
+    const gateway = apiGateway(issuerUrl(url));
+    stripe.setWebhookUrl(`${url}${STRIPE_WEBHOOK_PATH}`);
+    const health = healthCheck({
+      dynamo: dynamoClient,
+      awsUrl: aws.url,
+      imagesBucketUrl: s3.bucketUrl(IMAGES_BUCKET),
+      poller,
+    });
+    const endpoints = {
+      eventbridge: aws.url,
+      sfn: aws.url,
+      dynamodb: dynamo.endpoint,
+      stripe: stripe.url,
+      s3: s3.url,
+    };
+    const context = { url, gateway, issuerKey: key, health, reindex, bus, stripe, endpoints };
+    http.server.on('request', platformRequestHandler(context));
+
+    return {
+      url,
+      port: http.port,
+      bus,
+      s3,
+      poller,
+      timers,
+      stepFunctions,
+      dynamoEndpoint: dynamo.endpoint,
+      freshData,
+      stop: () => shutdown.stopAll(),
+    };
+  } catch (error) {
+    await shutdown.stopAll();
+    throw error;
+  }
+}
+
+/** The data dir, made if missing; its data is fresh when DynamoDB Local has no database there yet. */
+function openDataDir(requested: string | undefined): { dataDir?: string; freshData: boolean } {
+  const dataDir = requested ? resolve(requested) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const freshData = !dataDir || !existsSync(join(dataDir, 'dynamodb', 'shared-local-instance.db'));
+  return { dataDir, freshData };
+}

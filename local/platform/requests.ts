@@ -1,0 +1,196 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { jwksOf } from '../../functions/identity/providers/local-issuer';
+import { routes, rules, schedules, stateMachines, streams } from '../../shared/manifests';
+import { openApiDocument } from '../../shared/openapi';
+import { docsPage, serveDocsAsset } from '../docs';
+import type { LocalEventBus } from '../event-bus';
+import { corsHeaders, type LocalGateway, writeJson } from '../gateway';
+import { invoke } from '../lambda';
+import type { StripeTestServer } from '../stripe-server';
+import type { Reindex } from './components';
+import { STRIPE_WEBHOOK_PATH } from './constants';
+
+/** What the platform's own pages and the `/_local/*` operations reach. */
+export interface PlatformRequestContext {
+  /** The platform's URL. */
+  url: string;
+  gateway: LocalGateway;
+  issuerKey: { privateKeyPem: string; keyId: string };
+  health(): Promise<Record<string, 'up' | 'down'>>;
+  reindex: Reindex;
+  bus: LocalEventBus;
+  stripe: StripeTestServer;
+  /** What `/_local/endpoints` lists. */
+  endpoints: Record<string, string>;
+}
+
+interface LocalRoute {
+  method?: 'POST';
+  path: string | RegExp;
+  serve(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> | void;
+}
+
+/**
+ * Answers the platform's HTTP requests: the manifest's API through the gateway first, then the
+ * platform's own pages (health, OpenAPI, docs, the issuer's keys) and the `/_local/*`
+ * operations that ops scripts and tests use; anything else is a 404.
+ */
+export function platformRequestHandler(
+  context: PlatformRequestContext,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const localRoutes = [...pages(context), ...operations(context)];
+  return (request, response) => {
+    const requestUrl = new URL(request.url ?? '/', context.url);
+    void (async () => {
+      try {
+        if (await context.gateway.handle(request, response, requestUrl)) return;
+        const path = requestUrl.pathname;
+        const route = localRoutes.find(
+          (candidate) =>
+            (!candidate.method || request.method === candidate.method) &&
+            (typeof candidate.path === 'string' ? path === candidate.path : candidate.path.test(path)),
+        );
+        if (route) await route.serve(request, response, requestUrl);
+        else writeJson(response, 404, { message: 'Not Found' });
+      } catch (error) {
+        console.error('[platform] request failed:', error);
+        if (!response.headersSent) writeJson(response, 500, { message: 'Internal Server Error' });
+      }
+    })();
+  };
+}
+
+/** Health, the OpenAPI document and its browsable docs, and the local issuer's JWKS. */
+function pages(context: PlatformRequestContext): LocalRoute[] {
+  const openApi = openApiDocument(routes, context.url);
+  const jwks = jwksOf(context.issuerKey.privateKeyPem, context.issuerKey.keyId);
+  return [
+    {
+      path: '/api/v1/health',
+      serve: async (request, response) => {
+        const components = await context.health();
+        const up = Object.values(components).every((state) => state === 'up');
+        writeJson(
+          response,
+          up ? 200 : 503,
+          { status: up ? 'ok' : 'degraded', components },
+          corsHeaders(request),
+        );
+      },
+    },
+    {
+      path: '/api/v1/openapi.json',
+      serve: (request, response) => writeJson(response, 200, openApi, corsHeaders(request)),
+    },
+    { path: '/local-issuer/.well-known/jwks.json', serve: (_, response) => writeJson(response, 200, jwks) },
+    {
+      path: /^\/docs\/?$/,
+      serve: (_, response) => {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(docsPage('/api/v1/openapi.json'));
+      },
+    },
+    {
+      path: /^\/docs\/assets\//,
+      serve: (_, response, url) => serveDocsAsset(url.pathname.slice('/docs/assets/'.length), response),
+    },
+  ];
+}
+
+/** The `/_local/*` operations: ops scripts (`npm run reindex`) and tests reach into the platform. */
+function operations(context: PlatformRequestContext): LocalRoute[] {
+  const { bus, stripe } = context;
+  return [
+    { method: 'POST', path: '/_local/reindex', serve: (_, response) => reindex(context.reindex, response) },
+    { path: '/_local/endpoints', serve: (_, response) => writeJson(response, 200, context.endpoints) },
+    {
+      // Runs a schedule now (ops and tests), with an optional event `detail`.
+      method: 'POST',
+      path: /^\/_local\/schedules\/[\w-]+\/run$/,
+      serve: async (request, response, url) => {
+        const schedule = schedules.find(
+          (candidate) => url.pathname === `/_local/schedules/${candidate.id}/run`,
+        );
+        if (!schedule) return writeJson(response, 404, { message: 'No such schedule' });
+        const detail = JSON.parse((await readAll(request)) || '{}');
+        writeJson(response, 200, {
+          result: await invoke(schedule.handler, {
+            'detail-type': 'Scheduled Event',
+            source: 'aws.scheduler',
+            detail,
+          }),
+        });
+      },
+    },
+    { method: 'POST', path: '/_local/invoke', serve: invokeManifestHandler },
+    { method: 'POST', path: '/_local/flags', serve: setFeatureFlags },
+    {
+      // Lets a test take Stripe's webhooks away, to prove the reconciler alone settles an order.
+      method: 'POST',
+      path: '/_local/stripe/webhooks',
+      serve: async (request, response) => {
+        const { enabled } = JSON.parse((await readAll(request)) || '{}');
+        stripe.setWebhookUrl(enabled === false ? undefined : `${context.url}${STRIPE_WEBHOOK_PATH}`);
+        writeJson(response, 200, { enabled: enabled !== false });
+      },
+    },
+    {
+      path: '/_local/events',
+      serve: (_, response, url) => {
+        const detailType = url.searchParams.get('detail-type');
+        const events = bus.history.filter((event) => !detailType || event['detail-type'] === detailType);
+        writeJson(response, 200, { events, dead_letters: bus.deadLetters });
+      },
+    },
+  ];
+}
+
+/** `npm run reindex` for the embedded index, which lives in this process: progress as lines. */
+async function reindex(run: Reindex, response: ServerResponse): Promise<void> {
+  response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+  let last = 0;
+  const result = await run((indexed, scanned) => {
+    if (scanned - last >= 1000) {
+      last = scanned;
+      response.write(`scanned ${scanned}, indexed ${indexed}\n`);
+    }
+  });
+  response.end(`done: scanned ${result.scanned}, indexed ${result.indexed}\n`);
+}
+
+/** Invokes a saga task or event handler directly, as a duplicated delivery would. */
+async function invokeManifestHandler(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { handler, event } = JSON.parse((await readAll(request)) || '{}');
+  const known = new Set<string>([
+    ...rules.map((rule) => rule.handler),
+    ...streams.map((stream) => stream.handler),
+    ...schedules.map((schedule) => schedule.handler),
+    ...stateMachines.flatMap((machine) => Object.values(machine.taskHandlers)),
+  ]);
+  if (!known.has(handler)) return writeJson(response, 404, { message: 'Not a manifest handler' });
+  try {
+    writeJson(response, 200, { result: (await invoke(handler, event)) ?? null });
+  } catch (error) {
+    writeJson(response, 200, { error: { name: (error as Error).name, message: (error as Error).message } });
+  }
+}
+
+/** Locally the feature switches are environment variables of this process: set them here. */
+async function setFeatureFlags(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const flags = JSON.parse((await readAll(request)) || '{}') as Record<string, boolean>;
+  for (const [feature, enabled] of Object.entries(flags)) {
+    if (feature === 'reviews' || feature === 'recommendations') {
+      process.env[`FEATURE_${feature.toUpperCase()}`] = enabled ? 'on' : 'off';
+    }
+  }
+  writeJson(response, 200, {
+    reviews: process.env.FEATURE_REVIEWS ?? 'on',
+    recommendations: process.env.FEATURE_RECOMMENDATIONS ?? 'on',
+  });
+}
+
+async function readAll(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
