@@ -1,4 +1,10 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-errors';
 
 export interface RateLimit {
@@ -12,8 +18,10 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 /**
  * A per-key rate limiter (GCRA: the token bucket expressed as one timestamp) kept in DynamoDB,
- * so every Lambda container shares it. Each check is a read plus a write conditional on
- * what was read; a lost race re-reads, so concurrent requests are never all let through.
+ * so every Lambda container shares it. Each check is one atomic conditional update, never a
+ * read-modify-write: a burst of concurrent requests from one key queues up on the item, each
+ * moving the theoretical arrival time (`tat`) on by one interval, and only a request that
+ * would pass the burst tolerance is refused. Contention alone never refuses a request.
  */
 export function rateLimiter(doc: DynamoDBDocumentClient, tableName: string) {
   return {
@@ -21,30 +29,48 @@ export function rateLimiter(doc: DynamoDBDocumentClient, tableName: string) {
       const interval = 1000 / limit.perSecond;
       const tolerance = interval * limit.burst;
       const itemKey = { pk: `RL#${limit.bucket}#${key}` };
-      for (let attempt = 1; attempt <= 5; attempt++) {
-        const { Item } = await doc.send(
-          new GetCommand({ TableName: tableName, Key: itemKey, ConsistentRead: true }),
-        );
-        const previous = Item?.tat as number | undefined;
-        const tat = Math.max(previous ?? nowMs, nowMs) + interval;
-        if (tat - nowMs > tolerance) {
-          return {
-            allowed: false,
-            retryAfterSeconds: Math.max(1, Math.ceil((tat - nowMs - tolerance) / 1000)),
-          };
-        }
+      // A request is allowed while its new tat stays within `tolerance` of now.
+      const latestAllowedTat = nowMs + tolerance - interval;
+      const expiresAt = (tat: number) => Math.ceil((tat + tolerance) / 1000) + 60;
+      // tat only grows and `now` is fixed here, so the bucket crosses from idle to busy at most
+      // once: the loop tries each of the two updates at most twice.
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        const busy = attempt % 2 === 1;
         try {
           await doc.send(
-            new PutCommand({
+            new UpdateCommand({
               TableName: tableName,
-              Item: { ...itemKey, tat, expires_at: Math.ceil((tat + tolerance) / 1000) + 60 },
-              ConditionExpression: previous === undefined ? 'attribute_not_exists(pk)' : 'tat = :previous',
-              ExpressionAttributeValues: previous === undefined ? undefined : { ':previous': previous },
+              Key: itemKey,
+              UpdateExpression: busy
+                ? 'SET tat = tat + :interval, expires_at = :expires'
+                : 'SET tat = :fresh, expires_at = :expires',
+              ConditionExpression: busy
+                ? 'tat > :now AND tat <= :latest'
+                : 'attribute_not_exists(pk) OR tat <= :now',
+              ExpressionAttributeValues: busy
+                ? {
+                    ':interval': interval,
+                    ':now': nowMs,
+                    ':latest': latestAllowedTat,
+                    ':expires': expiresAt(latestAllowedTat + interval),
+                  }
+                : { ':fresh': nowMs + interval, ':now': nowMs, ':expires': expiresAt(nowMs + interval) },
             }),
           );
           return { allowed: true };
         } catch (error) {
           if (!isConditionFailure(error)) throw error;
+        }
+        if (!busy) continue;
+        const { Item } = await doc.send(
+          new GetCommand({ TableName: tableName, Key: itemKey, ConsistentRead: true }),
+        );
+        const tat = Item?.tat as number | undefined;
+        if (tat !== undefined && tat > latestAllowedTat) {
+          return {
+            allowed: false,
+            retryAfterSeconds: Math.max(1, Math.ceil((tat + interval - nowMs - tolerance) / 1000)),
+          };
         }
       }
       return { allowed: false, retryAfterSeconds: 1 };

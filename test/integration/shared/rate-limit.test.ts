@@ -34,6 +34,21 @@ describe('rate limiter against DynamoDB Local', () => {
     expect(row?.expires_at).toBeGreaterThan(now / 1000);
     expect(row?.expires_at).toBeLessThan(now / 1000 + 120);
   });
+
+  it('lets exactly the burst through when 60 requests from one key race, however they collide', async () => {
+    const key = randomUUID();
+    const now = Date.now();
+    const limit = { bucket: 'it-race', perSecond: 1, burst: 25 };
+    const decisions = await Promise.all(Array.from({ length: 60 }, () => limiter.check(limit, key, now)));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(25);
+  });
+
+  it('never refuses a racing crowd that the burst has room for', async () => {
+    const key = randomUUID();
+    const limit = { bucket: 'it-roomy', perSecond: 1000, burst: 10_000 };
+    const decisions = await Promise.all(Array.from({ length: 200 }, () => limiter.check(limit, key)));
+    expect(decisions.every((d) => d.allowed)).toBe(true);
+  });
 });
 
 describe('attempt backoff against DynamoDB Local', () => {

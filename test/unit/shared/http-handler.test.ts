@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RateLimitedError } from '../../../shared/errors';
@@ -118,11 +118,10 @@ describe('httpHandler', () => {
     };
 
     async function limitKeysOf(events: ReturnType<typeof httpEvent>[]): Promise<string[]> {
-      dynamo.on(GetCommand).resolves({});
-      dynamo.on(PutCommand).resolves({});
+      dynamo.on(UpdateCommand).resolves({});
       const handler = httpHandler(limitedRoute, async () => ok({ quantity: 1 }));
       for (const event of events) await handler(event as never, lambdaContext);
-      return dynamo.commandCalls(GetCommand).map((call) => call.args[0].input.Key?.pk as string);
+      return dynamo.commandCalls(UpdateCommand).map((call) => call.args[0].input.Key?.pk as string);
     }
 
     function anonymous(cookie: string, headers: Record<string, string> = {}) {
