@@ -30,12 +30,15 @@ export { signatureHeader, type WebhookDelivery } from './stripe/webhooks';
  *   POST /v1/payment_intents/:id/cancel    cancel one that has not succeeded
  *   GET  /v1/payment_intents/:id           retrieve (`expand[]=latest_charge|payment_method`)
  *   POST /v1/refunds                       refund a succeeded PaymentIntent (or charge)
+ *   GET  /v1/refunds                       list refunds, newest first (`payment_intent`, paging)
+ *   GET  /v1/payment_intents/search        search by metadata (`metadata['key']:'value'`)
  *   GET  /v1/payment_methods/:id           the test payment methods (see ./stripe/cards.ts)
  *   anything else                          404 "Unrecognized request URL", as Stripe
  *
  * As Stripe: every /v1 request needs `Authorization: Bearer sk_test_…` (HTTP 401 otherwise);
  * errors use Stripe's envelope and statuses (402 card_error, 400/404 invalid_request_error,
- * 400/409 idempotency_error, 500 api_error); POSTs honour `Idempotency-Key` (below); succeeded
+ * 400/409 idempotency_error, 500 api_error); POSTs honour `Idempotency-Key` for 24 hours, after
+ * which the key is forgotten and a repeat runs afresh (below); succeeded
  * PaymentIntents (`payment_intent.succeeded`) and refunds (`charge.refunded`) are sent, signed
  * with `Stripe-Signature`, to the webhook URL, if one is set, in the background with retries.
  *
@@ -56,6 +59,10 @@ export interface StripeServerOptions {
   webhookRetryBaseMs?: number;
   /** Failed webhook deliveries and unexpected errors; console.error by default. */
   log?: (message: string, fields: Record<string, unknown>) => void;
+  /** How long an Idempotency-Key's result is kept (Stripe: 24 hours). */
+  idempotencyTtlMs?: number;
+  /** The clock idempotency keys age by, in epoch ms; a test moves it to see keys expire. */
+  now?: () => number;
 }
 
 export interface StripeTestServer {
@@ -110,6 +117,8 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       console.error(`[stripe] ${message}`, JSON.stringify(fields)));
   const webhookSecret = options.webhookSecret ?? `whsec_${randomBytes(24).toString('hex')}`;
   const hangMs = options.hangMs ?? DEFAULT_HANG_MS;
+  const idempotencyTtlMs = options.idempotencyTtlMs ?? IDEMPOTENCY_TTL_MS;
+  const clock = options.now ?? Date.now;
   const webhooks = new WebhookSender({
     url: options.webhookUrl,
     secret: webhookSecret,
@@ -146,7 +155,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
   /** Forgets results past the TTL; the map is in insertion order, so the oldest come first. */
   const pruneExpired = (at: number) => {
     for (const [key, stored] of idempotency) {
-      if (at - stored.createdAt < IDEMPOTENCY_TTL_MS) break;
+      if (at - stored.createdAt < idempotencyTtlMs) break;
       if (stored.state === 'done') idempotency.delete(key);
     }
   };
@@ -161,6 +170,9 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
     if (segments[0] === 'v1') {
       const [, resource, id, action, ...rest] = segments;
       if (rest.length === 0 && resource === 'payment_intents') {
+        if (method === 'GET' && id === 'search' && action === undefined) {
+          return { run: (params) => engine.searchPaymentIntents(params) };
+        }
         if (method === 'POST' && id === undefined) {
           return { run: (params, context) => engine.createPaymentIntent(params, context) };
         }
@@ -176,6 +188,9 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       }
       if (rest.length === 0 && resource === 'refunds' && method === 'POST' && id === undefined) {
         return { run: (params, context) => engine.createRefund(params, context) };
+      }
+      if (rest.length === 0 && resource === 'refunds' && method === 'GET' && id === undefined) {
+        return { run: (params) => engine.listRefunds(params) };
       }
       if (rest.length === 0 && resource === 'payment_methods' && method === 'GET' && id && !action) {
         return { run: (params) => engine.retrievePaymentMethod(id, params) };
@@ -238,7 +253,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       }
       const scopedKey = `${apiKey}\n${idempotencyKey}`;
       const stored = idempotency.get(scopedKey);
-      if (stored && Date.now() - stored.createdAt < IDEMPOTENCY_TTL_MS) {
+      if (stored && clock() - stored.createdAt < idempotencyTtlMs) {
         if (stored.endpoint !== endpoint) {
           throw idempotencyError(
             400,
@@ -265,7 +280,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         return;
       }
 
-      const createdAt = Date.now();
+      const createdAt = clock();
       idempotency.delete(scopedKey); // an expired result: start afresh, at the end of the order
       pruneExpired(createdAt);
       idempotency.set(scopedKey, { endpoint, fingerprint, createdAt, state: 'running' });

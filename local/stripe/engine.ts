@@ -154,6 +154,27 @@ function expandParam(params: FormObject, allowed: readonly string[]): string[] {
   return expand;
 }
 
+/** A page of a newest-first list, by `limit` and `starting_after` / `ending_before` (object ids). */
+function pageOf<T extends { id: string }>(
+  newestFirst: T[],
+  query: FormObject,
+): { items: T[]; hasMore: boolean } {
+  const limit = optionalInteger(query, 'limit') ?? 10;
+  if (limit < 1 || limit > 100) throw invalidParam('This value must be between 1 and 100.', 'limit');
+  const after = optionalString(query, 'starting_after') || undefined;
+  const before = optionalString(query, 'ending_before') || undefined;
+  const cursor = after ?? before;
+  const at = cursor === undefined ? -1 : newestFirst.findIndex((item) => item.id === cursor);
+  if (cursor !== undefined && at < 0)
+    throw resourceMissing('object', cursor, after ? 'starting_after' : 'ending_before', 400);
+  if (before !== undefined) {
+    const start = Math.max(0, at - limit);
+    return { items: newestFirst.slice(start, at), hasMore: start > 0 };
+  }
+  const start = at + 1;
+  return { items: newestFirst.slice(start, start + limit), hasMore: start + limit < newestFirst.length };
+}
+
 interface IntentRecord {
   intent: PaymentIntent;
   /** Confirm attempts answered with a 500 so far (`pm_card_bazaar_flaky_<N>`). */
@@ -463,6 +484,79 @@ export class StripeEngine {
     this.refundRecords.set(refund.id, refund);
     this.emit('charge.refunded', charge, context, previous);
     return { status: 200, body: this.renderRefund(refund, expand) };
+  }
+
+  /**
+   * `GET /v1/refunds` — newest first, optionally only a PaymentIntent's (or a charge's), paged by
+   * `limit` (1–100, default 10) and `starting_after`, as Stripe's list endpoints are.
+   */
+  listRefunds(query: FormObject): ApiResult {
+    rejectUnknown(query, ['payment_intent', 'charge', 'limit', 'starting_after', 'ending_before', 'expand']);
+    const intentId = optionalString(query, 'payment_intent') || undefined;
+    const chargeId = optionalString(query, 'charge') || undefined;
+    const expand = expandParam(query, ['data.charge', 'data.payment_intent']).map((path) => path.slice(5));
+    const newestFirst = [...this.refundRecords.values()]
+      .reverse()
+      .filter(
+        (refund) =>
+          (!intentId || refund.payment_intent === intentId) && (!chargeId || refund.charge === chargeId),
+      );
+    const page = pageOf(newestFirst, query);
+    return {
+      status: 200,
+      body: {
+        object: 'list',
+        data: page.items.map((refund) => this.renderRefund(refund, expand)),
+        has_more: page.hasMore,
+        url: '/v1/refunds',
+      },
+    };
+  }
+
+  /**
+   * `GET /v1/payment_intents/search` — Stripe's search query language, the part that finds an
+   * intent by what its creator stored on it: clauses `metadata['key']:'value'`, `status:'…'`
+   * or `currency:'…'`, joined by `AND`. Newest first; `page` continues where `next_page` left.
+   */
+  searchPaymentIntents(query: FormObject): ApiResult {
+    rejectUnknown(query, ['query', 'limit', 'page', 'expand']);
+    const text = requiredString(query, 'query');
+    const clauses = text.split(/\s+AND\s+/).map((clause) => {
+      const match = /^(metadata\['([^']+)'\]|status|currency):'([^']*)'$/.exec(clause.trim());
+      if (!match) {
+        throw invalidParam(
+          `This test server searches by metadata['key']:'value', status:'value' and currency:'value' joined by AND, not: ${clause}`,
+          'query',
+        );
+      }
+      const [, field, metadataKey, value] = match;
+      return (intent: PaymentIntent) =>
+        metadataKey !== undefined
+          ? intent.metadata[metadataKey] === value
+          : intent[field as 'status' | 'currency'] === value;
+    });
+    const limit = optionalInteger(query, 'limit') ?? 10;
+    if (limit < 1 || limit > 100) throw invalidParam('This value must be between 1 and 100.', 'limit');
+    const offset = Number(optionalString(query, 'page') ?? '0');
+    const expand = expandParam(query, ['data.latest_charge', 'data.payment_method']).map((path) =>
+      path.slice(5),
+    );
+    const matches = [...this.intentRecords.values()]
+      .map((record) => record.intent)
+      .reverse()
+      .filter((intent) => clauses.every((clause) => clause(intent)));
+    const items = matches.slice(offset, offset + limit);
+    const hasMore = offset + limit < matches.length;
+    return {
+      status: 200,
+      body: {
+        object: 'search_result',
+        data: items.map((intent) => this.renderIntent(intent, expand)),
+        has_more: hasMore,
+        next_page: hasMore ? String(offset + limit) : null,
+        url: '/v1/payment_intents/search',
+      },
+    };
   }
 
   /** `GET /v1/payment_methods/:id` (the test tokens only) */
