@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { PaymentDeclinedError, PaymentProviderError } from './errors';
+import { PaymentDeclinedError, PaymentProviderError, RefundRejectedError } from './errors';
 
 export type IntentStatus =
   | 'requires_confirmation'
@@ -23,12 +23,30 @@ export interface CardGateway {
   confirmIntent(intentId: string, idempotencyKey: string): Promise<IntentStatus>;
   retrieveIntent(intentId: string): Promise<{ id: string; status: IntentStatus; amountReceived: number }>;
   cancelIntent(intentId: string): Promise<IntentStatus>;
+  /**
+   * The intent created with this metadata, if any: how an intent is found once the provider
+   * has forgotten the idempotency key it was created with (Stripe: after 24 hours).
+   */
+  findIntent(metadata: Record<string, string>): Promise<{ id: string; status: IntentStatus } | undefined>;
+  /** Refunds part of a succeeded intent. A refusal the provider will repeat is RefundRejectedError. */
   refund(input: {
     intentId: string;
     amountCents: number;
     idempotencyKey: string;
-  }): Promise<{ id: string; status: string }>;
+    metadata: Record<string, string>;
+  }): Promise<ProviderRefund>;
+  /** The intent's refund carrying this metadata, if any (for when the idempotency key is forgotten). */
+  findRefund(intentId: string, metadata: Record<string, string>): Promise<ProviderRefund | undefined>;
 }
+
+/** `succeeded` and `pending` are on their way back to the card; `failed` and `canceled` never will be. */
+export interface ProviderRefund {
+  id: string;
+  status: 'succeeded' | 'pending' | 'failed' | 'canceled' | string;
+}
+
+const hasMetadata = (object: { metadata?: Record<string, string> | null }, wanted: Record<string, string>) =>
+  Object.entries(wanted).every(([name, value]) => object.metadata?.[name] === value);
 
 function errorType(error: unknown): string | undefined {
   return (error as { type?: string })?.type;
@@ -107,13 +125,39 @@ export function stripeGateway(stripe: Stripe): CardGateway {
         return translate(error);
       }
     },
-    async refund({ intentId, amountCents, idempotencyKey }) {
+    async findIntent(metadata) {
+      // Search reads an index that lags by seconds; it is only asked about intents a day old.
+      const query = Object.entries(metadata)
+        .map(([name, value]) => `metadata['${name}']:'${value}'`)
+        .join(' AND ');
+      try {
+        const found = await stripe.paymentIntents.search({ query, limit: 1 });
+        const intent = found.data[0];
+        return intent ? { id: intent.id, status: intent.status } : undefined;
+      } catch (error) {
+        return translate(error);
+      }
+    },
+    async refund({ intentId, amountCents, idempotencyKey, metadata }) {
       try {
         const refund = await stripe.refunds.create(
-          { payment_intent: intentId, amount: amountCents },
+          { payment_intent: intentId, amount: amountCents, metadata },
           { idempotencyKey },
         );
         return { id: refund.id, status: refund.status ?? 'succeeded' };
+      } catch (error) {
+        // Stripe says no for good (already refunded, more than remains): retrying cannot help.
+        if (errorType(error) === 'StripeInvalidRequestError')
+          throw new RefundRejectedError((error as Error).message);
+        return translate(error);
+      }
+    },
+    async findRefund(intentId, metadata) {
+      try {
+        for await (const refund of stripe.refunds.list({ payment_intent: intentId, limit: 100 })) {
+          if (hasMetadata(refund, metadata)) return { id: refund.id, status: refund.status ?? 'succeeded' };
+        }
+        return undefined;
       } catch (error) {
         return translate(error);
       }

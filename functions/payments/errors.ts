@@ -20,6 +20,11 @@ export class PaymentProviderError extends Error {
   override readonly name = 'PaymentProviderError';
 }
 
+/** The provider refused a refund for good (already refunded, more than remains): not worth retrying. */
+export class RefundRejectedError extends Error {
+  override readonly name = 'RefundRejectedError';
+}
+
 export class InvalidPaymentTokenError extends ValidationError {
   override readonly name = 'InvalidPaymentTokenError';
   constructor() {

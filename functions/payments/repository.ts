@@ -9,7 +9,9 @@ import {
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import { newId } from '../../shared/ids';
-import { InsufficientFundsError, RefundExceedsChargeError } from './errors';
+import { InsufficientFundsError } from './errors';
+import { refundRepository } from './refund-repository';
+import { chargeFromItem, key, ledgerItem } from './table-items';
 
 type Item = Record<string, unknown>;
 
@@ -40,7 +42,10 @@ export interface ChargeRecord {
   providerRef: string | null;
   status: ChargeStatus;
   amountCents: number;
+  /** What refunds have given back (settled refunds only). */
   refundedCents: number;
+  /** What refunds have claimed: the settled ones and those still `requested`. Never above amountCents. */
+  reservedCents: number;
   currency: string;
   failureCode: string | null;
   createdAt: string;
@@ -54,21 +59,6 @@ export interface LedgerEntry {
   reference: string;
   createdAt: string;
 }
-
-const key = {
-  method: (userId: string, paymentMethodId: string) => ({
-    pk: `USER#${userId}`,
-    sk: `PM#${paymentMethodId}`,
-  }),
-  charge: (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'CHARGE' }),
-  refund: (orderId: string, refundKey: string) => ({ pk: `PAYMENT#${orderId}`, sk: `REFUND#${refundKey}` }),
-  wallet: (userId: string) => ({ pk: `WALLET#${userId}`, sk: 'BALANCE' }),
-  ledger: (userId: string, kind: string, reference: string) => ({
-    pk: `WALLET#${userId}`,
-    sk: `LEDGER#${kind}#${reference}`,
-  }),
-  topUp: (userId: string, topUpId: string) => ({ pk: `WALLET#${userId}`, sk: `TOPUP#${topUpId}` }),
-};
 
 function methodFromItem(item: Item): PaymentMethodRecord {
   return {
@@ -85,30 +75,11 @@ function methodFromItem(item: Item): PaymentMethodRecord {
   };
 }
 
-function chargeFromItem(item: Item): ChargeRecord {
-  return {
-    paymentId: item.payment_id as string,
-    orderId: item.order_id as string,
-    userId: item.user_id as string,
-    idempotencyKey: item.idempotency_key as string,
-    method: item.method as 'card' | 'wallet',
-    paymentMethodId: item.payment_method_id as string,
-    providerRef: (item.provider_ref as string | undefined) ?? null,
-    status: item.status as ChargeStatus,
-    amountCents: item.amount_cents as number,
-    refundedCents: (item.refunded_cents as number | undefined) ?? 0,
-    currency: item.currency as string,
-    failureCode: (item.failure_code as string | undefined) ?? null,
-    createdAt: item.created_at as string,
-    updatedAt: item.updated_at as string,
-  };
-}
-
 export type PaymentsRepository = ReturnType<typeof paymentsRepository>;
 
 /**
  * The payments table: payment methods, one charge record per order (its idempotency key is
- * the order), refunds, and each user's wallet with a ledger. Money moves in the wallet only
+ * the order), refunds (./refund-repository.ts), and each user's wallet with a ledger. Money moves in the wallet only
  * in transactions that also write the ledger entry, so the balance always equals the ledger.
  */
 export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: string) {
@@ -186,7 +157,13 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
     async ensureCharge(
       input: Omit<
         ChargeRecord,
-        'paymentId' | 'status' | 'providerRef' | 'refundedCents' | 'failureCode' | 'updatedAt'
+        | 'paymentId'
+        | 'status'
+        | 'providerRef'
+        | 'refundedCents'
+        | 'reservedCents'
+        | 'failureCode'
+        | 'updatedAt'
       >,
     ): Promise<ChargeRecord> {
       const record: ChargeRecord = {
@@ -195,6 +172,7 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
         providerRef: null,
         status: 'pending',
         refundedCents: 0,
+        reservedCents: 0,
         failureCode: null,
         updatedAt: input.createdAt,
       };
@@ -214,6 +192,7 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
               status: record.status,
               amount_cents: record.amountCents,
               refunded_cents: 0,
+              reserved_cents: 0,
               currency: record.currency,
               created_at: record.createdAt,
               updated_at: record.updatedAt,
@@ -328,145 +307,6 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
         if (reasons?.[0] === 'ConditionalCheckFailed') throw new InsufficientFundsError();
         throw error;
       }
-    },
-
-    /**
-     * Claims `amountCents` of an order's charge for a refund, once per refund key: the refund
-     * record and the charge's refunded total change together, and the total never exceeds
-     * what was charged. Wallet refunds credit the wallet (with its ledger entry) in the same
-     * transaction; card refunds then go to the provider with the same key.
-     */
-    async claimRefund(
-      charge: ChargeRecord,
-      refundKey: string,
-      amountCents: number,
-      now: string,
-    ): Promise<{ claimed: boolean; refundId: string; providerRef: string | null; status: string }> {
-      const refundId = newId('pay').replace('pay_', 're_');
-      const wallet = charge.method === 'wallet';
-      const items = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...key.refund(charge.orderId, refundKey),
-              type: 'REFUND',
-              refund_id: refundId,
-              order_id: charge.orderId,
-              amount_cents: amountCents,
-              status: wallet ? 'succeeded' : 'pending',
-              created_at: now,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Update: {
-            TableName: tableName,
-            Key: key.charge(charge.orderId),
-            UpdateExpression:
-              'SET refunded_cents = refunded_cents + :amount, updated_at = :now, #status = :status',
-            ConditionExpression: '#status IN (:charged, :refunded) AND refunded_cents <= :limit',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':amount': amountCents,
-              ':now': now,
-              ':limit': charge.amountCents - amountCents,
-              ':charged': 'charged',
-              ':refunded': 'refunded',
-              ':status': charge.refundedCents + amountCents >= charge.amountCents ? 'refunded' : 'charged',
-            },
-          },
-        },
-        ...(wallet
-          ? [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: key.wallet(charge.userId),
-                  UpdateExpression:
-                    'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
-                  ExpressionAttributeValues: { ':amount': amountCents, ':now': now, ':zero': 0 },
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: ledgerItem(
-                    charge.userId,
-                    'refund',
-                    `${charge.orderId}:${refundKey}`,
-                    amountCents,
-                    now,
-                  ),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ]
-          : []),
-      ];
-      try {
-        await withConflictRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
-        return { claimed: true, refundId, providerRef: null, status: wallet ? 'succeeded' : 'pending' };
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[0] === 'ConditionalCheckFailed') {
-          const { Item } = await doc.send(
-            new GetCommand({
-              TableName: tableName,
-              Key: key.refund(charge.orderId, refundKey),
-              ConsistentRead: true,
-            }),
-          );
-          return {
-            claimed: false,
-            refundId: Item!.refund_id as string,
-            providerRef: (Item!.provider_ref as string | undefined) ?? null,
-            status: Item!.status as string,
-          };
-        }
-        if (reasons?.[1] === 'ConditionalCheckFailed') {
-          const current = await repository.getCharge(charge.orderId);
-          throw new RefundExceedsChargeError(current ? current.amountCents - current.refundedCents : 0);
-        }
-        throw error;
-      }
-    },
-
-    async completeRefund(
-      orderId: string,
-      refundKey: string,
-      providerRef: string,
-      now: string,
-    ): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key.refund(orderId, refundKey),
-          UpdateExpression: 'SET #status = :succeeded, provider_ref = :ref, updated_at = :now',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':succeeded': 'succeeded', ':ref': providerRef, ':now': now },
-        }),
-      );
-    },
-
-    async listRefunds(
-      orderId: string,
-    ): Promise<Array<{ refundId: string; amountCents: number; status: string; createdAt: string }>> {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `PAYMENT#${orderId}`, ':prefix': 'REFUND#' },
-          ConsistentRead: true,
-        }),
-      );
-      return (page.Items ?? []).map((item) => ({
-        refundId: item.refund_id as string,
-        amountCents: item.amount_cents as number,
-        status: item.status as string,
-        createdAt: item.created_at as string,
-      }));
     },
 
     /** A top-up intent, recorded before the card is charged; a repeat returns the first. */
@@ -589,23 +429,5 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
     },
   };
 
-  function ledgerItem(
-    userId: string,
-    kind: LedgerEntry['kind'],
-    reference: string,
-    amountCents: number,
-    now: string,
-  ): Item {
-    return {
-      ...key.ledger(userId, kind, reference),
-      type: 'LEDGER',
-      entry_id: newId('pay').replace('pay_', 'led_'),
-      kind,
-      reference,
-      amount_cents: amountCents,
-      created_at: now,
-    };
-  }
-
-  return repository;
+  return { ...repository, ...refundRepository(doc, tableName) };
 }

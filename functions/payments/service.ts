@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NotFoundError, UnprocessableError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { CURRENCY, formatMoney, fromCents } from '../../shared/money';
@@ -9,6 +10,7 @@ import {
   PaymentDeclinedError,
   PaymentProviderError,
 } from './errors';
+import { providerMayHaveForgotten, refundOrder } from './refunds';
 import type { ChargeRecord, PaymentMethodRecord, PaymentsRepository } from './repository';
 
 export interface ChargeableOrder {
@@ -169,7 +171,9 @@ export async function chargeOrder(
 /**
  * The order's PaymentIntent: the stored one, or one created with the order's idempotency key
  * and stored before anything confirms it. Whoever calls this (the charge step, or a
- * cancellation that must void it) gets the same intent for the same order.
+ * cancellation or the reconciler that must void it) gets the same intent for the same order.
+ * Once the provider may have forgotten that key, an intent made under it (whose id never
+ * reached the charge record) is looked up by its metadata instead of being made twice.
  */
 async function orderIntent(
   charge: ChargeRecord,
@@ -178,21 +182,68 @@ async function orderIntent(
   deps: PaymentsDeps,
 ): Promise<string> {
   if (charge.providerRef) return charge.providerRef;
-  const intent = await cards.createIntent({
-    amountCents: charge.amountCents,
-    currency: charge.currency,
-    token: method.providerToken!,
-    idempotencyKey: `pi-create:${charge.orderId}`,
-    metadata: { order_id: charge.orderId, payment_id: charge.paymentId },
-  });
+  const metadata = { order_id: charge.orderId, payment_id: charge.paymentId };
+  const intent =
+    (providerMayHaveForgotten(charge.createdAt, deps.now()) ? await cards.findIntent(metadata) : undefined) ??
+    (await cards.createIntent({
+      amountCents: charge.amountCents,
+      currency: charge.currency,
+      token: method.providerToken!,
+      idempotencyKey: `pi-create:${charge.orderId}`,
+      metadata,
+    }));
   await deps.payments.setProviderRef(charge.orderId, intent.id, deps.now().toISOString());
   return intent.id;
 }
 
 /**
+ * Decides a charge that is still `pending` without ever completing it: the order's intent is
+ * created or retrieved by the order's key and cancelled, so a charge step still in flight can
+ * no longer confirm it (if cancelling finds it succeeded, it is charged); a pending wallet
+ * charge is failed, which the wallet debit's own condition respects. `processing` is left
+ * undecided. Whoever must know "was this order charged?" asks this first.
+ */
+async function decideCharge(
+  order: ChargeableOrder,
+  reason: string,
+  deps: PaymentsDeps,
+): Promise<ChargeRecord | 'processing'> {
+  const method = await deps.payments.getMethod(order.userId, order.paymentMethodId);
+  const now = () => deps.now().toISOString();
+  const charge = await deps.payments.ensureCharge({
+    orderId: order.orderId,
+    userId: order.userId,
+    idempotencyKey: `charge:${order.orderId}`,
+    method: method?.type ?? 'card',
+    paymentMethodId: order.paymentMethodId,
+    amountCents: order.totalCents,
+    currency: order.currency,
+    createdAt: now(),
+  });
+  if (charge.status !== 'pending') return charge;
+  if (charge.method === 'card' && method?.providerToken) {
+    const cards = await deps.cards();
+    const intentId = await orderIntent(charge, method, cards, deps);
+    let status = (await cards.retrieveIntent(intentId)).status;
+    if (status === 'processing') return 'processing';
+    if (status !== 'succeeded' && status !== 'canceled') status = await cards.cancelIntent(intentId);
+    if (status === 'processing') return 'processing';
+    await deps.payments.settleCharge(
+      order.orderId,
+      status === 'succeeded' ? 'charged' : 'failed',
+      now(),
+      reason,
+    );
+  } else {
+    await deps.payments.settleCharge(order.orderId, 'failed', now(), reason);
+  }
+  return (await deps.payments.getCharge(order.orderId))!;
+}
+
+/**
  * A cancellation's side of the money: an order that was not charged can never be charged any
- * more (its intent is created if need be, with the order's own key, and cancelled; a pending
- * wallet charge is failed), and whatever was charged is refunded, once per `refundKey`.
+ * more, and whatever was charged is refunded, once per `refundKey`. A refund the provider did
+ * not settle throws PaymentProviderError and stays `requested` for the retry schedule.
  */
 export async function voidOrRefund(
   orderId: string,
@@ -201,108 +252,33 @@ export async function voidOrRefund(
 ): Promise<{ refunded_cents: number }> {
   const order = await deps.findOrder(orderId);
   if (!order) throw new NotFoundError('Order');
-  const method = await deps.payments.getMethod(order.userId, order.paymentMethodId);
-  const now = () => deps.now().toISOString();
-  let charge = await deps.payments.ensureCharge({
-    orderId,
-    userId: order.userId,
-    idempotencyKey: `charge:${orderId}`,
-    method: method?.type ?? 'card',
-    paymentMethodId: order.paymentMethodId,
-    amountCents: order.totalCents,
-    currency: order.currency,
-    createdAt: now(),
-  });
-  if (charge.status === 'pending') {
-    if (charge.method === 'card' && method?.providerToken) {
-      const cards = await deps.cards();
-      const intentId = await orderIntent(charge, method, cards, deps);
-      const status = await cards.cancelIntent(intentId);
-      await deps.payments.settleCharge(
-        orderId,
-        status === 'succeeded' ? 'charged' : 'failed',
-        now(),
-        'cancelled',
-      );
-    } else {
-      await deps.payments.settleCharge(orderId, 'failed', now(), 'cancelled');
-    }
-    charge = (await deps.payments.getCharge(orderId))!;
-  }
+  const charge = await decideCharge(order, 'cancelled', deps);
+  if (charge === 'processing')
+    throw new PaymentProviderError(`Order ${orderId}'s payment is still processing`);
   if (charge.status !== 'charged' && charge.status !== 'refunded') return { refunded_cents: 0 };
   const refund = await refundOrder(orderId, refundKey, 'remaining', deps);
-  return { refunded_cents: refund.amount_cents };
+  return { refunded_cents: refund.status === 'succeeded' ? refund.amount_cents : 0 };
 }
 
 /**
- * What really happened to an order's payment, for the reconciler: it retrieves the stored
- * PaymentIntent (never creates one). An intent that did not succeed is cancelled first, so a
- * late confirmation can no longer charge an order that is being unwound.
+ * What really happened to an order's payment, for the reconciler and the provider's webhook.
+ * "Not charged" is only said once the order can no longer be charged (see decideCharge), and
+ * a charge that was refunded, or has a refund under way, is `refunded`: never paid.
  */
 export async function paymentOutcome(
   orderId: string,
   deps: PaymentsDeps,
-): Promise<'charged' | 'not_charged' | 'unknown'> {
-  const charge = await deps.payments.getCharge(orderId);
-  if (!charge) return 'not_charged';
-  if (charge.status === 'charged' || charge.status === 'refunded') return 'charged';
-  if (charge.status === 'failed') return 'not_charged';
-  if (charge.method === 'wallet') {
-    await deps.payments.settleCharge(orderId, 'failed', deps.now().toISOString(), 'abandoned');
-    return (await deps.payments.getCharge(orderId))?.status === 'charged' ? 'charged' : 'not_charged';
-  }
-  if (!charge.providerRef) {
-    await deps.payments.settleCharge(orderId, 'failed', deps.now().toISOString(), 'abandoned');
-    return 'not_charged';
-  }
-  const cards = await deps.cards();
-  let status = (await cards.retrieveIntent(charge.providerRef)).status;
-  if (status === 'processing') return 'unknown';
-  if (status !== 'succeeded' && status !== 'canceled') status = await cards.cancelIntent(charge.providerRef);
-  if (status === 'succeeded') {
-    await deps.payments.settleCharge(orderId, 'charged', deps.now().toISOString());
-    return 'charged';
-  }
-  if (status === 'canceled') {
-    await deps.payments.settleCharge(orderId, 'failed', deps.now().toISOString(), 'canceled');
-    return 'not_charged';
-  }
-  return 'unknown';
+): Promise<'charged' | 'refunded' | 'not_charged' | 'unknown'> {
+  const order = await deps.findOrder(orderId);
+  if (!order) return 'not_charged';
+  const charge = await decideCharge(order, 'abandoned', deps);
+  if (charge === 'processing') return 'unknown';
+  if (charge.status === 'failed' || charge.status === 'pending') return 'not_charged';
+  if (charge.status === 'refunded' || charge.reservedCents > 0) return 'refunded';
+  return 'charged';
 }
 
-/**
- * Refunds part or all of an order's charge, once per `refundKey`, never beyond what was
- * charged: a card back to the card (the provider call carries the refund's own key), a
- * wallet back to the wallet.
- */
-export async function refundOrder(
-  orderId: string,
-  refundKey: string,
-  amountCents: number | 'remaining',
-  deps: PaymentsDeps,
-): Promise<
-  | { refund_id: string; amount_cents: number; status: string }
-  | { refund_id: null; amount_cents: 0; status: 'nothing_to_refund' }
-> {
-  const charge = await deps.payments.getCharge(orderId);
-  if (!charge || (charge.status !== 'charged' && charge.status !== 'refunded')) {
-    return { refund_id: null, amount_cents: 0, status: 'nothing_to_refund' };
-  }
-  const amount = amountCents === 'remaining' ? charge.amountCents - charge.refundedCents : amountCents;
-  if (amount <= 0) return { refund_id: null, amount_cents: 0, status: 'nothing_to_refund' };
-  const now = () => deps.now().toISOString();
-  const claim = await deps.payments.claimRefund(charge, refundKey, amount, now());
-  if (charge.method === 'wallet' || claim.status === 'succeeded') {
-    return { refund_id: claim.refundId, amount_cents: amount, status: 'succeeded' };
-  }
-  const refund = await (await deps.cards()).refund({
-    intentId: charge.providerRef!,
-    amountCents: amount,
-    idempotencyKey: `refund:${orderId}:${refundKey}`,
-  });
-  await deps.payments.completeRefund(orderId, refundKey, refund.id, now());
-  return { refund_id: claim.refundId, amount_cents: amount, status: 'succeeded' };
-}
+export { refundOrder, retryRequestedRefunds } from './refunds';
 
 export async function getWallet(userId: string, deps: PaymentsDeps) {
   const wallet = await deps.payments.getWallet(userId);
@@ -337,7 +313,7 @@ export async function topUpWallet(
       fields: [{ field: 'payment_method_id', message: 'must be one of your cards' }],
     });
   }
-  const topUpId = `top_${Buffer.from(`${userId}:${input.idempotencyKey}`).toString('base64url').slice(0, 60)}`;
+  const topUpId = topUpIdFor(userId, input.idempotencyKey);
   const now = () => deps.now().toISOString();
   const topUp = await deps.payments.startTopUp(
     userId,
@@ -373,6 +349,10 @@ export async function topUpWallet(
   }
   return getWallet(userId, deps);
 }
+
+/** The whole key counts (keys run to 255 characters): a digest, so its length is bounded. */
+export const topUpIdFor = (userId: string, idempotencyKey: string) =>
+  `top_${createHash('sha256').update(`${userId}\n${idempotencyKey}`).digest('base64url')}`;
 
 function methodView(method: PaymentMethodRecord): PaymentMethodView {
   return {

@@ -53,6 +53,8 @@ export const tables: TableDefinition[] = [
     owner: 'payments',
     partitionKey: 'pk',
     sortKey: 'sk',
+    // Sparse: only `requested` refunds carry refund_bucket, so the retry schedule reads exactly those.
+    gsis: [{ name: 'ByRequestedRefund', partitionKey: 'refund_bucket', sortKey: 'created_at' }],
   },
   {
     id: 'idempotency',
