@@ -45,3 +45,31 @@ export async function settlePendingOrder(
   await markFailed(orderId, 'PAYMENT_NOT_COMPLETED', deps.store);
   return 'failed';
 }
+
+export interface ReconcileDeps extends SettlementDeps {
+  /** Stops the order's checkout execution, so the saga and the reconciler never both act. */
+  stopSaga: (orderId: string) => Promise<void>;
+}
+
+/**
+ * Orders pending longer than `olderThanSeconds` are stuck (a stopped saga, a lost response):
+ * each one's execution is stopped, then it is settled from what the payment provider says.
+ */
+export async function reconcilePendingOrders(
+  options: { olderThanSeconds: number; orderId?: string },
+  deps: ReconcileDeps,
+): Promise<{ reconciled: Record<string, string> }> {
+  const before = new Date(deps.store.now().getTime() - options.olderThanSeconds * 1000).toISOString();
+  const only = options.orderId;
+  const stuck = only
+    ? [await deps.store.orders.get(only)]
+        .filter((order) => order?.status === 'pending' && order.orderedAt < before)
+        .map((order) => order!)
+    : await deps.store.orders.listPendingBefore(before, 50);
+  const results: Record<string, string> = {};
+  for (const order of stuck) {
+    await deps.stopSaga(order.orderId);
+    results[order.orderId] = await settlePendingOrder(order.orderId, deps);
+  }
+  return { reconciled: results };
+}
