@@ -324,7 +324,12 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
     },
 
     /** Pending orders placed before `before`, oldest first: what the reconciler looks at. */
-    async listPendingBefore(before: string, limit: number): Promise<OrderRecord[]> {
+    /** One page of the orders pending since before `before`, oldest first; `next` continues it. */
+    async listPendingBefore(
+      before: string,
+      limit: number,
+      startKey?: Item,
+    ): Promise<{ orders: OrderRecord[]; next: Item | undefined }> {
       const page = await doc.send(
         new QueryCommand({
           TableName: tableName,
@@ -332,9 +337,10 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
           KeyConditionExpression: 'pending_bucket = :pending AND ordered_at < :before',
           ExpressionAttributeValues: { ':pending': 'PENDING', ':before': before },
           Limit: limit,
+          ExclusiveStartKey: startKey,
         }),
       );
-      return (page.Items ?? []).map(fromItem);
+      return { orders: (page.Items ?? []).map(fromItem), next: page.LastEvaluatedKey };
     },
   };
 }

@@ -3,7 +3,8 @@ import { markFailed, markPaid } from './service';
 
 export interface SettlementDeps {
   store: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>;
-  paymentOutcome: (orderId: string) => Promise<'charged' | 'not_charged' | 'unknown'>;
+  /** `refunded`: the charge was given back (or is being): the order is unwound, never paid. */
+  paymentOutcome: (orderId: string) => Promise<'charged' | 'refunded' | 'not_charged' | 'unknown'>;
   commitStock: (orderId: string) => Promise<void>;
   releaseStock: (orderId: string) => Promise<void>;
   refund: (orderId: string, refundKey: string) => Promise<unknown>;
@@ -12,7 +13,7 @@ export interface SettlementDeps {
 /**
  * Finishes or unwinds a pending order from what the payment provider says really happened —
  * never by charging: a charged order has its stock confirmed and becomes paid; an order that
- * was not charged has its stock released and fails. The reconciler and the Stripe webhook
+ * was not charged, or whose charge was refunded, has its stock released and fails. The reconciler and the Stripe webhook
  * both end here, and every step is idempotent, so they may race each other and the saga.
  */
 export async function settlePendingOrder(
@@ -42,7 +43,11 @@ export async function settlePendingOrder(
     return 'paid';
   }
   await deps.releaseStock(orderId);
-  await markFailed(orderId, 'PAYMENT_NOT_COMPLETED', deps.store);
+  await markFailed(
+    orderId,
+    outcome === 'refunded' ? 'PAYMENT_REFUNDED' : 'PAYMENT_NOT_COMPLETED',
+    deps.store,
+  );
   return 'failed';
 }
 
@@ -54,22 +59,48 @@ export interface ReconcileDeps extends SettlementDeps {
 /**
  * Orders pending longer than `olderThanSeconds` are stuck (a stopped saga, a lost response):
  * each one's execution is stopped, then it is settled from what the payment provider says.
+ * Every order is settled on its own: one that fails is counted and reported, and the rest
+ * go on; the pending index is read page by page to its end.
  */
 export async function reconcilePendingOrders(
-  options: { olderThanSeconds: number; orderId?: string },
+  options: { olderThanSeconds: number; orderId?: string; pageSize?: number },
   deps: ReconcileDeps,
-): Promise<{ reconciled: Record<string, string> }> {
+): Promise<{
+  reconciled: Record<string, string>;
+  settled: number;
+  failed: number;
+  errors: Array<{ order_id: string; error: string }>;
+}> {
   const before = new Date(deps.store.now().getTime() - options.olderThanSeconds * 1000).toISOString();
-  const only = options.orderId;
-  const stuck = only
-    ? [await deps.store.orders.get(only)]
-        .filter((order) => order?.status === 'pending' && order.orderedAt < before)
-        .map((order) => order!)
-    : await deps.store.orders.listPendingBefore(before, 50);
-  const results: Record<string, string> = {};
-  for (const order of stuck) {
-    await deps.stopSaga(order.orderId);
-    results[order.orderId] = await settlePendingOrder(order.orderId, deps);
+  const result = {
+    reconciled: {} as Record<string, string>,
+    settled: 0,
+    failed: 0,
+    errors: [] as Array<{ order_id: string; error: string }>,
+  };
+  const settleOne = async (orderId: string) => {
+    try {
+      await deps.stopSaga(orderId);
+      result.reconciled[orderId] = await settlePendingOrder(orderId, deps);
+      result.settled++;
+    } catch (error) {
+      result.failed++;
+      result.errors.push({
+        order_id: orderId,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+    }
+  };
+  if (options.orderId) {
+    const order = await deps.store.orders.get(options.orderId);
+    if (order?.status === 'pending' && order.orderedAt < before) await settleOne(order.orderId);
+    return result;
   }
-  return { reconciled: results };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.store.orders.listPendingBefore(before, options.pageSize ?? 50, startKey);
+    for (const order of page.orders) await settleOne(order.orderId);
+    startKey = page.next;
+  } while (startKey);
+  return result;
 }

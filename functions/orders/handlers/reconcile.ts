@@ -16,8 +16,12 @@ export const handler = async (
       olderThanSeconds: event.detail?.older_than_seconds ?? intEnv('RECONCILE_AFTER_SECONDS', 600),
       orderId: event.detail?.order_id,
     },
-    { ...settlementDeps(), stopSaga: (orderId) => stopCheckoutSaga(orderId, 'The reconciler settles this order') },
+    {
+      ...settlementDeps(),
+      stopSaga: (orderId) => stopCheckoutSaga(orderId, 'The reconciler settles this order'),
+    },
   );
-  if (Object.keys(result.reconciled).length) logger.info('Reconciled pending orders', result);
+  for (const failure of result.errors) logger.error('Could not settle a pending order', failure);
+  if (result.settled || result.failed) logger.info('Reconciled pending orders', result);
   return result;
 };
