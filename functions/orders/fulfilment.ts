@@ -180,17 +180,28 @@ export async function cancelOrder(
       events: (next) => [orderEvent('OrderCancelled', next, { was: order.status })],
     };
   });
-  return compensateCancellation(order, deps);
+  try {
+    return await compensateCancellation(order, deps);
+  } catch (error) {
+    // The order is cancelled and its stock is back; the refund stays requested at payments,
+    // which retries it, and the OrderCancelled consumer runs this again.
+    if ((error as Error).name === 'PaymentProviderError') return order;
+    throw error;
+  }
 }
 
 /**
  * Everything a cancelled order is owed, each step idempotent: the cancel request runs it,
  * and the OrderCancelled consumer runs it again so a failure half-way is finished later.
+ * The stock goes back even when the money could not yet: that failure is raised after.
  */
 export async function compensateCancellation(order: OrderRecord, deps: FulfilmentDeps): Promise<OrderRecord> {
   if (order.status !== 'cancelled') return order;
   await deps.stopSaga(order.orderId);
-  const { refundedTotalCents } = await deps.voidOrRefund(order.orderId, 'cancel');
+  const money = await deps.voidOrRefund(order.orderId, 'cancel').then(
+    (refunded) => ({ refunded }),
+    (failure: unknown) => ({ failure }),
+  );
   const reservation = await deps.releaseStock(order.orderId);
   if (reservation.state === 'committed') {
     await deps.restock(
@@ -199,7 +210,8 @@ export async function compensateCancellation(order: OrderRecord, deps: Fulfilmen
       order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
     );
   }
-  return recordRefund(order.orderId, refundedTotalCents, deps);
+  if ('failure' in money) throw money.failure;
+  return recordRefund(order.orderId, money.refunded.refundedTotalCents, deps);
 }
 
 /** Raises the order's refunded total to what payments report, with OrderRefunded; never lowers it. */

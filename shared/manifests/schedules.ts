@@ -23,4 +23,12 @@ export const schedules: ScheduleDefinition[] = [
       secrets: ['stripe'],
     },
   },
+  {
+    id: 'RetryRequestedRefunds',
+    description: 'Send card refunds still requested to the provider again, under their own keys',
+    everySeconds: 300,
+    envOverride: 'RETRY_REFUNDS_EVERY_SECONDS',
+    handler: 'functions/payments/handlers/retry-refunds.handler',
+    uses: { tables: { payments: 'readWrite' }, secrets: ['stripe'] },
+  },
 ];

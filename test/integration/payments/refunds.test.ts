@@ -4,6 +4,7 @@ import {
   type PaymentsDeps,
   paymentOutcome,
   refundOrder,
+  retryRequestedRefunds,
   voidOrRefund,
 } from '../../../functions/payments/service';
 import { type StripeTestServer, startStripeServer } from '../../../local/stripe-server';
@@ -101,6 +102,56 @@ describe('refunds against DynamoDB Local and the local Stripe server', () => {
     expect(await world.deps.payments.getCharge(order.orderId)).toMatchObject({
       status: 'refunded',
       refundedCents: 3000,
+    });
+  });
+});
+
+describe('the retry schedule', () => {
+  it('sends a refund left requested again and settles it, counting it only then', async () => {
+    const world = paymentsWorld(stripe, clock);
+    const order = await world.newOrder({ method: 'card', totalCents: 2700 });
+    await chargeOrder(order.orderId, world.deps);
+    world.faults.refundBefore = 1;
+    await expect(refundOrder(order.orderId, 'saga', 'remaining', world.deps)).rejects.toBeInstanceOf(
+      PaymentProviderError,
+    );
+    expect(await world.deps.payments.getRefund(order.orderId, 'saga')).toMatchObject({
+      status: 'requested',
+      attempts: 1,
+    });
+
+    clock.now += 5_000;
+    const result = await retryRequestedRefunds({ olderThanSeconds: 1 }, world.deps);
+
+    expect(result.succeeded).toBeGreaterThanOrEqual(1);
+    expect(await world.deps.payments.getRefund(order.orderId, 'saga')).toMatchObject({ status: 'succeeded' });
+    expect(await world.deps.payments.getCharge(order.orderId)).toMatchObject({
+      status: 'refunded',
+      refundedCents: 2700,
+    });
+    expect(world.atProvider(order.orderId).refundedCents).toBe(2700);
+  });
+
+  it('a refund the provider refuses for good is failed and its claim given back', async () => {
+    const world = paymentsWorld(stripe, clock);
+    const order = await world.newOrder({ method: 'card', totalCents: 2000 });
+    await chargeOrder(order.orderId, world.deps);
+    // Refunded behind our back (the dashboard): Stripe will refuse another full refund.
+    const intent = world.atProvider(order.orderId).succeeded[0]!;
+    await world.cards.refund({
+      intentId: intent.id,
+      amountCents: 2000,
+      idempotencyKey: `dashboard-${order.orderId}`,
+      metadata: {},
+    });
+
+    const result = await refundOrder(order.orderId, 'saga', 'remaining', world.deps);
+
+    expect(result).toMatchObject({ status: 'failed', amount_cents: 2000 });
+    expect(await world.deps.payments.getCharge(order.orderId)).toMatchObject({
+      status: 'charged',
+      refundedCents: 0,
+      reservedCents: 0,
     });
   });
 });
