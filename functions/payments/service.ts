@@ -127,8 +127,10 @@ export async function chargeOrder(
     currency: order.currency,
     createdAt: now(),
   });
-  if (charge.status === 'charged' || charge.status === 'refunded')
-    return { status: 'charged', payment_id: charge.paymentId };
+  // Money given back (or being) unwound this order: it is never charged, nor paid, again.
+  if (charge.status === 'refunded' || charge.reservedCents > 0)
+    throw new OrderNotChargeableError(orderId, 'refunded');
+  if (charge.status === 'charged') return { status: 'charged', payment_id: charge.paymentId };
   if (charge.status === 'failed') throw new PaymentDeclinedError(charge.failureCode ?? 'declined');
   if (order.status !== 'pending') throw new OrderNotChargeableError(orderId, order.status);
 

@@ -1,4 +1,8 @@
-import { PaymentProviderError, RefundExceedsChargeError } from '../../../functions/payments/errors';
+import {
+  OrderNotChargeableError,
+  PaymentProviderError,
+  RefundExceedsChargeError,
+} from '../../../functions/payments/errors';
 import type { PaymentsRepository } from '../../../functions/payments/repository';
 import {
   type ChargeableOrder,
@@ -222,6 +226,15 @@ describe('paymentOutcome', () => {
 
     expect(await paymentOutcome(refunded.orderId, deps)).toBe('refunded');
     expect(await paymentOutcome(refunding.orderId, deps)).toBe('refunded');
+  });
+
+  it('a repeated charge step finds a refunded order not chargeable, rather than charged', async () => {
+    const { deps, order } = world();
+    const placed = await order('card', 1000);
+    await chargeOrder(placed.orderId, deps);
+    await refundOrder(placed.orderId, 'saga', 'remaining', deps);
+
+    await expect(chargeOrder(placed.orderId, deps)).rejects.toBeInstanceOf(OrderNotChargeableError);
   });
 
   it('says charged for a charge that went through', async () => {
