@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { TableDefinition } from '../shared/manifests/types';
@@ -48,11 +49,34 @@ export function createTableInput(table: TableDefinition, name: string): CreateTa
   };
 }
 
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  table: TableDefinition,
+  name: string,
+): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const wanted = createTableInput(table, name);
+  for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: wanted.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
+}
+
 function keyTypeOf(table: TableDefinition, attribute: string): 'S' | 'N' {
   return table.numericKeys?.includes(attribute) ? 'N' : 'S';
 }
 
-/** Creates every manifest table that does not exist yet (a restart with a data dir keeps them). */
+/**
+ * Creates every manifest table that does not exist yet (a restart with a data dir keeps them),
+ * and adds to a kept table the indexes the manifest has gained since, as a deploy would.
+ */
 export async function ensureTables(
   client: DynamoDBClient,
   definitions: TableDefinition[],
@@ -67,7 +91,10 @@ export async function ensureTables(
   } while (start);
   for (const table of definitions) {
     const name = nameOf(table);
-    if (existing.has(name)) continue;
+    if (existing.has(name)) {
+      await addMissingIndexes(client, table, name);
+      continue;
+    }
     await client.send(new CreateTableCommand(createTableInput(table, name)));
     if (table.ttlAttribute) {
       await client.send(
@@ -81,7 +108,10 @@ export async function ensureTables(
   for (const table of definitions) {
     for (;;) {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: nameOf(table) }));
-      if (Table?.TableStatus === 'ACTIVE') break;
+      const indexesReady = (Table?.GlobalSecondaryIndexes ?? []).every(
+        (index) => index.IndexStatus === undefined || index.IndexStatus === 'ACTIVE',
+      );
+      if (Table?.TableStatus === 'ACTIVE' && indexesReady) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
