@@ -230,12 +230,8 @@ async function decideCharge(
     if (status === 'processing') return 'processing';
     if (status !== 'succeeded' && status !== 'canceled') status = await cards.cancelIntent(intentId);
     if (status === 'processing') return 'processing';
-    await deps.payments.settleCharge(
-      order.orderId,
-      status === 'succeeded' ? 'charged' : 'failed',
-      now(),
-      reason,
-    );
+    if (status === 'succeeded') await deps.payments.settleCharge(order.orderId, 'charged', now());
+    else await deps.payments.settleCharge(order.orderId, 'failed', now(), reason);
   } else {
     await deps.payments.settleCharge(order.orderId, 'failed', now(), reason);
   }
