@@ -87,6 +87,11 @@ export interface StripeTestServer {
   sendWebhook(event: Partial<StripeEvent> & Record<string, unknown>): Promise<WebhookDelivery>;
   /** Resolves once every webhook delivery started so far has finished. */
   webhooksIdle(): Promise<void>;
+  /**
+   * The next `count` refund requests answer 500 (not saved for idempotency, nothing refunded),
+   * as an outage would; 0 ends it.
+   */
+  failRefunds(count: number): void;
 }
 
 const DEFAULT_HANG_MS = 10 * 60 * 1000;
@@ -128,6 +133,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
   });
   const events: StripeEvent[] = [];
   let stopped = false;
+  let refundFailures = 0;
   const hanging = new Set<{ timer: NodeJS.Timeout; release: () => void }>();
 
   const engine = new StripeEngine({
@@ -187,7 +193,15 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         }
       }
       if (rest.length === 0 && resource === 'refunds' && method === 'POST' && id === undefined) {
-        return { run: (params, context) => engine.createRefund(params, context) };
+        return {
+          run: (params, context) => {
+            if (refundFailures > 0) {
+              refundFailures--;
+              throw apiError();
+            }
+            return engine.createRefund(params, context);
+          },
+        };
       }
       if (rest.length === 0 && resource === 'refunds' && method === 'GET' && id === undefined) {
         return { run: (params) => engine.listRefunds(params) };
@@ -381,6 +395,9 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         ...event,
       } as StripeEvent),
     webhooksIdle: () => webhooks.idle(),
+    failRefunds: (count) => {
+      refundFailures = Math.max(0, count);
+    },
   };
 }
 

@@ -135,6 +135,16 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
       },
     },
     {
+      // Lets a test make Stripe's refunds fail for a while, to prove refunds are retried.
+      method: 'POST',
+      path: '/_local/stripe/faults',
+      serve: async (request, response) => {
+        const { refunds } = JSON.parse((await readAll(request)) || '{}');
+        stripe.failRefunds(Number(refunds) || 0);
+        writeJson(response, 200, { refunds: Number(refunds) || 0 });
+      },
+    },
+    {
       path: '/_local/events',
       serve: (_, response, url) => {
         const detailType = url.searchParams.get('detail-type');

@@ -1,4 +1,23 @@
-import { api, newBuyer, stripeState } from '../support/api';
+import {
+  addToCart,
+  api,
+  checkout,
+  createProduct,
+  eventually,
+  localControl,
+  newBuyer,
+  settledOrder,
+  signUpSeller,
+  stripeState,
+} from '../support/api';
+
+async function refundedAtStripe(orderId: string): Promise<number> {
+  const state = await stripeState();
+  const intent = state.intents.find((candidate) => candidate.metadata?.order_id === orderId);
+  return state.refunds
+    .filter((refund) => refund.payment_intent === intent?.id)
+    .reduce((sum, refund) => sum + refund.amount, 0);
+}
 
 describe('wallet top-ups', () => {
   it('counts the whole Idempotency-Key: keys that differ only at the end are two top-ups, each charged and credited', async () => {
@@ -31,5 +50,41 @@ describe('wallet top-ups', () => {
       (intent) => intent.metadata?.user_id === buyer.userId && intent.status === 'succeeded',
     );
     expect(charged).toHaveLength(2);
+  });
+});
+
+describe('a refund that fails at the provider', () => {
+  afterEach(async () => {
+    await localControl('/_local/stripe/faults', { refunds: 0 });
+  });
+
+  it('does not hold back a cancellation: the stock goes back at once, and the retry schedule refunds the card once', async () => {
+    const seller = await signUpSeller('refund-outage-seller');
+    const product = (await createProduct(seller.token, { title: 'Outage Kettle', price: 40, stock: 6 }))
+      .product_id;
+    const buyer = await newBuyer('refund-outage');
+    await addToCart(buyer, product, 2);
+    const placed = await checkout(buyer);
+    const order = await settledOrder(buyer, placed.body.order_id);
+    expect(order.status).toBe('paid');
+
+    await localControl('/_local/stripe/faults', { refunds: 10_000 });
+    const cancelled = await api('POST', `/api/v1/orders/${order.order_id}/cancel`, { token: buyer.token });
+
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const stock = await api('GET', `/api/v1/seller/products/${product}/inventory`, { token: seller.token });
+    expect(stock.body).toMatchObject({ available: 6, sold: 0 });
+    expect(await refundedAtStripe(order.order_id)).toBe(0);
+
+    await localControl('/_local/stripe/faults', { refunds: 0 });
+    const run = await localControl('/_local/schedules/RetryRequestedRefunds/run', { older_than_seconds: 0 });
+
+    expect(run.result.stillRequested).toEqual([]);
+    await eventually(async () =>
+      (await refundedAtStripe(order.order_id)) === order.total_cents ? true : undefined,
+    );
+    await localControl('/_local/schedules/RetryRequestedRefunds/run', { older_than_seconds: 0 });
+    expect(await refundedAtStripe(order.order_id)).toBe(order.total_cents);
   });
 });
