@@ -34,9 +34,10 @@ export interface FulfilmentDeps extends Pick<OrdersDeps, 'orders' | 'publish' | 
 const isAdmin = (actor: AuthUser) => actor.roles.includes('admin');
 
 /**
- * A seller ships its lines of a paid order (all its unshipped units, or the items named).
- * The order becomes `shipped` when every line of every seller has shipped; until then it
- * stays `paid` with the shipments listed. Shipping the same tracking number again is a no-op.
+ * A seller ships its lines of a paid order (all its unshipped units, or the items named, each
+ * product once). The order becomes `shipped` when every line of every seller has shipped; until
+ * then it stays `paid` with the shipments listed. Shipping the same tracking number again is a
+ * no-op. To anyone but the order's sellers the order does not exist, whatever the tracking number.
  */
 export async function shipOrder(
   seller: AuthUser,
@@ -48,6 +49,9 @@ export async function shipOrder(
   },
   deps: FulfilmentDeps,
 ) {
+  rejectRepeatedProducts(input.items);
+  const current = await deps.orders.get(orderId);
+  if (!current?.lines.some((line) => line.sellerId === seller.userId)) throw new OrderNotFoundError();
   const existing = await deps.orders.findByTracking(input.carrier, input.tracking_number);
   if (existing && existing.orderId !== orderId) {
     throw new ConflictError(
@@ -56,32 +60,11 @@ export async function shipOrder(
     );
   }
   return changeOrder(orderId, deps, (order) => {
-    // Only the selling seller ships its lines; to anyone else the order does not exist.
     const sellerLines = order.lines.filter((line) => line.sellerId === seller.userId);
     if (sellerLines.length === 0) throw new OrderNotFoundError();
     if (order.shipments.some((shipment) => shipment.trackingNumber === input.tracking_number)) return null;
     if (order.status !== 'paid') throw new InvalidOrderStateError(orderId, order.status, 'shipped');
-    const unshipped = new Map(
-      sellerLines.map((line) => [line.productId, line.quantity - shippedQuantity(order, line.productId)]),
-    );
-    const items: ShipmentItem[] = input.items
-      ? input.items.map((item, index) => {
-          const left = unshipped.get(item.product_id);
-          if (left === undefined)
-            throw ValidationError.forField(
-              `items.${index}.product_id`,
-              'is not one of your lines in this order',
-            );
-          if (item.quantity > left)
-            throw ValidationError.forField(
-              `items.${index}.quantity`,
-              `only ${left} unit(s) are left to ship`,
-            );
-          return { productId: item.product_id, quantity: item.quantity };
-        })
-      : [...unshipped]
-          .filter(([, left]) => left > 0)
-          .map(([productId, quantity]) => ({ productId, quantity }));
+    const items = shipmentItems(order, sellerLines, input.items);
     if (items.length === 0)
       throw new ConflictError('NOTHING_TO_SHIP', 'All of your lines in this order have shipped');
     const now = deps.now();
@@ -111,6 +94,43 @@ export async function shipOrder(
         }),
       ],
     };
+  });
+}
+
+/**
+ * A product named twice would be checked twice against the same units left, and ship more
+ * than was bought: each product is named once (400 on the repeat).
+ */
+function rejectRepeatedProducts(items: Array<{ product_id: string }> | undefined): void {
+  const seen = new Set<string>();
+  items?.forEach((item, index) => {
+    if (seen.has(item.product_id))
+      throw ValidationError.forField(`items.${index}.product_id`, 'is listed twice; name each product once');
+    seen.add(item.product_id);
+  });
+}
+
+/** What a shipment carries: the items named (each within the units left to ship), or everything left. */
+function shipmentItems(
+  order: OrderRecord,
+  sellerLines: OrderRecord['lines'],
+  requested: Array<{ product_id: string; quantity: number }> | undefined,
+): ShipmentItem[] {
+  const unshipped = new Map(
+    sellerLines.map((line) => [line.productId, line.quantity - shippedQuantity(order, line.productId)]),
+  );
+  if (!requested) {
+    return [...unshipped]
+      .filter(([, left]) => left > 0)
+      .map(([productId, quantity]) => ({ productId, quantity }));
+  }
+  return requested.map((item, index) => {
+    const left = unshipped.get(item.product_id);
+    if (left === undefined)
+      throw ValidationError.forField(`items.${index}.product_id`, 'is not one of your lines in this order');
+    if (item.quantity > left)
+      throw ValidationError.forField(`items.${index}.quantity`, `only ${left} unit(s) are left to ship`);
+    return { productId: item.product_id, quantity: item.quantity };
   });
 }
 
