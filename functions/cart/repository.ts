@@ -1,10 +1,10 @@
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import { CartItemNotFoundError, CartLimitError } from './errors';
@@ -27,6 +27,15 @@ export interface Cart {
   lineCount: number;
   mergedInto: string | null;
   exists: boolean;
+  /** Raised by every change of the cart's lines, so checkout can claim exactly the cart it read. */
+  version: number;
+  /** The order a checkout converted this cart into, and the cart version it converted. */
+  checkoutClaim: CheckoutClaim | null;
+}
+
+export interface CheckoutClaim {
+  orderId: string;
+  version: number;
 }
 
 /** A cart line's id is derived from its product, so a cart holds one line per product. */
@@ -38,6 +47,31 @@ const key = {
   line: (cartId: string, productId: string) => ({ pk: `CART#${cartId}`, sk: `ITEM#${productId}` }),
   paidOrder: (cartId: string, orderId: string) => ({ pk: `CART#${cartId}`, sk: `PAID#${orderId}` }),
 };
+
+/**
+ * The cart's exported transaction item for checkout: claims the cart at the version checkout
+ * read, naming the order that converts it. Orders puts it in the transaction that records the
+ * order (the second sanctioned cross-table write), so a cart version becomes one order at most.
+ * It fails when the cart changed since it was read or another checkout holds the claim.
+ */
+export function checkoutClaimUpdate(
+  tableName: string,
+  claim: { cartId: string; version: number; orderId: string; at: string },
+): TransactItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key.meta(claim.cartId),
+      UpdateExpression:
+        'SET checkout_order_id = :order, checkout_version = :version, checkout_claimed_at = :at',
+      // A cart written before versions existed has none: it is version 0 until its next change.
+      ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(checkout_order_id) AND ${
+        claim.version === 0 ? 'attribute_not_exists(version)' : 'version = :version'
+      }`,
+      ExpressionAttributeValues: { ':order': claim.orderId, ':version': claim.version, ':at': claim.at },
+    },
+  };
+}
 
 function lineFromItem(item: Item): CartLine {
   return {
@@ -68,13 +102,28 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       });
       const meta = items.find((item) => item.sk === 'META');
       const expired = meta?.expires_at !== undefined && (meta.expires_at as number) <= nowSeconds;
-      if (!meta || expired) return { cartId, lines: [], lineCount: 0, mergedInto: null, exists: false };
+      if (!meta || expired) {
+        return {
+          cartId,
+          lines: [],
+          lineCount: 0,
+          mergedInto: null,
+          exists: false,
+          version: 0,
+          checkoutClaim: null,
+        };
+      }
       return {
         cartId,
         lines: items.filter((item) => (item.sk as string).startsWith('ITEM#')).map(lineFromItem),
         lineCount: (meta.line_count as number | undefined) ?? 0,
         mergedInto: (meta.merged_into as string | undefined) ?? null,
         exists: true,
+        version: (meta.version as number | undefined) ?? 0,
+        checkoutClaim:
+          typeof meta.checkout_order_id === 'string'
+            ? { orderId: meta.checkout_order_id, version: (meta.checkout_version as number | undefined) ?? 0 }
+            : null,
       };
     },
 
@@ -93,29 +142,35 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       { outcome: 'added'; line: CartLine } | { outcome: 'missing' } | { outcome: 'over'; current: number }
     > {
       try {
-        const { Attributes } = await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key.line(cartId, productId),
-            UpdateExpression: `SET quantity = quantity + :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
-            ConditionExpression: 'attribute_exists(pk) AND quantity <= :room',
-            ExpressionAttributeValues: {
-              ':q': quantity,
-              ':now': now,
-              ':room': maxQuantity - quantity,
-              ...(expiresAt ? { ':exp': expiresAt } : {}),
-            },
-            ReturnValues: 'ALL_NEW',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.line(cartId, productId),
+                    UpdateExpression: `SET quantity = quantity + :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
+                    ConditionExpression: 'attribute_exists(pk) AND quantity <= :room',
+                    ExpressionAttributeValues: {
+                      ':q': quantity,
+                      ':now': now,
+                      ':room': maxQuantity - quantity,
+                      ...(expiresAt ? { ':exp': expiresAt } : {}),
+                    },
+                  },
+                },
+                metaChange(cartId, now, expiresAt),
+              ],
+            }),
+          ),
         );
-        if (expiresAt) await touch(cartId, expiresAt);
-        return { outcome: 'added', line: lineFromItem(Attributes!) };
+        return { outcome: 'added', line: (await readLine(cartId, productId))! };
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const old = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+        if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+        const old = await readLine(cartId, productId);
         if (!old) return { outcome: 'missing' };
-        return { outcome: 'over', current: unmarshall(old).quantity as number };
+        return { outcome: 'over', current: old.quantity };
       }
     },
 
@@ -153,7 +208,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
                   Update: {
                     TableName: tableName,
                     Key: key.meta(cartId),
-                    UpdateExpression: `SET cart_id = :id, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD line_count :one`,
+                    UpdateExpression: `SET cart_id = :id, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD line_count :one, version :one`,
                     ConditionExpression:
                       '(attribute_not_exists(line_count) OR line_count < :max) AND attribute_not_exists(merged_into)',
                     ExpressionAttributeValues: {
@@ -192,24 +247,33 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       expiresAt: number | undefined,
     ): Promise<CartLine> {
       try {
-        const { Attributes } = await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key.line(cartId, productId),
-            UpdateExpression: `SET quantity = :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: {
-              ':q': quantity,
-              ':now': now,
-              ...(expiresAt ? { ':exp': expiresAt } : {}),
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
+        await withConflictRetry(() =>
+          doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: key.line(cartId, productId),
+                    UpdateExpression: `SET quantity = :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
+                    ConditionExpression: 'attribute_exists(pk)',
+                    ExpressionAttributeValues: {
+                      ':q': quantity,
+                      ':now': now,
+                      ...(expiresAt ? { ':exp': expiresAt } : {}),
+                    },
+                  },
+                },
+                metaChange(cartId, now, expiresAt),
+              ],
+            }),
+          ),
         );
-        if (expiresAt) await touch(cartId, expiresAt);
-        return lineFromItem(Attributes!);
+        const line = await readLine(cartId, productId);
+        if (!line) throw new CartItemNotFoundError();
+        return line;
       } catch (error) {
-        if (isConditionFailure(error)) throw new CartItemNotFoundError();
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new CartItemNotFoundError();
         throw error;
       }
     },
@@ -231,8 +295,8 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
                   Update: {
                     TableName: tableName,
                     Key: key.meta(cartId),
-                    UpdateExpression: 'SET updated_at = :now ADD line_count :minusOne',
-                    ExpressionAttributeValues: { ':now': now, ':minusOne': -1 },
+                    UpdateExpression: 'SET updated_at = :now ADD line_count :minusOne, version :one',
+                    ExpressionAttributeValues: { ':now': now, ':minusOne': -1, ':one': 1 },
                   },
                 },
               ],
@@ -319,12 +383,14 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
                     Update: {
                       TableName: tableName,
                       Key: key.meta(userId),
-                      UpdateExpression: 'SET cart_id = :id, line_count = :count, updated_at = :now',
+                      UpdateExpression:
+                        'SET cart_id = :id, line_count = :count, updated_at = :now ADD version :one',
                       ConditionExpression: user.exists ? 'line_count = :read' : 'attribute_not_exists(pk)',
                       ExpressionAttributeValues: {
                         ':id': userId,
                         ':count': lineCount,
                         ':now': now,
+                        ':one': 1,
                         ...(user.exists ? { ':read': user.lineCount } : {}),
                       },
                     },
@@ -388,13 +454,23 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
             });
           }
         }
-        if (removed > 0) {
+        const releases = cart.checkoutClaim?.orderId === orderId;
+        if (writes.length > 0 || releases) {
+          // The paid order's claim goes with its lines: the cart is free for the next checkout.
           writes.push({
             Update: {
               TableName: tableName,
               Key: key.meta(cartId),
-              UpdateExpression: 'SET updated_at = :now ADD line_count :minus',
-              ExpressionAttributeValues: { ':now': now, ':minus': -removed },
+              UpdateExpression: `SET updated_at = :now ADD line_count :minus, version :one${
+                releases ? ' REMOVE checkout_order_id, checkout_version, checkout_claimed_at' : ''
+              }`,
+              ConditionExpression: releases ? 'checkout_order_id = :order' : undefined,
+              ExpressionAttributeValues: {
+                ':now': now,
+                ':minus': -removed,
+                ':one': 1,
+                ...(releases ? { ':order': orderId } : {}),
+              },
             },
           });
         }
@@ -429,22 +505,44 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       }
       throw new Error('The cart kept changing while the paid order was applied');
     },
+
+    /** Gives the cart back to its owner when the order that claimed it failed; false if that order holds no claim. */
+    async releaseCheckoutClaim(cartId: string, orderId: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key.meta(cartId),
+            UpdateExpression: 'REMOVE checkout_order_id, checkout_version, checkout_claimed_at',
+            ConditionExpression: 'checkout_order_id = :order',
+            ExpressionAttributeValues: { ':order': orderId },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
   };
 
-  async function touch(cartId: string, expiresAt: number): Promise<void> {
-    await doc
-      .send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key.meta(cartId),
-          UpdateExpression: 'SET expires_at = :exp',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':exp': expiresAt },
-        }),
-      )
-      .catch((error) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+  async function readLine(cartId: string, productId: string): Promise<CartLine | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: key.line(cartId, productId), ConsistentRead: true }),
+    );
+    return Item ? lineFromItem(Item) : undefined;
+  }
+
+  /** Every change of a line raises the cart's version in the same transaction. */
+  function metaChange(cartId: string, now: string, expiresAt: number | undefined): TransactItem {
+    return {
+      Update: {
+        TableName: tableName,
+        Key: key.meta(cartId),
+        UpdateExpression: `SET updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD version :one`,
+        ExpressionAttributeValues: { ':now': now, ':one': 1, ...(expiresAt ? { ':exp': expiresAt } : {}) },
+      },
+    };
   }
 
   return repository;

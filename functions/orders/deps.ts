@@ -2,7 +2,7 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { dynamo, stepFunctions } from '../../shared/clients';
 import { requireEnv } from '../../shared/config';
 import { publishEvents } from '../../shared/events';
-import { cartLinesOf } from '../cart/cart-lookup';
+import { cartClaimItem, cartForCheckout, releaseCartClaim } from '../cart/cart-lookup';
 import { lookupProducts } from '../catalog/product-lookup';
 import { findUserAddress } from '../identity/address-lookup';
 import { paymentMethodSnapshot } from '../payments/method-lookup';
@@ -16,23 +16,30 @@ export function ordersDeps(): OrdersDeps {
     const orders = orderRepository(dynamo(), requireEnv('ORDERS_TABLE_NAME'));
     deps = {
       orders,
-      cartLines: cartLinesOf,
+      cartForCheckout,
+      claimCart: cartClaimItem,
+      releaseCartClaim,
       findAddress: findUserAddress,
       findPaymentMethod: paymentMethodSnapshot,
       lookupProducts,
       publish: publishEvents,
       // The execution is named after the order: starting it again is a no-op, never a second saga.
       startCheckout: async (order) => {
-        await stepFunctions().send(
-          new StartExecutionCommand({
-            stateMachineArn: requireEnv('CHECKOUT_STATE_MACHINE_ARN'),
-            name: order.orderId,
-            input: JSON.stringify({
-              order_id: order.orderId,
-              lines: order.lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })),
+        await stepFunctions()
+          .send(
+            new StartExecutionCommand({
+              stateMachineArn: requireEnv('CHECKOUT_STATE_MACHINE_ARN'),
+              name: order.orderId,
+              input: JSON.stringify({
+                order_id: order.orderId,
+                lines: order.lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })),
+              }),
             }),
-          }),
-        );
+          )
+          // A finished execution of this order: the saga already ran, so there is nothing to start.
+          .catch((error) => {
+            if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
+          });
       },
       now: () => new Date(),
     };
@@ -40,11 +47,14 @@ export function ordersDeps(): OrdersDeps {
   return deps;
 }
 
-/** The orders table alone, for steps and readers that need nothing else. */
-export function orderStore(): Pick<OrdersDeps, 'orders' | 'publish' | 'now'> {
+export type OrderStore = Pick<OrdersDeps, 'orders' | 'publish' | 'now' | 'releaseCartClaim'>;
+
+/** The orders table (and the release of a failed order's cart claim), for steps and readers that need nothing else. */
+export function orderStore(): OrderStore {
   return {
     orders: orderRepository(dynamo(), requireEnv('ORDERS_TABLE_NAME')),
     publish: publishEvents,
     now: () => new Date(),
+    releaseCartClaim,
   };
 }

@@ -31,3 +31,23 @@ export class OrderVersionConflictError extends ConflictError {
     super('CONCURRENT_UPDATE', 'The order changed at the same time; please retry');
   }
 }
+
+/** Another checkout holds the cart (a different body, or the cart changed since), and its order is not finished. */
+export class CheckoutInProgressError extends ConflictError {
+  override readonly name = 'CheckoutInProgressError';
+  constructor(orderId?: string) {
+    super(
+      'CHECKOUT_IN_PROGRESS',
+      'Another checkout of this cart is still in progress; wait for it to finish',
+      orderId ? { order_id: orderId } : undefined,
+    );
+  }
+}
+
+/** The order's transaction lost its claim on the cart: another checkout claimed it, or the cart changed since it was read. */
+export class CartClaimConflictError extends Error {
+  override readonly name = 'CartClaimConflictError';
+  constructor() {
+    super('The cart was claimed or changed while the order was written');
+  }
+}

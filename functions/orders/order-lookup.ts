@@ -1,4 +1,5 @@
 import { orderStore } from './deps';
+import { purchasedProducts as boughtProducts, isVerifiedPurchase } from './service';
 
 /** The orders service's exported reads for payments (what to charge) and reviews (verified purchase). */
 export async function chargeableOrder(orderId: string) {
@@ -14,11 +15,12 @@ export async function chargeableOrder(orderId: string) {
   };
 }
 
+/** Verified purchase: an order of the user's holding the product is paid, shipped or delivered now. */
 export function hasPurchased(userId: string, productId: string): Promise<boolean> {
-  return orderStore().orders.hasPurchased(userId, productId);
+  return isVerifiedPurchase(userId, productId, orderStore());
 }
 
 /** Everything a user has bought (for recommendations, which never suggest it again). */
 export function purchasedProducts(userId: string): Promise<Set<string>> {
-  return orderStore().orders.purchasedProducts(userId);
+  return boughtProducts(userId, orderStore());
 }

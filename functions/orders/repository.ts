@@ -5,12 +5,11 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
-import { cancellationReasons } from '../../shared/dynamo-errors';
+import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
-import { OrderVersionConflictError } from './errors';
+import { CartClaimConflictError, OrderVersionConflictError } from './errors';
 import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
 
 type Item = Record<string, unknown>;
@@ -20,7 +19,11 @@ export const ORDER_GSI = { byUser: 'ByUser', pending: 'ByPending' } as const;
 
 const key = {
   order: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
-  purchase: (userId: string, productId: string) => ({ pk: `PURCHASE#${userId}`, sk: `PRODUCT#${productId}` }),
+  // An index of who ordered what; whether an entry counts as a purchase is the order's status.
+  purchase: (userId: string, productId: string, orderId: string) => ({
+    pk: `PURCHASE#${userId}`,
+    sk: `PRODUCT#${productId}#ORDER#${orderId}`,
+  }),
   sellerOrder: (sellerId: string, orderedAt: string, orderId: string) => ({
     pk: `SELLER#${sellerId}`,
     sk: `ORDER#${orderedAt}#${orderId}`,
@@ -132,14 +135,38 @@ export type OrderRepository = ReturnType<typeof orderRepository>;
 /** The orders table: orders (GSI by user, newest first; sparse GSI of pending ones), purchase markers. */
 export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) {
   return {
-    async create(order: OrderRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: toItem(order),
-          ConditionExpression: 'attribute_not_exists(pk)',
+    /**
+     * Records a new order with its purchase-index entries; `alsoWrite` (checkout's claim on the
+     * cart) rides in the same transaction. A failed condition on `alsoWrite` throws
+     * CartClaimConflictError: nothing was written.
+     */
+    async create(order: OrderRecord, alsoWrite: TransactItem[] = []): Promise<void> {
+      const index: TransactItem[] = [...new Set(order.lines.map((line) => line.productId))].map(
+        (productId) => ({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.purchase(order.userId, productId, order.orderId),
+              type: 'PURCHASE',
+              order_id: order.orderId,
+            },
+          },
         }),
       );
+      const put: TransactItem = {
+        Put: { TableName: tableName, Item: toItem(order), ConditionExpression: 'attribute_not_exists(pk)' },
+      };
+      try {
+        await withConflictRetry(() =>
+          doc.send(new TransactWriteCommand({ TransactItems: [put, ...alsoWrite, ...index] })),
+        );
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.slice(1, 1 + alsoWrite.length).includes('ConditionalCheckFailed')) {
+          throw new CartClaimConflictError();
+        }
+        throw error;
+      }
     },
 
     async get(orderId: string): Promise<OrderRecord | undefined> {
@@ -185,23 +212,6 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
         }
         throw error;
       }
-    },
-
-    /** Marks that a user has bought these products (the reviews' verified-purchase badge); repeats are harmless. */
-    async markPurchased(userId: string, orderId: string, productIds: string[], at: string): Promise<void> {
-      await Promise.all(
-        [...new Set(productIds)].map((productId) =>
-          doc.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: key.purchase(userId, productId),
-              UpdateExpression:
-                'SET first_order_id = if_not_exists(first_order_id, :order), last_paid_at = :at',
-              ExpressionAttributeValues: { ':order': orderId, ':at': at },
-            }),
-          ),
-        ),
-      );
     },
 
     /** The shipment a carrier's tracking number belongs to, recorded when it shipped. */
@@ -279,8 +289,29 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
       return Item ? { orderId: Item.order_id as string, sellerId: Item.seller_id as string } : undefined;
     },
 
-    async purchasedProducts(userId: string): Promise<Set<string>> {
-      const products = new Set<string>();
+    /** The user's orders of a product, newest first (their statuses say whether they were bought). */
+    async ordersWithProduct(userId: string, productId: string, limit = 20): Promise<string[]> {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': `PURCHASE#${userId}`,
+            ':prefix': `PRODUCT#${productId}#ORDER#`,
+          },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? []).map((item) => item.order_id as string);
+    },
+
+    /** Every product the user has ordered, with the order (at most `limit` entries). */
+    async orderedProducts(
+      userId: string,
+      limit = 2000,
+    ): Promise<Array<{ productId: string; orderId: string }>> {
+      const entries: Array<{ productId: string; orderId: string }> = [];
       let startKey: Item | undefined;
       do {
         const page = await doc.send(
@@ -288,21 +319,16 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk',
             ExpressionAttributeValues: { ':pk': `PURCHASE#${userId}` },
-            ProjectionExpression: 'sk',
             ExclusiveStartKey: startKey,
           }),
         );
-        for (const item of page.Items ?? []) products.add((item.sk as string).replace('PRODUCT#', ''));
+        for (const item of page.Items ?? []) {
+          const [, productId] = /^PRODUCT#(.+)#ORDER#/.exec(item.sk as string) ?? [];
+          if (productId && item.order_id) entries.push({ productId, orderId: item.order_id as string });
+        }
         startKey = page.LastEvaluatedKey;
-      } while (startKey && products.size < 2000);
-      return products;
-    },
-
-    async hasPurchased(userId: string, productId: string): Promise<boolean> {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: key.purchase(userId, productId) }),
-      );
-      return Item !== undefined;
+      } while (startKey && entries.length < limit);
+      return entries.slice(0, limit);
     },
 
     async listByUser(

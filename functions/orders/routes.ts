@@ -36,7 +36,8 @@ export const checkoutRoute = defineRoute({
     tables: {
       orders: 'readWrite',
       idempotency: 'readWrite',
-      carts: 'read',
+      // Checkout claims the cart version it converts (cart's exported transaction item).
+      carts: 'readWrite',
       products: 'read',
       users: 'read',
       payments: 'read',

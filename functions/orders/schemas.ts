@@ -6,9 +6,20 @@ export const CheckoutBody = z.strictObject({
   payment_method_id: idOf('pm'),
 });
 
+const OrderStatusSchema = z.enum([
+  'pending',
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'failed',
+  'refunded',
+]);
+
+/** A new order is `pending`; a repeated checkout of a cart already converted answers that order as it is now. */
 export const CheckoutResponse = z.object({
   order_id: z.string(),
-  status: z.literal('pending'),
+  status: OrderStatusSchema,
   total: z.string(),
   total_cents: z.number().int(),
   currency: z.string(),
@@ -20,16 +31,6 @@ export const ListOrdersQuery = z.strictObject({
   limit: queryInt(1, 50).default(20),
   cursor: cursorParam.optional(),
 });
-
-const OrderStatusSchema = z.enum([
-  'pending',
-  'paid',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'failed',
-  'refunded',
-]);
 
 export const OrderLineView = z.object({
   product_id: z.string(),

@@ -4,10 +4,13 @@ import type { DomainEvent } from '../../shared/events';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
 import { CURRENCY, formatMoney, fromCents } from '../../shared/money';
+import type { CheckoutCart } from '../cart/cart-lookup';
 import type { ProductSummary } from '../catalog/product-lookup';
 import type { AddressRecord } from '../identity/repository';
 import {
+  CartClaimConflictError,
   CartEmptyError,
+  CheckoutInProgressError,
   InvalidOrderStateError,
   OrderNotFoundError,
   OrderVersionConflictError,
@@ -29,7 +32,11 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 export interface OrdersDeps {
   orders: OrderRepository;
-  cartLines: (userId: string) => Promise<Array<{ productId: string; quantity: number }>>;
+  cartForCheckout: (userId: string) => Promise<CheckoutCart>;
+  /** Cart's transaction item claiming the cart version an order converts. */
+  claimCart: (claim: { userId: string; version: number; orderId: string; at: string }) => TransactItem;
+  /** Cart's release of a claim, if it still names that order. */
+  releaseCartClaim: (userId: string, orderId: string) => Promise<void>;
   findAddress: (userId: string, addressId: string) => Promise<AddressRecord | undefined>;
   findPaymentMethod: (userId: string, paymentMethodId: string) => Promise<PaymentMethodSnapshot | undefined>;
   lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
@@ -42,23 +49,91 @@ export interface OrdersDeps {
  * Checkout: validates the cart, the address and the payment method, snapshots prices from the
  * catalog (the client's prices are never trusted), writes the order `pending` before anything
  * else happens, announces it, and starts the saga with the order id as the execution name.
+ *
+ * The order is written in one transaction with a claim on the cart version it converts, so a
+ * cart version becomes one order however many checkouts race (a double click, a client retry
+ * after a timeout, with or without Idempotency-Key): the others answer that order, or 409
+ * CHECKOUT_IN_PROGRESS when they ask for something else. A failed order releases the claim.
  */
 export async function placeOrder(
   userId: string,
   input: CheckoutInput,
   deps: OrdersDeps,
 ): Promise<CheckoutResult> {
-  const [cart, address, paymentMethod] = await Promise.all([
-    deps.cartLines(userId),
-    deps.findAddress(userId, input.shipping_address_id),
-    deps.findPaymentMethod(userId, input.payment_method_id),
-  ]);
-  if (cart.length === 0) throw new CartEmptyError();
-  if (!address) throw notFoundField('shipping_address_id', 'Address');
-  if (!paymentMethod) throw notFoundField('payment_method_id', 'Payment method');
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const [cart, address, paymentMethod] = await Promise.all([
+      deps.cartForCheckout(userId),
+      deps.findAddress(userId, input.shipping_address_id),
+      deps.findPaymentMethod(userId, input.payment_method_id),
+    ]);
+    if (!address) throw notFoundField('shipping_address_id', 'Address');
+    if (!paymentMethod) throw notFoundField('payment_method_id', 'Payment method');
+    if (cart.claim) {
+      const first = await orderHoldingClaim(userId, cart, input, deps);
+      if (first) return checkoutResult(first);
+      continue;
+    }
+    if (cart.lines.length === 0) throw new CartEmptyError();
+    const order = newOrder(
+      userId,
+      cart,
+      address,
+      paymentMethod,
+      await deps.lookupProducts(cart.lines.map((line) => line.productId)),
+      deps.now(),
+    );
+    try {
+      await deps.orders.create(order, [
+        deps.claimCart({ userId, version: cart.version, orderId: order.orderId, at: order.orderedAt }),
+      ]);
+    } catch (error) {
+      // Another checkout claimed the cart first, or the cart changed since it was read: look again.
+      if (error instanceof CartClaimConflictError) continue;
+      throw error;
+    }
+    await deps.publish([orderEvent('OrderPlaced', order)]);
+    await deps.startCheckout(order);
+    return checkoutResult(order);
+  }
+  throw new CheckoutInProgressError();
+}
 
-  const products = await deps.lookupProducts(cart.map((line) => line.productId));
-  const lines: OrderLine[] = cart.map((line) => {
+/**
+ * The order that holds the cart's claim, when this checkout asks for the same thing (same cart
+ * version, address and payment method): that is the answer. A claim left by an order that
+ * failed or was cancelled is released, and null says to look at the cart again.
+ */
+async function orderHoldingClaim(
+  userId: string,
+  cart: CheckoutCart,
+  input: CheckoutInput,
+  deps: OrdersDeps,
+): Promise<OrderRecord | null> {
+  const claim = cart.claim!;
+  const first = await deps.orders.get(claim.orderId);
+  if (!first || first.status === 'failed' || first.status === 'cancelled') {
+    await deps.releaseCartClaim(userId, claim.orderId);
+    return null;
+  }
+  const sameCheckout =
+    claim.version === cart.version &&
+    first.shippingAddressId === input.shipping_address_id &&
+    first.paymentMethod.paymentMethodId === input.payment_method_id;
+  if (!sameCheckout) throw new CheckoutInProgressError(first.orderId);
+  // The first request may have died between the order and the saga's start; starting it again is a no-op otherwise.
+  if (first.status === 'pending') await deps.startCheckout(first);
+  return first;
+}
+
+function newOrder(
+  userId: string,
+  cart: CheckoutCart,
+  address: AddressRecord,
+  paymentMethod: PaymentMethodSnapshot,
+  products: Map<string, ProductSummary>,
+  now: Date,
+): OrderRecord {
+  const lines: OrderLine[] = cart.lines.map((line) => {
     const product = products.get(line.productId);
     if (!product?.listed) {
       throw new ConflictError(
@@ -80,9 +155,8 @@ export async function placeOrder(
   });
   const subtotalCents = lines.reduce((total, line) => total + line.priceAtOrderCents * line.quantity, 0);
   const shippingCents = shippingFor(subtotalCents);
-  const now = deps.now();
   const orderedAt = now.toISOString();
-  const order: OrderRecord = {
+  return {
     orderId: newId('ord'),
     userId,
     status: 'pending',
@@ -114,17 +188,52 @@ export async function placeOrder(
     returns: [],
     deliveredAt: null,
   };
-  await deps.orders.create(order);
-  await deps.publish([orderEvent('OrderPlaced', order)]);
-  await deps.startCheckout(order);
+}
+
+function checkoutResult(order: OrderRecord): CheckoutResult {
   return {
     order_id: order.orderId,
-    status: 'pending',
+    status: order.status,
     total: formatMoney(order.totalCents),
     total_cents: order.totalCents,
     currency: order.currency,
     estimated_delivery: order.estimatedDelivery,
   };
+}
+
+/** Statuses in which the buyer has the goods or is getting them: what "verified purchase" means. */
+const PURCHASED: ReadonlySet<OrderStatus> = new Set(['paid', 'shipped', 'delivered']);
+
+/**
+ * Whether the user bought the product: an order of theirs that holds it is paid, shipped or
+ * delivered now. Decided from the order's status when asked, so nothing is marked before the
+ * payment is known, and a cancelled, failed or fully refunded order never counts.
+ */
+export async function isVerifiedPurchase(
+  userId: string,
+  productId: string,
+  deps: Pick<OrdersDeps, 'orders'>,
+): Promise<boolean> {
+  for (const orderId of await deps.orders.ordersWithProduct(userId, productId)) {
+    const order = await deps.orders.get(orderId);
+    if (order?.userId === userId && PURCHASED.has(order.status)) return true;
+  }
+  return false;
+}
+
+/** Every product the user has bought (orders paid, shipped or delivered). */
+export async function purchasedProducts(
+  userId: string,
+  deps: Pick<OrdersDeps, 'orders'>,
+): Promise<Set<string>> {
+  const entries = await deps.orders.orderedProducts(userId);
+  const orderIds = [...new Set(entries.map((entry) => entry.orderId))];
+  const bought = new Set<string>();
+  for (let start = 0; start < orderIds.length; start += 25) {
+    const orders = await Promise.all(orderIds.slice(start, start + 25).map((id) => deps.orders.get(id)));
+    for (const order of orders) if (order && PURCHASED.has(order.status)) bought.add(order.orderId);
+  }
+  return new Set(entries.filter((entry) => bought.has(entry.orderId)).map((entry) => entry.productId));
 }
 
 /** The owner (or an admin) reads an order; anyone else gets 404, so its existence is not revealed. */
@@ -230,33 +339,25 @@ export function transitionOrder(
   );
 }
 
-/**
- * Saga step and settlement: pending → paid, then OrderPaid. Who bought what (the reviews'
- * verified-purchase badge) is recorded first, so it is true by the time the order shows paid.
- */
+/** Saga step and settlement: pending → paid, then OrderPaid. */
 export async function markPaid(orderId: string, deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>) {
-  const order = await deps.orders.get(orderId);
-  if (order?.status === 'pending') {
-    await deps.orders.markPurchased(
-      order.userId,
-      orderId,
-      order.lines.map((line) => line.productId),
-      deps.now().toISOString(),
-    );
-  }
   const result = await transitionOrder(orderId, 'paid', deps);
   // Published on a repeat too (with the same event id), in case the first publish was lost.
   await deps.publish([orderEvent('OrderPaid', result.order)]);
   return result;
 }
 
-/** Saga step and settlement: pending → failed with a reason, then OrderFailed. */
+/**
+ * Saga step and settlement: pending → failed with a reason, then OrderFailed. The order's
+ * claim on the cart is released (on a repeat too), so the cart is kept and can be checked out again.
+ */
 export async function markFailed(
   orderId: string,
   reason: string,
-  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>,
+  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now' | 'releaseCartClaim'>,
 ) {
   const result = await transitionOrder(orderId, 'failed', deps, { failureReason: reason, note: reason });
+  await deps.releaseCartClaim(result.order.userId, orderId);
   await deps.publish([orderEvent('OrderFailed', result.order)]);
   return result;
 }

@@ -108,7 +108,8 @@ export const stripeWebhookRoute = defineRoute({
   response: WebhookAck,
   successStatus: 200,
   uses: {
-    tables: { payments: 'readWrite', orders: 'readWrite', inventory: 'readWrite' },
+    // carts: settling an order as failed releases its claim on the buyer's cart.
+    tables: { payments: 'readWrite', orders: 'readWrite', inventory: 'readWrite', carts: 'readWrite' },
     publishesEvents: true,
     secrets: ['stripe'],
   },

@@ -17,7 +17,8 @@ export const schedules: ScheduleDefinition[] = [
     envOverride: 'RECONCILE_EVERY_SECONDS',
     handler: 'functions/orders/handlers/reconcile.handler',
     uses: {
-      tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite' },
+      // carts: an order it unwinds releases its claim on the buyer's cart.
+      tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite', carts: 'readWrite' },
       publishesEvents: true,
       stateMachines: ['Checkout'],
       secrets: ['stripe'],

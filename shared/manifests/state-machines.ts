@@ -25,7 +25,8 @@ export const stateMachines: StateMachineDefinition[] = [
       MarkPaidFunctionArn: { tables: { orders: 'readWrite' }, publishesEvents: true },
       RefundPaymentFunctionArn: { tables: { payments: 'readWrite' }, secrets: ['stripe'] },
       ReleaseInventoryFunctionArn: { tables: { inventory: 'readWrite' }, publishesEvents: true },
-      MarkFailedFunctionArn: { tables: { orders: 'readWrite' }, publishesEvents: true },
+      // A failed order releases its claim on the buyer's cart.
+      MarkFailedFunctionArn: { tables: { orders: 'readWrite', carts: 'readWrite' }, publishesEvents: true },
     },
   },
 ];
