@@ -51,3 +51,11 @@ export class CartClaimConflictError extends Error {
     super('The cart was claimed or changed while the order was written');
   }
 }
+
+/** A write that rides with an order change failed its condition (e.g. a tracking number taken at the same moment). */
+export class AlsoWriteConflictError extends Error {
+  override readonly name = 'AlsoWriteConflictError';
+  constructor() {
+    super('A write made with the order change failed its condition');
+  }
+}

@@ -2,7 +2,7 @@ import { ConflictError, ValidationError } from '../../shared/errors';
 import type { DomainEvent } from '../../shared/events';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
-import { InvalidOrderStateError, OrderNotFoundError } from './errors';
+import { AlsoWriteConflictError, InvalidOrderStateError, OrderNotFoundError } from './errors';
 import {
   estimatedDeliveryFrom,
   isFullyShipped,
@@ -53,12 +53,7 @@ export async function shipOrder(
   const current = await deps.orders.get(orderId);
   if (!current?.lines.some((line) => line.sellerId === seller.userId)) throw new OrderNotFoundError();
   const existing = await deps.orders.findByTracking(input.carrier, input.tracking_number);
-  if (existing && existing.orderId !== orderId) {
-    throw new ConflictError(
-      'TRACKING_NUMBER_IN_USE',
-      'This tracking number already belongs to another shipment',
-    );
-  }
+  if (existing && existing.orderId !== orderId) throw trackingNumberInUse();
   return changeOrder(orderId, deps, (order) => {
     const sellerLines = order.lines.filter((line) => line.sellerId === seller.userId);
     if (sellerLines.length === 0) throw new OrderNotFoundError();
@@ -94,8 +89,15 @@ export async function shipOrder(
         }),
       ],
     };
+  }).catch((error) => {
+    // Another shipment took the tracking number between the check above and this write.
+    if (error instanceof AlsoWriteConflictError) throw trackingNumberInUse();
+    throw error;
   });
 }
+
+const trackingNumberInUse = () =>
+  new ConflictError('TRACKING_NUMBER_IN_USE', 'This tracking number already belongs to another shipment');
 
 /**
  * A product named twice would be checked twice against the same units left, and ship more

@@ -9,7 +9,7 @@ import {
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
-import { CartClaimConflictError, OrderVersionConflictError } from './errors';
+import { AlsoWriteConflictError, CartClaimConflictError, OrderVersionConflictError } from './errors';
 import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
 
 type Item = Record<string, unknown>;
@@ -179,7 +179,8 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
     /**
      * Writes a status change conditional on the version and status that were read, appending
      * to the timeline; `alsoWrite` rides in the same transaction. A lost race throws
-     * OrderVersionConflictError so the caller re-reads and re-decides.
+     * OrderVersionConflictError so the caller re-reads and re-decides; a failed condition of
+     * `alsoWrite` (a tracking number taken meanwhile) throws AlsoWriteConflictError.
      */
     async saveTransition(
       read: OrderRecord,
@@ -204,12 +205,12 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
         }
       } catch (error) {
         const name = (error as Error).name;
-        if (
-          name === 'ConditionalCheckFailedException' ||
-          cancellationReasons(error)?.[0] === 'ConditionalCheckFailed'
-        ) {
+        const reasons = cancellationReasons(error);
+        if (name === 'ConditionalCheckFailedException' || reasons?.[0] === 'ConditionalCheckFailed') {
           throw new OrderVersionConflictError();
         }
+        if (reasons?.slice(1 + views.length).includes('ConditionalCheckFailed'))
+          throw new AlsoWriteConflictError();
         throw error;
       }
     },

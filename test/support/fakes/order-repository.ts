@@ -1,0 +1,143 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  AlsoWriteConflictError,
+  CartClaimConflictError,
+  OrderVersionConflictError,
+} from '../../../functions/orders/errors';
+import type { OrderRecord } from '../../../functions/orders/order';
+import type { OrderRepository } from '../../../functions/orders/repository';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Another service's table that rides in the orders' transactions (cart's claim): checked first, applied only if all pass. */
+export interface ForeignTable {
+  check(item: TransactItem): boolean;
+  apply(item: TransactItem): void;
+}
+
+const FAKE_TABLE = 'fake-orders';
+const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * The orders repository in memory, for unit tests of the orders domain. The contract suite
+ * (test/support/contracts/order-repository.contract.ts) runs against it and against the real
+ * adapter on DynamoDB Local, so the two cannot drift apart unnoticed.
+ */
+export function fakeOrderRepository(foreign?: ForeignTable): OrderRepository & { all(): OrderRecord[] } {
+  const orders = new Map<string, OrderRecord>();
+  const tracking = new Map<string, { orderId: string; shipmentId: string }>();
+  const returns = new Map<string, { orderId: string; sellerId: string }>();
+  const purchases: Array<{ userId: string; productId: string; orderId: string }> = [];
+
+  const own = (item: TransactItem) => item.Put?.TableName === FAKE_TABLE;
+  const trackingKey = (carrier: string, number: string) => `${carrier.toLowerCase()}#${number}`;
+  const ownItemFits = (item: TransactItem) => {
+    const value = item.Put!.Item!;
+    return value.kind === 'tracking'
+      ? !tracking.has(trackingKey(value.carrier as string, value.trackingNumber as string))
+      : !returns.has(value.returnId as string);
+  };
+  const applyOwn = (item: TransactItem) => {
+    const value = item.Put!.Item!;
+    if (value.kind === 'tracking') {
+      tracking.set(trackingKey(value.carrier as string, value.trackingNumber as string), {
+        orderId: value.orderId as string,
+        shipmentId: value.shipmentId as string,
+      });
+    } else {
+      returns.set(value.returnId as string, {
+        orderId: value.orderId as string,
+        sellerId: value.sellerId as string,
+      });
+    }
+  };
+  const fits = (item: TransactItem) => (own(item) ? ownItemFits(item) : (foreign?.check(item) ?? true));
+  const apply = (item: TransactItem) => (own(item) ? applyOwn(item) : foreign?.apply(item));
+
+  const repository = {
+    all: () => [...orders.values()].map(copy),
+
+    async create(order: OrderRecord, alsoWrite: TransactItem[] = []): Promise<void> {
+      if (orders.has(order.orderId))
+        throw Object.assign(new Error('exists'), { name: 'TransactionCanceledException' });
+      if (!alsoWrite.every(fits)) throw new CartClaimConflictError();
+      alsoWrite.forEach(apply);
+      orders.set(order.orderId, copy(order));
+      for (const productId of new Set(order.lines.map((line) => line.productId)))
+        purchases.push({ userId: order.userId, productId, orderId: order.orderId });
+    },
+
+    async get(orderId: string) {
+      const order = orders.get(orderId);
+      return order ? copy(order) : undefined;
+    },
+
+    async saveTransition(read: OrderRecord, next: OrderRecord, alsoWrite: TransactItem[] = []) {
+      const stored = orders.get(read.orderId);
+      if (!stored || stored.version !== read.version || stored.status !== read.status)
+        throw new OrderVersionConflictError();
+      if (!alsoWrite.every(fits)) throw new AlsoWriteConflictError();
+      alsoWrite.forEach(apply);
+      orders.set(next.orderId, copy(next));
+    },
+
+    trackingItem(carrier: string, trackingNumber: string, orderId: string, shipmentId: string): TransactItem {
+      return {
+        Put: {
+          TableName: FAKE_TABLE,
+          Item: { kind: 'tracking', carrier, trackingNumber, orderId, shipmentId },
+        },
+      };
+    },
+
+    async findByTracking(carrier: string, trackingNumber: string) {
+      return tracking.get(trackingKey(carrier, trackingNumber));
+    },
+
+    returnIndexItem(returnId: string, orderId: string, sellerId: string): TransactItem {
+      return { Put: { TableName: FAKE_TABLE, Item: { kind: 'return', returnId, orderId, sellerId } } };
+    },
+
+    async findReturn(returnId: string) {
+      return returns.get(returnId);
+    },
+
+    async ordersWithProduct(userId: string, productId: string, limit = 20) {
+      return purchases
+        .filter((entry) => entry.userId === userId && entry.productId === productId)
+        .map((entry) => entry.orderId)
+        .sort()
+        .reverse()
+        .slice(0, limit);
+    },
+
+    async orderedProducts(userId: string, limit = 2000) {
+      return purchases
+        .filter((entry) => entry.userId === userId)
+        .map(({ productId, orderId }) => ({ productId, orderId }))
+        .slice(0, limit);
+    },
+
+    async listByUser(userId: string, options: { limit: number }) {
+      const items = [...orders.values()]
+        .filter((order) => order.userId === userId)
+        .sort((a, b) => b.orderedAt.localeCompare(a.orderedAt))
+        .slice(0, options.limit)
+        .map(copy);
+      return { items, nextCursor: null };
+    },
+
+    async listPendingBefore(before: string, limit: number) {
+      return [...orders.values()]
+        .filter((order) => order.status === 'pending' && order.orderedAt < before)
+        .sort((a, b) => a.orderedAt.localeCompare(b.orderedAt))
+        .slice(0, limit)
+        .map(copy);
+    },
+
+    async listForSeller(): Promise<never> {
+      throw new Error('listForSeller is not faked: use the integration tier');
+    },
+  };
+  return repository;
+}
