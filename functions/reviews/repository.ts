@@ -3,9 +3,10 @@ import {
   GetCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
-import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
+import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
 import { AlreadyReviewedError, AlreadyVotedError } from './errors';
 
@@ -168,6 +169,25 @@ export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string)
       }
     },
 
+    /** Sets the verified-purchase badge of a user's review of a product; false when there is no such review. */
+    async setVerifiedPurchase(productId: string, userId: string, verified: boolean): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key.review(productId, userId),
+            UpdateExpression: 'SET verified_purchase = :verified',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':verified': verified },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     async findById(reviewId: string): Promise<ReviewRecord | undefined> {
       const { Item: index } = await doc.send(
         new GetCommand({ TableName: tableName, Key: key.reviewId(reviewId) }),
@@ -199,8 +219,14 @@ export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string)
                   Put: {
                     TableName: tableName,
                     Item: toItem(after),
-                    ConditionExpression: 'rating = :rating AND helpful_count = :helpful',
-                    ExpressionAttributeValues: { ':rating': before.rating, ':helpful': before.helpfulCount },
+                    // The badge too: the orders' events may change it while the author edits.
+                    ConditionExpression:
+                      'rating = :rating AND helpful_count = :helpful AND verified_purchase = :verified',
+                    ExpressionAttributeValues: {
+                      ':rating': before.rating,
+                      ':helpful': before.helpfulCount,
+                      ':verified': before.verifiedPurchase,
+                    },
                   },
                 },
                 aggregateUpdate(

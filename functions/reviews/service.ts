@@ -61,6 +61,21 @@ export async function postReview(
   return reviewView(review);
 }
 
+/**
+ * After an order of the user's was paid, cancelled or refunded: the badge on their reviews of
+ * its products follows what orders says now (a cancelled or fully refunded order stops counting;
+ * a review posted while the order was pending gets the badge once it is paid). Repeats are harmless.
+ */
+export async function refreshVerifiedPurchases(
+  userId: string,
+  productIds: string[],
+  deps: Pick<ReviewsDeps, 'reviews' | 'hasPurchased'>,
+): Promise<void> {
+  for (const productId of new Set(productIds)) {
+    await deps.reviews.setVerifiedPurchase(productId, userId, await deps.hasPurchased(userId, productId));
+  }
+}
+
 export async function editReview(
   author: AuthUser,
   reviewId: string,

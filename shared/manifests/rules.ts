@@ -82,5 +82,12 @@ export const rules: EventRuleDefinition[] = [
     handler: 'functions/recommendations/handlers/on-cart-item-added.handler',
     uses: { tables: { recommendations: 'readWrite' } },
   },
+  {
+    id: 'ReviewsOnOrderChanged',
+    description: 'A review’s verified-purchase badge follows the order: paid, cancelled, refunded',
+    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderPaid', 'OrderCancelled', 'OrderRefunded'] },
+    handler: 'functions/reviews/handlers/on-order-changed.handler',
+    uses: { tables: { reviews: 'readWrite', orders: 'read' } },
+  },
   ...mediaRules,
 ];

@@ -3,6 +3,7 @@ import {
   api,
   checkout,
   createProduct,
+  eventually,
   newBuyer,
   settledOrder,
   signUpSeller,
@@ -36,6 +37,24 @@ describe('verified purchase', () => {
 
     expect(posted.status).toBe(201);
     expect(posted.body.verified_purchase).toBe(false);
+  });
+
+  it('takes the badge off a review posted while the order was paid, once the order is cancelled', async () => {
+    const buyer = await newBuyer('badge-loser');
+    await addToCart(buyer, product, 1);
+    const order = await settledOrder(buyer, (await checkout(buyer)).body.order_id);
+    const posted = await review(buyer.token, product);
+    expect(posted.body.verified_purchase).toBe(true);
+
+    expect(
+      (await api('POST', `/api/v1/orders/${order.order_id}/cancel`, { token: buyer.token })).status,
+    ).toBe(200);
+
+    await eventually(async () => {
+      const listed = (await api('GET', `/api/v1/products/${product}/reviews`)).body.items;
+      const mine = listed.find((item: { review_id: string }) => item.review_id === posted.body.review_id);
+      return mine?.verified_purchase === false ? true : undefined;
+    });
   });
 
   it('is not a verified purchase for a failed order, and is one for a paid order', async () => {
