@@ -18,6 +18,8 @@ export interface PaymentsProps {
   readonly ordersTable: ITable;
   /** Settling an order from the webhook confirms or releases its stock through inventory. */
   readonly inventoryTable: ITable;
+  /** The webhook settles an order; a failed one releases its claim on the buyer's cart. */
+  readonly cartsTable: ITable;
 }
 
 /**
@@ -84,6 +86,7 @@ export class Payments extends Construct {
         users: props.usersTable,
         orders: props.ordersTable,
         inventory: props.inventoryTable,
+        carts: props.cartsTable,
       },
       secrets: { stripe: this.stripeSecrets },
     });

@@ -179,6 +179,7 @@ export class BazaarStack extends Stack {
       usersTable,
       ordersTable: ordersTables.ordersTable,
       inventoryTable: this.inventory.inventoryTable,
+      cartsTable: this.cart.cartsTable,
     });
     this.orders = new Orders(checkout, 'Orders', {
       platform,
