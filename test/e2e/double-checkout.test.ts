@@ -57,6 +57,11 @@ describe('double checkout', () => {
       const cart = (await api('GET', '/api/v1/cart', { token: buyer.token })).body;
       return cart.items.length === 0 ? true : undefined;
     });
+    await addToCart(buyer, product, 1);
+    const next = await checkout(buyer);
+    expect(next.status).toBe(202);
+    expect(next.body.order_id).not.toBe(orderId);
+    expect((await settledOrder(buyer, next.body.order_id)).status).toBe('paid');
   });
 
   it('answers the first order when the client retries after a timeout, with or without a new Idempotency-Key', async () => {
