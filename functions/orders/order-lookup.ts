@@ -1,5 +1,5 @@
 import { orderStore } from './deps';
-import { purchasedProducts as boughtProducts, isVerifiedPurchase } from './service';
+import { purchasedProducts as boughtProducts, isVerifiedPurchase } from './purchases';
 
 /** The orders service's exported reads for payments (what to charge) and reviews (verified purchase). */
 export async function chargeableOrder(orderId: string) {

@@ -1,12 +1,7 @@
 import { InvalidOrderStateError } from '../../../functions/orders/errors';
 import type { OrderStatus } from '../../../functions/orders/order';
-import {
-  isVerifiedPurchase,
-  markFailed,
-  markPaid,
-  placeOrder,
-  purchasedProducts,
-} from '../../../functions/orders/service';
+import { isVerifiedPurchase, purchasedProducts } from '../../../functions/orders/purchases';
+import { markFailed, markPaid, placeOrder } from '../../../functions/orders/service';
 import { newId } from '../../../shared/ids';
 import { ordersFixture } from './orders-fixture';
 
