@@ -59,7 +59,12 @@ function reconcileDeps(outcomes: Map<string, 'charged' | 'refunded' | 'not_charg
   const committed: string[] = [];
   const released: string[] = [];
   const deps: ReconcileDeps = {
-    store: { orders, publish: async () => undefined, now: () => new Date(ERA + 3_600_000) },
+    store: {
+      orders,
+      publish: async () => undefined,
+      now: () => new Date(ERA + 3_600_000),
+      releaseCartClaim: async () => undefined,
+    },
     paymentOutcome: async (orderId) => {
       const outcome = outcomes.get(orderId) ?? 'not_charged';
       if (outcome === 'boom') throw new Error(`provider lookup failed for ${orderId}`);

@@ -127,12 +127,13 @@ export function fakeOrderRepository(foreign?: ForeignTable): OrderRepository & {
       return { items, nextCursor: null };
     },
 
-    async listPendingBefore(before: string, limit: number) {
-      return [...orders.values()]
+    async listPendingBefore(before: string, limit: number, startKey?: Record<string, unknown>) {
+      const pending = [...orders.values()]
         .filter((order) => order.status === 'pending' && order.orderedAt < before)
-        .sort((a, b) => a.orderedAt.localeCompare(b.orderedAt))
-        .slice(0, limit)
-        .map(copy);
+        .sort((a, b) => a.orderedAt.localeCompare(b.orderedAt));
+      const from = (startKey?.offset as number | undefined) ?? 0;
+      const next = from + limit < pending.length ? { offset: from + limit } : undefined;
+      return { orders: pending.slice(from, from + limit).map(copy), next };
     },
 
     async listForSeller(): Promise<never> {
