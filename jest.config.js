@@ -45,6 +45,12 @@ module.exports = {
       globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.ts',
       setupFiles: [...base.setupFiles, '<rootDir>/test/setup/e2e-env.ts'],
     },
-    { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/test/infra/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/setup/infra-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/infra-global-teardown.ts',
+    },
   ],
 };

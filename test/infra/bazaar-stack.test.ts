@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { ServiceFunction } from '../../cdk/constructs/service-function';
 import { pascalCase } from '../../cdk/constructs/tables';
+import { createBazaarApp } from '../../cdk/lib/bazaar-app';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
 import { routes, rules, schedules, stateMachines, streams, tableById, tables } from '../../shared/manifests';
 import type { RouteDefinition, TableAccess, TableId } from '../../shared/manifests/types';
@@ -22,6 +24,7 @@ import {
   streamReads,
   synthBazaar,
   TemplateIndex,
+  testAppProps,
   type WiredFunction,
   wiredFunctions as wiredFunctionsOf,
 } from './support/templates';
@@ -683,7 +686,39 @@ describe('checks', () => {
   it('synthesizes without errors, in any of its stacks', () => {
     // The top-level stack's messages include those of the constructs in its nested stacks.
     expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
-    expect(Stack.of(stack).region).toBeDefined();
+  });
+
+  it('deploys to the account and region the CDK CLI points at, and to any when it points nowhere', () => {
+    const stackFor = (target: { CDK_DEFAULT_ACCOUNT?: string; CDK_DEFAULT_REGION?: string }) => {
+      const saved = {
+        CDK_DEFAULT_ACCOUNT: process.env.CDK_DEFAULT_ACCOUNT,
+        CDK_DEFAULT_REGION: process.env.CDK_DEFAULT_REGION,
+      };
+      const assign = (values: typeof target) => {
+        for (const [name, value] of Object.entries(values)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      };
+      assign({ CDK_DEFAULT_ACCOUNT: undefined, CDK_DEFAULT_REGION: undefined, ...target });
+      try {
+        return createBazaarApp(testAppProps()).stack;
+      } finally {
+        assign(saved);
+      }
+    };
+    const targeted = stackFor({ CDK_DEFAULT_ACCOUNT: '123456789012', CDK_DEFAULT_REGION: 'eu-central-1' });
+    expect([targeted.account, targeted.region]).toEqual(['123456789012', 'eu-central-1']);
+    const agnostic = stackFor({});
+    expect(agnostic.resolve(agnostic.region)).toEqual({ Ref: 'AWS::Region' });
+    expect(agnostic.resolve(agnostic.account)).toEqual({ Ref: 'AWS::AccountId' });
+  });
+
+  it('writes its cloud assembly inside this run’s synth folder, never loose in the system temp folder', () => {
+    const runFolder = process.env.BAZAAR_TEST_SYNTH_DIR;
+    expect(runFolder).toEqual(expect.stringContaining(tmpdir()));
+    expect(app.outdir.startsWith(`${runFolder}${sep}`)).toBe(true);
+    expect(existsSync(join(app.outdir, 'manifest.json'))).toBe(true);
   });
 });
 

@@ -38,13 +38,11 @@ import type {
 } from '../../shared/manifests/types';
 import {
   actionsOf,
-  cdkContext,
   dynamoAccess,
-  FAST_SYNTH,
   referencedIds,
-  SKIP_BUNDLING,
   type Statement,
   TemplateIndex,
+  testAppProps,
 } from './support/templates';
 
 /**
@@ -152,7 +150,7 @@ interface DemoStack {
 }
 
 function demoStack(stage: StageSettings = stageSettings('test', { rootDir: FIXTURES })): DemoStack {
-  const app = new App({ ...FAST_SYNTH, context: { ...cdkContext, ...SKIP_BUNDLING } });
+  const app = new App(testAppProps());
   const stack = new Stack(app, 'Demo');
   const api = new HttpApi(stack, 'Api');
   const platform: Platform = { stage, api, bus: new EventBus(stack, 'Bus'), tables: {} };
@@ -751,7 +749,7 @@ describe('the search index', () => {
 
 describe('the completeness check', () => {
   it('counts tables and entries a service built in a nested stack towards the top-level stack', () => {
-    const app = new App({ ...FAST_SYNTH, context: { ...cdkContext, ...SKIP_BUNDLING } });
+    const app = new App(testAppProps());
     const root = new Stack(app, 'Root');
     const stage = stageSettings('test', { rootDir: FIXTURES });
     const platform: Platform = {

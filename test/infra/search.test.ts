@@ -14,15 +14,13 @@ import { routes, rules, streams } from '../../shared/manifests';
 import type { ResourceUse } from '../../shared/manifests/types';
 import {
   actionsOf,
-  cdkContext,
-  FAST_SYNTH,
   logicalIdOf,
   referencedId,
   referencedIds,
   resourcesOf,
-  SKIP_BUNDLING,
   synthBazaar,
   TemplateIndex,
+  testAppProps,
 } from './support/templates';
 
 let stack: BazaarStack;
@@ -156,10 +154,7 @@ describe('search domain settings', () => {
    * (which, with its cdk-nag checks, would take seconds per case).
    */
   const domainOf = (context: Record<string, unknown>) => {
-    const { stack: built } = createBazaarApp({
-      ...FAST_SYNTH,
-      context: { ...cdkContext, ...SKIP_BUNDLING, ...context },
-    });
+    const { stack: built } = createBazaarApp(testAppProps(context));
     const cfnDomain = built.search.index.domain.node.defaultChild as CfnDomain;
     return {
       props: { ClusterConfig: Stack.of(cfnDomain).resolve(cfnDomain.clusterConfig) },
@@ -205,7 +200,7 @@ describe('search domain settings', () => {
 
   /** A bare stack holding only the search index, for settings the whole app need not be built for. */
   const bareDomain = (overrides: Parameters<typeof searchDomainSettings>[1]) => {
-    const app = new App({ ...FAST_SYNTH, context: { ...cdkContext, ...SKIP_BUNDLING } });
+    const app = new App(testAppProps());
     const bare = new Stack(app, 'Bare');
     const stage = stageSettings('test');
     new SearchIndex(bare, 'Index', { stage, settings: searchDomainSettings(stage, overrides) });
@@ -252,8 +247,7 @@ describe('search domain settings', () => {
   });
 
   it('refuses a context value it cannot read', () => {
-    const app = (context: Record<string, unknown>) => () =>
-      createBazaarApp({ ...FAST_SYNTH, context: { ...cdkContext, ...SKIP_BUNDLING, ...context } });
+    const app = (context: Record<string, unknown>) => () => createBazaarApp(testAppProps(context));
     expect(app({ searchMultiAz: 'yes' })).toThrow(/searchMultiAz must be true or false/);
     expect(app({ searchInstanceCount: 'three' })).toThrow(/searchInstanceCount must be a whole number/);
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type App, type AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -11,22 +11,42 @@ import { routes, rules, schedules, stateMachines, streams } from '../../../share
 import type { ResourceUse, RouteDefinition } from '../../../shared/manifests/types';
 
 /** The context `cdk synth` runs with (feature flags included), so tests see the same template. */
-export const cdkContext: Record<string, unknown> = JSON.parse(
+const cdkContext: Record<string, unknown> = JSON.parse(
   readFileSync(join(__dirname, '..', '..', '..', 'cdk.json'), 'utf8'),
 ).context;
 
 /** Bundling every handler with esbuild takes most of a synth; the assertions never need the bundles. */
-export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 /**
  * What a test synth can do without: CloudFormation schema validation (`npm run synth` keeps
  * it; it costs seconds per app), the construct tree file and per-construct stack traces.
  */
-export const FAST_SYNTH: AppProps = {
+const FAST_SYNTH: AppProps = {
   builtinCloudFormationValidation: false,
   treeMetadata: false,
   stackTraces: false,
 };
+
+/**
+ * The props of every app a test builds: a fast synth with the `cdk synth` context (plus
+ * `context`) and no bundling, into an output folder of its own inside this run's synth folder,
+ * which the infra tier's global teardown removes. Without an `outdir`, each app would leave a
+ * `cdk.out*` folder in the system temp folder.
+ */
+export function testAppProps(context: Record<string, unknown> = {}): AppProps {
+  return { ...FAST_SYNTH, outdir: appOutdir(), context: { ...cdkContext, ...SKIP_BUNDLING, ...context } };
+}
+
+function appOutdir(): string {
+  const runFolder = process.env.BAZAAR_TEST_SYNTH_DIR;
+  if (!runFolder) {
+    throw new Error(
+      'BAZAAR_TEST_SYNTH_DIR is not set: run the infra tests with `jest --selectProjects infra`, whose global setup makes it',
+    );
+  }
+  return mkdtempSync(join(runFolder, 'app-'));
+}
 
 /**
  * The real app, as `cdk synth` builds it, minus asset bundling. `template` is the whole
@@ -38,10 +58,7 @@ export function synthBazaar(context: Record<string, unknown> = {}): {
   template: Template;
   stackTemplates: Map<Stack, Template>;
 } {
-  const { app, stack } = createBazaarApp({
-    ...FAST_SYNTH,
-    context: { ...cdkContext, ...SKIP_BUNDLING, ...context },
-  });
+  const { app, stack } = createBazaarApp(testAppProps(context));
   const stackTemplates = new Map(stackTree(stack).map((each) => [each, Template.fromStack(each)]));
   return { app, stack, template: flattenedTemplate(stack, stackTemplates), stackTemplates };
 }
