@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from '@opensearch-project/opensearch';
 import { PRODUCT_INDEX_MAPPINGS } from '../../../functions/search/opensearch/mapping';
 import {
@@ -18,7 +20,7 @@ import {
   REMOVE_SCRIPT,
   UPSERT_SCRIPT,
 } from '../../../functions/search/opensearch/request-bodies';
-import type { SearchQuery } from '../../../functions/search/search-index';
+import type { SearchDocument, SearchQuery } from '../../../functions/search/search-index';
 import { describeSearchIndexBehaviour, searchDocument } from './search-behaviour';
 
 // The real client must fit the adapter's slice of it; this fails to compile if it stops doing so.
@@ -426,12 +428,89 @@ describe('OpenSearchSearchIndex', () => {
     expect(calls[1]!.params.body).toEqual({ query: { term: { live: true } } });
   });
 
-  it('accepts the real client', () => {
-    const client = new Client({ node: 'http://localhost:9200' });
+  it('works through the real client: a missing index created, NDJSON bulk writes, counts and hits read', async () => {
+    const doc = searchDocument({ product_id: 'prod_1' });
+    const cluster = await stubCluster({ hit: doc });
+    try {
+      const client = new Client({ node: cluster.url });
+      const index = new OpenSearchSearchIndex(realClientFits(client), { index: 'products', refresh: true });
 
-    expect(() => new OpenSearchSearchIndex(realClientFits(client), { index: 'products' })).not.toThrow();
+      await index.upsert([doc]);
+      expect(await index.count()).toBe(7);
+      expect((await index.search(query({ q: 'lamp' }))).results).toEqual([doc]);
+
+      expect(cluster.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+        'HEAD /products',
+        'PUT /products',
+        'POST /_bulk?refresh=true',
+        'POST /products/_count',
+        'POST /products/_search',
+      ]);
+      const [created, bulk, count] = cluster.requests.slice(1, 4).map((request) => request.body);
+      expect(JSON.parse(created!).mappings).toEqual(PRODUCT_INDEX_MAPPINGS);
+      expect(
+        bulk!
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line)),
+      ).toEqual(buildUpsertOperations('products', [doc]));
+      expect(JSON.parse(count!)).toEqual({ query: { term: { live: true } } });
+    } finally {
+      await cluster.stop();
+    }
+  });
+
+  it('reads an existing index through the real client and does not create it again', async () => {
+    const cluster = await stubCluster({ hit: searchDocument({ product_id: 'prod_1' }), indexExists: true });
+    try {
+      const index = new OpenSearchSearchIndex(realClientFits(new Client({ node: cluster.url })), {
+        index: 'products',
+      });
+      expect(await index.count()).toBe(7);
+      expect(cluster.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+        'HEAD /products',
+        'POST /products/_count',
+      ]);
+    } finally {
+      await cluster.stop();
+    }
   });
 });
+
+/**
+ * An HTTP server answering the few OpenSearch APIs the adapter calls, as a cluster would, so
+ * the real client's request encoding and response shape are what the adapter meets.
+ */
+async function stubCluster(options: { hit: SearchDocument; indexExists?: boolean }) {
+  const requests: Array<{ method: string; path: string; body: string }> = [];
+  const { hit } = options;
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const method = request.method ?? 'GET';
+    const path = request.url ?? '/';
+    requests.push({ method, path, body: Buffer.concat(chunks).toString('utf8') });
+    const reply = (status: number, body?: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    if (method === 'HEAD') return reply(options.indexExists ? 200 : 404);
+    if (method === 'PUT') return reply(200, { acknowledged: true, index: 'products' });
+    if (path.startsWith('/_bulk'))
+      return reply(200, { took: 1, errors: false, items: [{ update: { status: 201 } }] });
+    if (path.startsWith('/products/_count')) return reply(200, { count: 7 });
+    if (path.startsWith('/products/_search')) {
+      return reply(200, { hits: { total: { value: 1 }, hits: [{ _id: hit.product_id, _source: hit }] } });
+    }
+    reply(404, { error: { type: 'unexpected_request' } });
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
 
 // Against a real cluster only when one is configured; the request-body tests above always run.
 const openSearchUrl = process.env.OPENSEARCH_URL;
