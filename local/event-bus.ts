@@ -24,6 +24,16 @@ export interface DeadLetter {
   at: string;
 }
 
+/**
+ * One rule's delivery of one event: `pending` while it is tried (retries and backoff
+ * included), then `delivered` or `dead-lettered`.
+ */
+export interface Delivery {
+  ruleId: string;
+  status: 'pending' | 'delivered' | 'dead-lettered';
+  attempts: number;
+}
+
 export interface EventBusOptions {
   /** The custom bus the services publish to; the account's `default` bus is served beside it. */
   busName: string;
@@ -45,6 +55,8 @@ export class LocalEventBus {
   readonly history: BusEvent[] = [];
   readonly deadLetters: DeadLetter[] = [];
   private readonly targets: BusTarget[] = [];
+  /** By event id, for the events still in `history`: one delivery per rule the event matched. */
+  private readonly deliveries = new Map<string, Delivery[]>();
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly maxAttempts: number;
@@ -122,11 +134,28 @@ export class LocalEventBus {
    */
   publish(event: BusEvent, bus: string = this.options.busName): void {
     this.history.push(event);
-    if (this.history.length > this.historySize)
-      this.history.splice(0, this.history.length - this.historySize);
-    for (const target of this.targets) {
-      if (target.bus === bus && matchesPattern(target.pattern, event)) void this.deliver(target, event);
+    if (this.history.length > this.historySize) {
+      for (const dropped of this.history.splice(0, this.history.length - this.historySize)) {
+        this.deliveries.delete(dropped.id);
+      }
     }
+    const matched = this.targets.filter(
+      (target) => target.bus === bus && matchesPattern(target.pattern, event),
+    );
+    const deliveries = matched.map(
+      (target): Delivery => ({ ruleId: target.ruleId, status: 'pending', attempts: 0 }),
+    );
+    this.deliveries.set(event.id, deliveries);
+    matched.forEach((target, i) => void this.deliver(target, event, deliveries[i]!));
+  }
+
+  /**
+   * Each delivery of an event still in `history`, one per rule it matched when published (none
+   * when it matched none); undefined for an event the bus does not hold. Once none is pending,
+   * whatever the handlers published while handling the event is on the bus too.
+   */
+  deliveriesOf(eventId: string): Delivery[] | undefined {
+    return this.deliveries.get(eventId)?.map((delivery) => ({ ...delivery }));
   }
 
   /** The bus a PutEvents entry names (by name or ARN), or undefined when there is no such bus. */
@@ -143,15 +172,18 @@ export class LocalEventBus {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async deliver(target: BusTarget, event: BusEvent): Promise<void> {
+  private async deliver(target: BusTarget, event: BusEvent, delivery: Delivery): Promise<void> {
     this.inFlight++;
     try {
       for (let attempt = 1; ; attempt++) {
+        delivery.attempts = attempt;
         try {
           await target.deliver(event);
+          delivery.status = 'delivered';
           return;
         } catch (error) {
           if (attempt >= this.maxAttempts) {
+            delivery.status = 'dead-lettered';
             const letter: DeadLetter = {
               ruleId: target.ruleId,
               bus: target.bus ?? this.options.busName,

@@ -108,6 +108,69 @@ describe('local event bus, through the ordinary EventBridge client', () => {
     expect(deadLetterLog).toEqual([expect.objectContaining({ rule: 'broken' })]);
   });
 
+  it('logs one delivery per matched rule, pending until its rule has handled the event', async () => {
+    let release!: () => void;
+    const handled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    bus.addTarget({
+      ruleId: 'held',
+      pattern: { source: ['bazaar.held'] },
+      deliver: () => handled,
+    });
+    const result = await put('bazaar.held', 'OrderPaid', { order_id: 'ord_held', total_cents: 20_000 });
+    const eventId = result.Entries![0]!.EventId!;
+    try {
+      expect(bus.deliveriesOf(eventId)).toEqual([
+        { ruleId: 'bigOrders', status: 'delivered', attempts: 1 },
+        { ruleId: 'held', status: 'pending', attempts: 1 },
+      ]);
+    } finally {
+      release();
+    }
+    await bus.idle();
+    expect(bus.deliveriesOf(eventId)).toEqual([
+      { ruleId: 'bigOrders', status: 'delivered', attempts: 1 },
+      { ruleId: 'held', status: 'delivered', attempts: 1 },
+    ]);
+  });
+
+  it('logs the attempts of a retried delivery and marks a dead-lettered one', async () => {
+    flakyFailuresLeft = 1;
+    const retried = (await put('bazaar.flaky', 'Something', { id: 'f2' })).Entries![0]!.EventId!;
+    const broken = (await put('bazaar.broken', 'Something', { id: 'b2' })).Entries![0]!.EventId!;
+    await bus.idle();
+    expect(bus.deliveriesOf(retried)).toEqual([{ ruleId: 'flaky', status: 'delivered', attempts: 2 }]);
+    expect(bus.deliveriesOf(broken)).toEqual([{ ruleId: 'broken', status: 'dead-lettered', attempts: 3 }]);
+  });
+
+  it('logs no delivery for an event no rule matches, and knows no event it does not hold', async () => {
+    const unmatched = (await put('bazaar.nobody', 'Something', { id: 'n1' })).Entries![0]!.EventId!;
+    expect(bus.deliveriesOf(unmatched)).toEqual([]);
+    expect(bus.deliveriesOf('no-such-event')).toBeUndefined();
+  });
+
+  it('forgets the deliveries of events that fall out of its history', async () => {
+    const small = new LocalEventBus({ busName: 'bazaar', historySize: 2 });
+    small.addTarget({ ruleId: 'all', pattern: { source: ['bazaar.orders'] }, deliver: async () => {} });
+    const event = (id: string): BusEvent => ({
+      version: '0',
+      id,
+      'detail-type': 'OrderPaid',
+      source: 'bazaar.orders',
+      account: '000000000000',
+      time: '2026-01-01T00:00:00Z',
+      region: 'us-east-1',
+      resources: [],
+      detail: { order_id: id },
+    });
+    for (const id of ['e1', 'e2', 'e3']) small.publish(event(id));
+    await small.idle();
+    expect(small.history.map((each) => each.id)).toEqual(['e2', 'e3']);
+    expect(small.deliveriesOf('e1')).toBeUndefined();
+    expect(small.deliveriesOf('e3')).toEqual([{ ruleId: 'all', status: 'delivered', attempts: 1 }]);
+  });
+
   it('reports an entry for an unknown bus as failed, as EventBridge does', async () => {
     const result = await put('bazaar.orders', 'OrderPaid', { order_id: 'x', version: 1 }, 'no-such-bus');
     expect(result.FailedEntryCount).toBe(1);

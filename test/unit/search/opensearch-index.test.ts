@@ -23,7 +23,8 @@ import {
 import type { SearchDocument, SearchQuery } from '../../../functions/search/search-index';
 import { describeSearchIndexBehaviour, searchDocument } from './search-behaviour';
 
-// The real client must fit the adapter's slice of it; this fails to compile if it stops doing so.
+// The real client must fit the adapter's slice of it: `tsc --noEmit` fails if it stops doing so (jest
+// does not type-check); the stub-cluster tests below check that it also behaves as the slice says.
 const realClientFits: (client: Client) => OpenSearchClientLike = (client) => client;
 
 const query = (overrides: Partial<SearchQuery>): SearchQuery => ({
