@@ -145,11 +145,21 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
       },
     },
     {
+      // What the bus carried (of one detail type, source or set of ids, when asked), each event's
+      // delivery to every rule it matched, and the dead letters: tests wait on deliveries, not a clock.
       path: '/_local/events',
       serve: (_, response, url) => {
         const detailType = url.searchParams.get('detail-type');
-        const events = bus.history.filter((event) => !detailType || event['detail-type'] === detailType);
-        writeJson(response, 200, { events, dead_letters: bus.deadLetters });
+        const source = url.searchParams.get('source');
+        const ids = new Set(url.searchParams.getAll('id'));
+        const events = bus.history.filter(
+          (event) =>
+            (!detailType || event['detail-type'] === detailType) &&
+            (!source || event.source === source) &&
+            (ids.size === 0 || ids.has(event.id)),
+        );
+        const deliveries = Object.fromEntries(events.map((event) => [event.id, bus.deliveriesOf(event.id)]));
+        writeJson(response, 200, { events, deliveries, dead_letters: bus.deadLetters });
       },
     },
   ];

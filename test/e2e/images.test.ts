@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { api, createProduct, eventually, signUpSeller } from '../support/api';
+import { settledEvents } from '../support/bus';
 
 interface UploadTicket {
   image_id: string;
@@ -106,7 +107,7 @@ describe('product images: presigned uploads through the local S3', () => {
     expect(tooSmall.text).toContain('<Code>EntityTooSmall</Code>');
 
     expect((await fetch(objectUrl(ticket))).status).toBe(404);
-    await settle();
+    expect(await settledObjectEvents(product.product_id)).toEqual([]);
     expect(await productImages(product.product_id)).toEqual([]);
   });
 
@@ -141,7 +142,7 @@ describe('product images: presigned uploads through the local S3', () => {
     expect(forged.text).toContain('<Code>SignatureDoesNotMatch</Code>');
 
     expect((await fetch(objectUrl(ticket))).status).toBe(404);
-    await settle();
+    expect(await settledObjectEvents(product.product_id)).toEqual([]);
     expect(await productImages(product.product_id)).toEqual([]);
   });
 
@@ -202,17 +203,19 @@ describe('product images: presigned uploads through the local S3', () => {
     expect((await upload(ticketA, first)).status).toBe(204);
     expect((await upload(ticketB, second)).status).toBe(204);
 
-    const images = await eventually(async () => {
-      const held = await productImages(product.product_id);
-      return held.length === 10 ? held : undefined;
-    }, 5000);
+    // Both uploads reached the attaching rule, and the one that found no room was deleted by it.
+    const events = await settledObjectEvents(product.product_id, 2);
+    expect(events.map((event) => event['detail-type']).sort()).toEqual([
+      'Object Created',
+      'Object Created',
+      'Object Deleted',
+    ]);
+    const images = await productImages(product.product_id);
+    expect(images).toHaveLength(10);
     const attached = images.filter((image) => [ticketA.image_id, ticketB.image_id].includes(image.image_id));
     expect(attached).toHaveLength(1);
-    // The upload that found no room is deleted from the bucket.
     const loser = attached[0]!.image_id === ticketA.image_id ? ticketB : ticketA;
-    await eventually(async () => ((await fetch(objectUrl(loser))).status === 404 ? true : undefined), 5000);
-    await settle();
-    expect(await productImages(product.product_id)).toHaveLength(10);
+    expect((await fetch(objectUrl(loser))).status).toBe(404);
   });
 
   it('reorders images (a permutation only) and deletes one, object included', async () => {
@@ -319,8 +322,18 @@ describe('product images: presigned uploads through the local S3', () => {
   });
 });
 
-/** Time for an S3 event, had there been one, to reach its rule and be handled. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 750));
+/**
+ * The events the local S3 sent the bus for a product's objects, once every rule they reached
+ * has handled them (`atLeast` of them must have been sent): nothing more can come of them.
+ */
+const settledObjectEvents = (productId: string, atLeast = 0) =>
+  settledEvents(
+    (event) =>
+      (event.detail as { object?: { key?: string } }).object?.key?.startsWith(`products/${productId}/`) ??
+      false,
+    { source: 'aws.s3' },
+    { atLeast },
+  );
 
 /** A valid PNG of noise (so it does not compress away): a few KB for 32×32. */
 function pngImage(width: number, height: number, seed: number): Uint8Array {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { api, createProduct, eventually, publishTestEvent, signUpSeller } from '../support/api';
+import { deliveredEverywhere, deliveryTo } from '../support/bus';
 
 const search = (query: string) => api('GET', `/api/v1/search?${query}`);
 
@@ -150,23 +151,28 @@ describe('search and browse', () => {
       async () => ((await search(`q=${word}+ratable`)).body.total === 1 ? true : undefined),
       5000,
     );
-    await publishTestEvent('bazaar.reviews', 'RatingChanged', {
-      product_id: product.product_id,
-      rating_sum: 9,
-      rating_count: 2,
-      version: 3,
-    });
-    await publishTestEvent('bazaar.reviews', 'RatingChanged', {
-      product_id: product.product_id,
-      rating_sum: 1,
-      rating_count: 1,
-      version: 2,
-    });
-    const rated = await eventually(async () => {
-      const result = (await search(`q=${word}+ratable&min_rating=4`)).body;
-      return result.total === 1 ? result.results[0] : undefined;
-    }, 5000);
-    expect(rated).toMatchObject({ rating: 4.5, review_count: 2 });
+    // The older version arrives last; once both are handled, only the newer may show.
+    const delivered = await deliveredEverywhere([
+      await publishTestEvent('bazaar.reviews', 'RatingChanged', {
+        product_id: product.product_id,
+        rating_sum: 9,
+        rating_count: 2,
+        version: 3,
+      }),
+      await publishTestEvent('bazaar.reviews', 'RatingChanged', {
+        product_id: product.product_id,
+        rating_sum: 1,
+        rating_count: 1,
+        version: 2,
+      }),
+    ]);
+    expect(delivered.map((event) => deliveryTo(event, 'SearchOnRatingChanged'))).toEqual([
+      'delivered',
+      'delivered',
+    ]);
+    const rated = (await search(`q=${word}+ratable&min_rating=4`)).body;
+    expect(rated.total).toBe(1);
+    expect(rated.results[0]).toMatchObject({ rating: 4.5, review_count: 2 });
     await api('PUT', `/api/v1/seller/products/${product.product_id}/inventory`, {
       token: seller.token,
       body: { stock_delta: -5 },

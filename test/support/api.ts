@@ -100,8 +100,8 @@ export async function localEndpoints(): Promise<{
   return (await response.json()) as { eventbridge: string; sfn: string; dynamodb: string; stripe: string };
 }
 
-/** Publishes an event to the platform's bus through the ordinary EventBridge client. */
-export async function publishTestEvent(source: string, detailType: string, detail: object): Promise<void> {
+/** Publishes an event to the platform's bus through the ordinary EventBridge client; returns its EventId. */
+export async function publishTestEvent(source: string, detailType: string, detail: object): Promise<string> {
   const { EventBridgeClient, PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
   const client = new EventBridgeClient({
     endpoint: (await localEndpoints()).eventbridge,
@@ -116,6 +116,7 @@ export async function publishTestEvent(source: string, detailType: string, detai
     }),
   );
   if (result.FailedEntryCount) throw new Error(`event rejected: ${JSON.stringify(result.Entries)}`);
+  return result.Entries![0]!.EventId!;
 }
 
 /** A cookie jar of one: the value of a Set-Cookie name=value, or undefined when cleared. */

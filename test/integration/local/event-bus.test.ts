@@ -162,7 +162,7 @@ describe('local event bus, through the ordinary EventBridge client', () => {
       time: '2026-01-01T00:00:00Z',
       region: 'us-east-1',
       resources: [],
-      detail: { order_id: id },
+      detail: { eventId: id, order_id: id },
     });
     for (const id of ['e1', 'e2', 'e3']) small.publish(event(id));
     await small.idle();
