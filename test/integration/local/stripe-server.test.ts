@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { type StripeTestServer, startStripeServer } from '../../../local/stripe-server';
+import { eventually } from '../../support/api';
 
 /** The real `stripe` package, pointed at the test server as Bazaar's adapter points it. */
 function clientFor(
@@ -427,9 +428,18 @@ describe('Stripe-compatible test server, through the real stripe package', () =>
       );
       expect(concurrent).toMatchObject({ statusCode: 409, rawType: 'idempotency_error' });
 
-      // Once it has finished, the same key replays the success; there is still one charge.
-      await new Promise((done) => setTimeout(done, HANG_MS - (Date.now() - startedAt) + 100));
-      const replayed = await stripe.paymentIntents.confirm(intent.id, {}, { idempotencyKey: key });
+      // Once it has finished (the key stops answering 409), the same key replays the success;
+      // there is still one charge.
+      const replayed = await eventually(async () => {
+        const attempt = await stripe.paymentIntents
+          .confirm(intent.id, {}, { idempotencyKey: key })
+          .catch((error: { statusCode?: number }) => {
+            if (error.statusCode === 409) return undefined;
+            throw error;
+          });
+        return attempt;
+      }, HANG_MS * 3);
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(HANG_MS);
       expect(replayed.status).toBe('succeeded');
       expect(replayed.lastResponse.headers['idempotent-replayed']).toBe('true');
       expect(server.charges().filter((charge) => charge.payment_intent === intent.id)).toHaveLength(1);
@@ -447,8 +457,8 @@ describe('Stripe-compatible test server, through the real stripe package', () =>
         payment_method: 'pm_card_bazaar_hang',
       });
       const pending = rejectionOf(client.paymentIntents.confirm(intent.id));
-      await new Promise((done) => setTimeout(done, 100));
-      expect(own.intents()[0]!.status).toBe('succeeded');
+      // The charge happens at once; the answer is what hangs.
+      await eventually(async () => (own.intents()[0]?.status === 'succeeded' ? true : undefined));
       const startedAt = Date.now();
       await own.stop();
       const error = await pending;

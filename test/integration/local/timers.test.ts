@@ -1,4 +1,5 @@
 import { Timers } from '../../../local/timers';
+import { eventually } from '../../support/api';
 
 describe('local timers', () => {
   it('runs a job on its schedule with a scheduler-shaped event and never overlaps runs', async () => {
@@ -17,9 +18,10 @@ describe('local timers', () => {
         concurrent--;
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Three finished runs of 120 ms each span several 50 ms ticks, each of which would have overlapped.
+    await eventually(async () => ((timers.runs.get('sweeper') ?? 0) >= 3 ? true : undefined));
     await timers.stop();
-    expect(timers.runs.get('sweeper')).toBeGreaterThanOrEqual(2);
+    expect(timers.runs.get('sweeper')).toBeGreaterThanOrEqual(3);
     expect(maxConcurrent).toBe(1);
     expect(new Set(sources)).toEqual(new Set(['aws.scheduler']));
   });
@@ -36,7 +38,7 @@ describe('local timers', () => {
         if (runs === 1) throw new Error('boom');
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await eventually(async () => (runs > 1 ? true : undefined));
     await timers.stop();
     expect(runs).toBeGreaterThan(1);
     expect(failures).toEqual([expect.objectContaining({ job: 'flaky', error: 'boom' })]);
