@@ -1,4 +1,5 @@
 import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { E2E_ENV } from '../setup/e2e-global-setup';
 import {
   addToCart,
   api,
@@ -252,8 +253,13 @@ describe('checkout saga', () => {
       async () => (succeededIntentsFor(await stripeState(), placed.body.order_id).length ? true : undefined),
       10_000,
     );
-    // Wait past the reservation's expiry while the charge still hangs: the sweeper must not free the unit.
-    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    // The unit was reserved before the charge began, so its reservation has expired one TTL from
+    // now. Expiry is a time, so this waits on the clock; then the sweeper runs (rather than
+    // trusting its timer to have come round) while the charge still hangs, and must not free it.
+    const ttlMs = Number(E2E_ENV.RESERVATION_TTL_SECONDS) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, ttlMs + 50));
+    await localControl('/_local/schedules/ReleaseExpiredReservations/run', {});
+    expect(await stockOf(seller, product)).toMatchObject({ available: 0, reserved: 1 });
     const rivalOrder = await checkout(rival);
     const rivalSettled = await settledOrder(rival, rivalOrder.body.order_id);
     expect(rivalSettled).toMatchObject({ status: 'failed', failure_reason: 'OUT_OF_STOCK' });

@@ -375,8 +375,10 @@ describe('local Step Functions, through the ordinary SFN client', () => {
   });
 
   it('stops a running execution during a Wait: ABORTED, and later states never run', async () => {
-    const { executionArn: arn } = await start('wait', { key: 'stop-wait', delay_seconds: 600 });
+    const { executionArn: arn } = await start('wait', { key: 'stop-wait', delay_seconds: 10 });
     await until(async () => entered(await history(arn!)).includes('Pause'));
+    // Unstopped, Finish would run once Pause (10 s) and Settle (1 s), scaled by 0.05, are over.
+    const finishWouldRunAt = Date.now() + (10 + 1) * 1000 * 0.05;
     const stopped = await client.send(
       new StopExecutionCommand({ executionArn: arn, error: 'OrderCancelled', cause: 'Customer cancelled' }),
     );
@@ -388,7 +390,8 @@ describe('local Step Functions, through the ordinary SFN client', () => {
       cause: 'Customer cancelled',
     });
     await sfn.waitForExecution(arn!);
-    await sleep(150);
+    // Nothing signals that a stopped Wait's timer will never fire: look once it would have.
+    await sleep(finishWouldRunAt + 200 - Date.now());
     expect(callsOf('Finish', 'stop-wait')).toHaveLength(0);
     const events = await history(arn!);
     expect(entered(events)).toEqual(['Prepare', 'Pause']);
