@@ -62,6 +62,8 @@ export class LocalEventBus {
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
   private readonly historySize: number;
+  /** A local-only fault: PutEvents entries matching this pattern are rejected, as EventBridge can. */
+  private rejectPattern: EventPattern | undefined;
 
   constructor(private readonly options: EventBusOptions) {
     this.maxAttempts = options.maxAttempts ?? 4;
@@ -71,6 +73,15 @@ export class LocalEventBus {
 
   addTarget(target: BusTarget): void {
     this.targets.push({ ...target, bus: target.bus ?? this.options.busName });
+  }
+
+  /**
+   * Rejects every PutEvents entry whose event would match `pattern` (undefined: none), with
+   * EventBridge's per-entry `InternalFailure`, until it is changed: lets a test lose the
+   * publish right after a write and see what the platform does.
+   */
+  rejectPutEvents(pattern: EventPattern | undefined): void {
+    this.rejectPattern = pattern;
   }
 
   attach(endpoint: AwsEndpoint): void {
@@ -122,6 +133,10 @@ export class LocalEventBus {
         resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
         detail: detail as BusEvent['detail'],
       };
+      if (this.rejectPattern && matchesPattern(this.rejectPattern, event)) {
+        failed++;
+        return { ErrorCode: 'InternalFailure', ErrorMessage: 'Rejected by the local PutEvents fault.' };
+      }
       this.publish(event, busName);
       return { EventId: event.id };
     });

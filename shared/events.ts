@@ -1,10 +1,10 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { z } from 'zod';
 import { eventBridge } from './clients';
 import { requireEnv } from './config';
-import { newId } from './ids';
 
-/** Every detail carries an eventId (consumers dedupe on it) plus the entity's id and version. */
-export type EventDetail = Record<string, unknown> & { eventId?: string; version: number };
+/** Every detail carries an eventId derived from the entity and its version (consumers dedupe on it), plus that version. */
+export type EventDetail = Record<string, unknown> & { eventId: string; version: number };
 
 export interface DomainEvent {
   source: `bazaar.${string}`;
@@ -25,19 +25,57 @@ export interface BusEvent<D = Record<string, unknown>> {
   detail: D & { eventId: string };
 }
 
+/** What every event's detail holds besides its own fields. */
+export const eventEnvelope = { eventId: z.string().min(1), version: z.number().int().nonnegative() };
+
+type DetailSchema<Shape extends z.ZodRawShape> = z.ZodObject<typeof eventEnvelope & Shape>;
+
 /**
- * Publishes domain events to the `bazaar` bus. PutEvents can partially fail; failed entries
- * are retried, and an error is thrown if any still fail, so callers (saga steps, handlers)
- * retry rather than silently losing an event.
+ * One event, declared once by the service that publishes it (`functions/<service>/events.ts`):
+ * the publisher builds it through `build` (so what leaves matches the schema) and every
+ * consumer reads it through `parse` (so a consumer never re-declares the shape).
+ */
+export interface EventContract<Shape extends z.ZodRawShape> {
+  source: `bazaar.${string}`;
+  detailType: string;
+  schema: DetailSchema<Shape>;
+  /** The EventBridge pattern that matches this event, for rules. */
+  pattern: { source: string[]; 'detail-type': string[] };
+  build(detail: z.input<DetailSchema<Shape>>): DomainEvent;
+  parse(event: BusEvent<unknown>): z.output<DetailSchema<Shape>>;
+}
+
+export function defineEvent<Shape extends z.ZodRawShape>(
+  source: `bazaar.${string}`,
+  detailType: string,
+  shape: Shape,
+): EventContract<Shape> {
+  const schema = z.object({ ...eventEnvelope, ...shape }) as DetailSchema<Shape>;
+  return {
+    source,
+    detailType,
+    schema,
+    pattern: { source: [source], 'detail-type': [detailType] },
+    build: (fields) => ({ source, detailType, detail: schema.parse(fields) as EventDetail }),
+    parse: (event) => {
+      if (event.source !== source || event['detail-type'] !== detailType) {
+        throw new Error(`Expected ${source} ${detailType}, got ${event.source} ${event['detail-type']}`);
+      }
+      return schema.parse(event.detail);
+    },
+  };
+}
+
+/**
+ * Sends events to the `bazaar` bus. Only the outbox relay calls it (shared/outbox.ts): services
+ * write their events with their state change and never publish after a write. PutEvents can
+ * partially fail; failed entries are retried, and an error is thrown if any still fail, so
+ * the relay reports the record as failed and the stream delivers it again.
  */
 export async function publishEvents(events: DomainEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
   const busName = requireEnv('EVENT_BUS_NAME');
-  const withIds = events.map((event) => ({
-    ...event,
-    detail: { ...event.detail, eventId: event.detail.eventId ?? newId('evt') },
-  }));
-  let pending = withIds;
+  let pending = events;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const chunks: (typeof pending)[] = [];
     for (let i = 0; i < pending.length; i += 10) chunks.push(pending.slice(i, i + 10));
@@ -62,10 +100,5 @@ export async function publishEvents(events: DomainEvent[]): Promise<string[]> {
     }
     pending = failed;
   }
-  return withIds.map((event) => event.detail.eventId);
-}
-
-export async function publishEvent(event: DomainEvent): Promise<string> {
-  const [eventId] = await publishEvents([event]);
-  return eventId!;
+  return events.map((event) => event.detail.eventId);
 }

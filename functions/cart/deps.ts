@@ -1,6 +1,5 @@
 import { dynamo } from '../../shared/clients';
 import { intEnv, requireEnv } from '../../shared/config';
-import { publishEvents } from '../../shared/events';
 import { lookupProducts } from '../catalog/product-lookup';
 import { availabilityOf } from '../inventory/availability';
 import { cartRepository } from './repository';
@@ -11,7 +10,6 @@ let deps: CartDeps | undefined;
 export function cartDeps(): CartDeps {
   deps ??= {
     carts: cartRepository(dynamo(), requireEnv('CARTS_TABLE_NAME')),
-    publish: publishEvents,
     lookupProducts,
     availability: availabilityOf,
     now: () => new Date(),

@@ -150,10 +150,12 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
                   Update: {
                     TableName: tableName,
                     Key: key.line(cartId, productId),
-                    UpdateExpression: `SET quantity = quantity + :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
+                    // added_quantity and add_version tell the stream this write was an add (CartItemAdded).
+                    UpdateExpression: `SET quantity = quantity + :q, added_quantity = :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD add_version :one`,
                     ConditionExpression: 'attribute_exists(pk) AND quantity <= :room',
                     ExpressionAttributeValues: {
                       ':q': quantity,
+                      ':one': 1,
                       ':now': now,
                       ':room': maxQuantity - quantity,
                       ...(expiresAt ? { ':exp': expiresAt } : {}),
@@ -196,6 +198,8 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
                       item_id: line.itemId,
                       product_id: line.productId,
                       quantity: line.quantity,
+                      added_quantity: line.quantity,
+                      add_version: 1,
                       price_when_added_cents: line.priceWhenAddedCents,
                       added_at: line.addedAt,
                       updated_at: line.updatedAt,

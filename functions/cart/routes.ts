@@ -7,7 +7,6 @@ const tag = 'Cart';
 // The cart reads products and stock through the catalog's and inventory's exported functions.
 const cart: ResourceUse = {
   tables: { carts: 'readWrite', products: 'read', inventory: 'read', 'rate-limits': 'readWrite' },
-  publishesEvents: true,
 };
 /** Flash sales: bots must not hoard stock through carts. */
 const cartChanges: RateLimit = { bucket: 'cart', perSecond: 10, burst: 20 };

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '../../shared/events';
 import { CURRENCY, formatMoney, fromCents } from '../../shared/money';
 import type { ProductSummary } from '../catalog/product-lookup';
 import type { StockStatus } from '../inventory/stock-records';
@@ -15,7 +14,6 @@ import type { CartLineViewType, CartViewType } from './schemas';
 
 export interface CartDeps {
   carts: CartRepository;
-  publish: (events: DomainEvent[]) => Promise<unknown>;
   lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
   availability: (ids: string[]) => Promise<Map<string, { available: number; stockStatus: StockStatus }>>;
   now: () => Date;
@@ -101,10 +99,7 @@ export async function addItem(
       now,
       expiresAt,
     );
-    if (incremented.outcome === 'added') {
-      await announceAdded(resolved, productId, quantity, deps);
-      return (await cartView([incremented.line], deps)).items[0]!;
-    }
+    if (incremented.outcome === 'added') return (await cartView([incremented.line], deps)).items[0]!;
     if (incremented.outcome === 'over')
       checkQuantity(incremented.current + quantity, deps, incremented.current);
     const line: CartLine = {
@@ -116,7 +111,6 @@ export async function addItem(
       updatedAt: now,
     };
     if ((await deps.carts.addLine(resolved.cartId, line, deps.maxLines, now, expiresAt)) === 'added') {
-      await announceAdded(resolved, productId, quantity, deps);
       return (await cartView([line], deps)).items[0]!;
     }
     // Another request added the line first: go round and add to it instead.
@@ -206,27 +200,6 @@ async function mergeAnonymousCart(anonymousId: string, userId: string, deps: Car
     },
     deps.now().toISOString(),
   );
-}
-
-/** CartItemAdded: a shopper's stronger signal of interest (recommendations listen). */
-async function announceAdded(
-  resolved: ResolvedCart,
-  productId: string,
-  quantity: number,
-  deps: CartDeps,
-): Promise<void> {
-  await deps.publish([
-    {
-      source: 'bazaar.cart',
-      detailType: 'CartItemAdded',
-      detail: {
-        user_id: resolved.anonymous ? null : resolved.cartId,
-        product_id: productId,
-        quantity,
-        version: 1,
-      },
-    },
-  ]);
 }
 
 async function sellableProduct(productId: string, deps: CartDeps): Promise<ProductSummary> {

@@ -1,6 +1,5 @@
 import { dynamo } from '../../shared/clients';
 import { intEnv, requireEnv } from '../../shared/config';
-import { publishEvents } from '../../shared/events';
 import { inventoryRepository } from './repository';
 import type { InventoryDeps } from './service';
 
@@ -9,7 +8,6 @@ let deps: InventoryDeps | undefined;
 export function inventoryDeps(): InventoryDeps {
   deps ??= {
     inventory: inventoryRepository(dynamo(), requireEnv('INVENTORY_TABLE_NAME')),
-    publish: publishEvents,
     now: () => new Date(),
     reservationTtlSeconds: intEnv('RESERVATION_TTL_SECONDS', 600),
   };

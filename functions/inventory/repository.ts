@@ -55,7 +55,6 @@ export interface StockLevel {
   /** Sum of the records' versions: it only ever grows, so consumers can order snapshots. */
   version: number;
   lowStockThreshold: number;
-  lowStockAlerted: boolean;
   shardCount: number;
   updatedAt: string;
   records: Array<{ sk: string; available: number }>;
@@ -114,7 +113,6 @@ function stockLevelFrom(productId: string, items: Item[]): StockLevel | undefine
     sold: sum('sold'),
     version: sum('version'),
     lowStockThreshold: (main.low_stock_threshold as number | undefined) ?? DEFAULT_LOW_STOCK_THRESHOLD,
-    lowStockAlerted: (main.low_stock_alerted as boolean | undefined) ?? false,
     shardCount: (main.shard_count as number | undefined) ?? 0,
     updatedAt:
       items
@@ -565,32 +563,6 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
         }
       }
       throw new Error('Stock kept changing while it was being split; try again');
-    },
-
-    /**
-     * Sets or clears the main record's low-stock flag, conditional on its current value, so
-     * each downward crossing of the threshold is reported exactly once.
-     */
-    async setLowStockAlerted(productId: string, alerted: boolean, now: string): Promise<boolean> {
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: stockKey(productId),
-            UpdateExpression: 'SET low_stock_alerted = :alerted, updated_at = :now',
-            ConditionExpression: alerted
-              ? 'attribute_exists(pk) AND (attribute_not_exists(low_stock_alerted) OR low_stock_alerted = :false)'
-              : 'low_stock_alerted = :true',
-            ExpressionAttributeValues: alerted
-              ? { ':alerted': true, ':false': false, ':now': now }
-              : { ':alerted': false, ':true': true, ':now': now },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
     },
   };
 

@@ -3,7 +3,7 @@ import type { ResourceUse } from '../../shared/manifests/types';
 import { AdjustStockBody, InventoryParams, SellerStock, ShardingBody } from './schemas';
 
 const tag = 'Inventory';
-const stock: ResourceUse = { tables: { inventory: 'readWrite' }, publishesEvents: true };
+const stock: ResourceUse = { tables: { inventory: 'readWrite' } };
 
 export const adjustStockRoute = defineRoute({
   id: 'AdjustStock',

@@ -1,5 +1,4 @@
 import { ForbiddenError, ValidationError } from '../../shared/errors';
-import type { DomainEvent } from '../../shared/events';
 import {
   ReservationExpiredError,
   ReservationNotFoundError,
@@ -11,7 +10,6 @@ import { type StockStatus, stockStatusOf } from './stock-records';
 
 export interface InventoryDeps {
   inventory: InventoryRepository;
-  publish: (events: DomainEvent[]) => Promise<unknown>;
   now: () => Date;
   reservationTtlSeconds: number;
 }
@@ -63,11 +61,6 @@ export async function reserve(
     expiresAt,
     now.toISOString(),
   );
-  // Also on a repeated reserve: a retried step re-announces what an earlier attempt may not have.
-  await announceStock(
-    reservation.lines.map((line) => line.productId),
-    deps,
-  );
   return reservation;
 }
 
@@ -106,13 +99,7 @@ export async function commit(
     deps.now().toISOString(),
   );
   if (!result.reservation) throw new ReservationNotFoundError();
-  if (result.changed) {
-    await announceStock(
-      result.reservation.lines.map((line) => line.productId),
-      deps,
-    );
-    return { state: 'committed', changed: true };
-  }
+  if (result.changed) return { state: 'committed', changed: true };
   if (result.state === 'committed') return { state: 'committed', changed: false };
   throw new ReservationStateError(orderId, result.state ?? 'missing', 'committed');
 }
@@ -133,11 +120,6 @@ export async function release(
     deps.now().toISOString(),
   );
   if (!result.reservation) return { state: 'none', changed: false };
-  if (result.changed)
-    await announceStock(
-      result.reservation.lines.map((line) => line.productId),
-      deps,
-    );
   return { state: result.state ?? 'none', changed: result.changed };
 }
 
@@ -149,13 +131,7 @@ export async function releaseExpired(deps: InventoryDeps): Promise<{ released: s
     const result = await deps.inventory.transition(orderId, ['held'], 'released', 'release', now, {
       expiredBy: now,
     });
-    if (result.changed) {
-      released.push(orderId);
-      await announceStock(
-        result.reservation!.lines.map((line) => line.productId),
-        deps,
-      );
-    }
+    if (result.changed) released.push(orderId);
   }
   return { released };
 }
@@ -167,13 +143,7 @@ export async function restock(
   lines: ReserveLine[],
   deps: InventoryDeps,
 ): Promise<{ changed: boolean }> {
-  const result = await deps.inventory.restock(orderId, restockId, lines, deps.now().toISOString());
-  if (result.changed)
-    await announceStock(
-      lines.map((line) => line.productId),
-      deps,
-    );
-  return result;
+  return deps.inventory.restock(orderId, restockId, lines, deps.now().toISOString());
 }
 
 export async function adjustStock(
@@ -189,8 +159,7 @@ export async function adjustStock(
     change.lowStockThreshold,
     deps.now().toISOString(),
   );
-  const level = await announceStock([productId], deps);
-  return sellerView(level[0]!);
+  return sellerView((await currentLevel(productId, deps))!);
 }
 
 export async function getSellerStock(
@@ -213,8 +182,7 @@ export async function enableSharding(
   deps: InventoryDeps,
 ) {
   await deps.inventory.enableSharding(productId, actor, shardCount, deps.now().toISOString());
-  const [level] = await announceStock([productId], deps);
-  return sellerView(level!);
+  return sellerView((await currentLevel(productId, deps))!);
 }
 
 /** Inventory's exported read for other services (the cart's availability warnings). */
@@ -234,49 +202,9 @@ export async function getAvailability(
   return result;
 }
 
-/**
- * After stock moved: publishes StockChanged with a consistent (available, version) snapshot
- * per product, and StockLow once per downward crossing of the seller's threshold.
- */
-async function announceStock(productIds: string[], deps: InventoryDeps): Promise<StockLevel[]> {
-  const unique = [...new Set(productIds)];
-  const levels = (await Promise.all(unique.map((id) => deps.inventory.getStock(id)))).filter(
-    (level): level is StockLevel => level !== undefined,
-  );
-  const now = deps.now().toISOString();
-  const events: DomainEvent[] = [];
-  for (const level of levels) {
-    const stockStatus = stockStatusOf(level.available, level.lowStockThreshold);
-    events.push({
-      source: 'bazaar.inventory',
-      detailType: 'StockChanged',
-      detail: {
-        product_id: level.productId,
-        seller_id: level.sellerId,
-        available: level.available,
-        stock_status: stockStatus,
-        version: level.version,
-      },
-    });
-    const below = level.available <= level.lowStockThreshold;
-    if (below && (await deps.inventory.setLowStockAlerted(level.productId, true, now))) {
-      events.push({
-        source: 'bazaar.inventory',
-        detailType: 'StockLow',
-        detail: {
-          product_id: level.productId,
-          seller_id: level.sellerId,
-          available: level.available,
-          low_stock_threshold: level.lowStockThreshold,
-          version: level.version,
-        },
-      });
-    } else if (!below && level.lowStockAlerted) {
-      await deps.inventory.setLowStockAlerted(level.productId, false, now);
-    }
-  }
-  await deps.publish(events);
-  return levels;
+/** The stock just written, read back for the seller's answer (StockChanged goes out from the stream). */
+async function currentLevel(productId: string, deps: InventoryDeps): Promise<StockLevel | undefined> {
+  return deps.inventory.getStock(productId);
 }
 
 function sellerView(level: StockLevel): SellerStockView {

@@ -1,7 +1,6 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { dynamo, stepFunctions } from '../../shared/clients';
 import { requireEnv } from '../../shared/config';
-import { publishEvents } from '../../shared/events';
 import { cartClaimItem, cartForCheckout, releaseCartClaim } from '../cart/cart-lookup';
 import { lookupProducts } from '../catalog/product-lookup';
 import { findUserAddress } from '../identity/address-lookup';
@@ -22,7 +21,6 @@ export function ordersDeps(): OrdersDeps {
       findAddress: findUserAddress,
       findPaymentMethod: paymentMethodSnapshot,
       lookupProducts,
-      publish: publishEvents,
       // The execution is named after the order: starting it again is a no-op, never a second saga.
       startCheckout: async (order) => {
         await stepFunctions()
@@ -47,13 +45,12 @@ export function ordersDeps(): OrdersDeps {
   return deps;
 }
 
-export type OrderStore = Pick<OrdersDeps, 'orders' | 'publish' | 'now' | 'releaseCartClaim'>;
+export type OrderStore = Pick<OrdersDeps, 'orders' | 'now' | 'releaseCartClaim'>;
 
 /** The orders table (and the release of a failed order's cart claim), for steps and readers that need nothing else. */
 export function orderStore(): OrderStore {
   return {
     orders: orderRepository(dynamo(), requireEnv('ORDERS_TABLE_NAME')),
-    publish: publishEvents,
     now: () => new Date(),
     releaseCartClaim,
   };

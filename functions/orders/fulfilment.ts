@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../shared/events';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
 import { AlsoWriteConflictError, InvalidOrderStateError, OrderNotFoundError } from './errors';
+import { OrderCancelled, OrderDelivered, OrderRefunded, OrderShipped, orderEvent } from './events';
 import {
   estimatedDeliveryFrom,
   isFullyShipped,
@@ -12,9 +13,9 @@ import {
   type ShipmentItem,
   shippedQuantity,
 } from './order';
-import { changeOrder, type OrdersDeps, orderEvent } from './service';
+import { changeOrder, type OrdersDeps } from './service';
 
-export interface FulfilmentDeps extends Pick<OrdersDeps, 'orders' | 'publish' | 'now'> {
+export interface FulfilmentDeps extends Pick<OrdersDeps, 'orders' | 'now'> {
   stopSaga: (orderId: string) => Promise<void>;
   /** Payments: void what was not charged, refund what was (once per key); the order's refunded total after. */
   voidOrRefund: (orderId: string, refundKey: string) => Promise<{ refundedTotalCents: number }>;
@@ -82,7 +83,7 @@ export async function shipOrder(
         deps.orders.trackingItem(shipment.carrier, shipment.trackingNumber, orderId, shipment.shipmentId),
       ],
       events: (next) => [
-        orderEvent('OrderShipped', next, {
+        orderEvent(OrderShipped, next, {
           shipment_id: shipment.shipmentId,
           shipment_seller_id: shipment.sellerId,
           fully_shipped: fully,
@@ -168,7 +169,7 @@ export async function deliverShipments(
       status: allArrived ? 'delivered' : undefined,
       changes: { shipments, ...(allArrived ? { deliveredAt: at } : {}) },
       note: allArrived ? undefined : 'A shipment was delivered',
-      events: (next) => (allArrived ? [orderEvent('OrderDelivered', next)] : []),
+      events: (next) => (allArrived ? [orderEvent(OrderDelivered, next)] : []),
     };
   });
 }
@@ -199,7 +200,7 @@ export async function cancelOrder(
     return {
       status: 'cancelled',
       note: 'Cancelled by the buyer',
-      events: (next) => [orderEvent('OrderCancelled', next, { was: order.status })],
+      events: (next) => [orderEvent(OrderCancelled, next, { was: order.status })],
     };
   });
   try {
@@ -251,7 +252,7 @@ async function recordRefund(
       changes: { refundedCents: Math.max(order.refundedCents, refundedTotalCents) },
       note: amount > 0 ? `Refunded ${amount} cents` : undefined,
       events: (next): DomainEvent[] =>
-        amount > 0 ? [orderEvent('OrderRefunded', next, { amount_cents: amount })] : [],
+        amount > 0 ? [orderEvent(OrderRefunded, next, { amount_cents: amount })] : [],
     };
   });
   return order;

@@ -9,6 +9,8 @@ import {
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
+import type { DomainEvent } from '../../shared/events';
+import { outboxPut } from '../../shared/outbox';
 import { AlsoWriteConflictError, CartClaimConflictError, OrderVersionConflictError } from './errors';
 import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
 
@@ -130,6 +132,9 @@ function sellerViewItems(tableName: string, order: OrderRecord): TransactItem[] 
   }));
 }
 
+/** One outbox item per order version: writing the same change again writes the same item. */
+const outboxIdOf = (order: OrderRecord) => `${order.orderId}#v${order.version}`;
+
 export type OrderRepository = ReturnType<typeof orderRepository>;
 
 /** The orders table: orders (GSI by user, newest first; sparse GSI of pending ones), purchase markers. */
@@ -137,10 +142,14 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
   return {
     /**
      * Records a new order with its purchase-index entries; `alsoWrite` (checkout's claim on the
-     * cart) rides in the same transaction. A failed condition on `alsoWrite` throws
-     * CartClaimConflictError: nothing was written.
+     * cart) and the order's events (OrderPlaced, one outbox item) ride in the same transaction.
+     * A failed condition on `alsoWrite` throws CartClaimConflictError: nothing was written.
      */
-    async create(order: OrderRecord, alsoWrite: TransactItem[] = []): Promise<void> {
+    async create(
+      order: OrderRecord,
+      alsoWrite: TransactItem[] = [],
+      events: DomainEvent[] = [],
+    ): Promise<void> {
       const index: TransactItem[] = [...new Set(order.lines.map((line) => line.productId))].map(
         (productId) => ({
           Put: {
@@ -156,9 +165,11 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
       const put: TransactItem = {
         Put: { TableName: tableName, Item: toItem(order), ConditionExpression: 'attribute_not_exists(pk)' },
       };
+      const outbox =
+        events.length > 0 ? [outboxPut(tableName, outboxIdOf(order), events, new Date(order.updatedAt))] : [];
       try {
         await withConflictRetry(() =>
-          doc.send(new TransactWriteCommand({ TransactItems: [put, ...alsoWrite, ...index] })),
+          doc.send(new TransactWriteCommand({ TransactItems: [put, ...alsoWrite, ...index, ...outbox] })),
         );
       } catch (error) {
         const reasons = cancellationReasons(error);
@@ -178,16 +189,22 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
 
     /**
      * Writes a status change conditional on the version and status that were read, appending
-     * to the timeline; `alsoWrite` rides in the same transaction. A lost race throws
-     * OrderVersionConflictError so the caller re-reads and re-decides; a failed condition of
-     * `alsoWrite` (a tracking number taken meanwhile) throws AlsoWriteConflictError.
+     * to the timeline; `alsoWrite` and the change's events (one outbox item, however many
+     * events) ride in the same transaction. A lost race throws OrderVersionConflictError so
+     * the caller re-reads and re-decides; a failed condition of `alsoWrite` (a tracking number
+     * taken meanwhile) throws AlsoWriteConflictError.
      */
     async saveTransition(
       read: OrderRecord,
       next: OrderRecord,
       alsoWrite: TransactItem[] = [],
+      events: DomainEvent[] = [],
     ): Promise<void> {
       const views = sellerViewItems(tableName, next);
+      const others =
+        events.length > 0
+          ? [...alsoWrite, outboxPut(tableName, outboxIdOf(next), events, new Date(next.updatedAt))]
+          : alsoWrite;
       const update: TransactItem = {
         Put: {
           TableName: tableName,
@@ -198,10 +215,10 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
         },
       };
       try {
-        if (alsoWrite.length === 0 && views.length === 0) {
+        if (others.length === 0 && views.length === 0) {
           await doc.send(new PutCommand(update.Put as never));
         } else {
-          await doc.send(new TransactWriteCommand({ TransactItems: [update, ...views, ...alsoWrite] }));
+          await doc.send(new TransactWriteCommand({ TransactItems: [update, ...views, ...others] }));
         }
       } catch (error) {
         const name = (error as Error).name;

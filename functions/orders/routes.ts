@@ -42,7 +42,6 @@ export const checkoutRoute = defineRoute({
       users: 'read',
       payments: 'read',
     },
-    publishesEvents: true,
     stateMachines: ['Checkout'],
   },
 });
@@ -78,11 +77,10 @@ export const listOrdersRoute = defineRoute({
 /** Cancellations and returns settle money and stock through payments' and inventory's exported functions. */
 const compensation: ResourceUse = {
   tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite' },
-  publishesEvents: true,
   stateMachines: ['Checkout'],
   secrets: ['stripe'],
 };
-const fulfilment: ResourceUse = { tables: { orders: 'readWrite' }, publishesEvents: true };
+const fulfilment: ResourceUse = { tables: { orders: 'readWrite' } };
 
 export const cancelOrderRoute = defineRoute({
   id: 'CancelOrder',

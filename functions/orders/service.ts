@@ -15,6 +15,7 @@ import {
   OrderNotFoundError,
   OrderVersionConflictError,
 } from './errors';
+import { OrderFailed, OrderPaid, OrderPlaced, orderEvent } from './events';
 import {
   canTransition,
   estimatedDeliveryFrom,
@@ -40,7 +41,6 @@ export interface OrdersDeps {
   findAddress: (userId: string, addressId: string) => Promise<AddressRecord | undefined>;
   findPaymentMethod: (userId: string, paymentMethodId: string) => Promise<PaymentMethodSnapshot | undefined>;
   lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
-  publish: (events: DomainEvent[]) => Promise<unknown>;
   startCheckout: (order: OrderRecord) => Promise<void>;
   now: () => Date;
 }
@@ -48,7 +48,8 @@ export interface OrdersDeps {
 /**
  * Checkout: validates the cart, the address and the payment method, snapshots prices from the
  * catalog (the client's prices are never trusted), writes the order `pending` before anything
- * else happens, announces it, and starts the saga with the order id as the execution name.
+ * else happens (OrderPlaced in the same write, through the outbox), and starts the saga with
+ * the order id as the execution name.
  *
  * The order is written in one transaction with a claim on the cart version it converts, so a
  * cart version becomes one order however many checkouts race (a double click, a client retry
@@ -83,15 +84,16 @@ export async function placeOrder(
       deps.now(),
     );
     try {
-      await deps.orders.create(order, [
-        deps.claimCart({ userId, version: cart.version, orderId: order.orderId, at: order.orderedAt }),
-      ]);
+      await deps.orders.create(
+        order,
+        [deps.claimCart({ userId, version: cart.version, orderId: order.orderId, at: order.orderedAt })],
+        [orderEvent(OrderPlaced, order)],
+      );
     } catch (error) {
       // Another checkout claimed the cart first, or the cart changed since it was read: look again.
       if (error instanceof CartClaimConflictError) continue;
       throw error;
     }
-    await deps.publish([orderEvent('OrderPlaced', order)]);
     await deps.startCheckout(order);
     return checkoutResult(order);
   }
@@ -241,7 +243,7 @@ export interface OrderChange {
   changes?: Partial<OrderRecord>;
   note?: string;
   failureReason?: string;
-  /** Events to publish once the change is written, built from the new order. */
+  /** Events the change announces, built from the new order: written with it, through the outbox. */
   events?: (next: OrderRecord) => DomainEvent[];
   alsoWrite?: TransactItem[];
 }
@@ -250,11 +252,12 @@ export interface OrderChange {
  * The one way an order changes: `decide` looks at the order as read and says what to do
  * (or returns null: nothing to do, e.g. a repeat); a status change is checked against the
  * order-state graph; the write is conditional on the version read, and a lost race re-reads
- * and decides again. Events go out after the write.
+ * and decides again. The change's events are written in the same transaction (the outbox),
+ * so an order never changes without them and they never go out for a change that was lost.
  */
 export async function changeOrder(
   orderId: string,
-  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>,
+  deps: Pick<OrdersDeps, 'orders' | 'now'>,
   decide: (order: OrderRecord) => OrderChange | null,
 ): Promise<{ order: OrderRecord; changed: boolean }> {
   for (let attempt = 1; attempt <= 8; attempt++) {
@@ -280,13 +283,11 @@ export async function changeOrder(
       timeline: [...order.timeline, ...entry],
     };
     try {
-      await deps.orders.saveTransition(order, next, change.alsoWrite ?? []);
+      await deps.orders.saveTransition(order, next, change.alsoWrite ?? [], change.events?.(next) ?? []);
     } catch (error) {
       if (error instanceof OrderVersionConflictError) continue;
       throw error;
     }
-    const events = change.events?.(next) ?? [];
-    if (events.length) await deps.publish(events);
     return { order: next, changed: true };
   }
   throw new OrderVersionConflictError();
@@ -296,69 +297,37 @@ export async function changeOrder(
 export function transitionOrder(
   orderId: string,
   to: OrderStatus,
-  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>,
-  options: { failureReason?: string; note?: string } = {},
+  deps: Pick<OrdersDeps, 'orders' | 'now'>,
+  options: { failureReason?: string; note?: string; events?: OrderChange['events'] } = {},
 ): Promise<{ order: OrderRecord; changed: boolean }> {
   return changeOrder(orderId, deps, (order) =>
-    order.status === to ? null : { status: to, failureReason: options.failureReason, note: options.note },
+    order.status === to
+      ? null
+      : { status: to, failureReason: options.failureReason, note: options.note, events: options.events },
   );
 }
 
-/** Saga step and settlement: pending → paid, then OrderPaid. */
-export async function markPaid(orderId: string, deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now'>) {
-  const result = await transitionOrder(orderId, 'paid', deps);
-  // Published on a repeat too (with the same event id), in case the first publish was lost.
-  await deps.publish([orderEvent('OrderPaid', result.order)]);
-  return result;
+/** Saga step and settlement: pending → paid, with OrderPaid (written with the change, through the outbox). */
+export async function markPaid(orderId: string, deps: Pick<OrdersDeps, 'orders' | 'now'>) {
+  return transitionOrder(orderId, 'paid', deps, { events: (next) => [orderEvent(OrderPaid, next)] });
 }
 
 /**
- * Saga step and settlement: pending → failed with a reason, then OrderFailed. The order's
+ * Saga step and settlement: pending → failed with a reason, with OrderFailed. The order's
  * claim on the cart is released (on a repeat too), so the cart is kept and can be checked out again.
  */
 export async function markFailed(
   orderId: string,
   reason: string,
-  deps: Pick<OrdersDeps, 'orders' | 'publish' | 'now' | 'releaseCartClaim'>,
+  deps: Pick<OrdersDeps, 'orders' | 'now' | 'releaseCartClaim'>,
 ) {
-  const result = await transitionOrder(orderId, 'failed', deps, { failureReason: reason, note: reason });
+  const result = await transitionOrder(orderId, 'failed', deps, {
+    failureReason: reason,
+    note: reason,
+    events: (next) => [orderEvent(OrderFailed, next)],
+  });
   await deps.releaseCartClaim(result.order.userId, orderId);
-  await deps.publish([orderEvent('OrderFailed', result.order)]);
   return result;
-}
-
-/**
- * An order event. Its id is derived from the order and the status, so a repeated publish of
- * the same transition is recognisably the same event to every idempotent consumer.
- */
-export function orderEvent(
-  detailType: string,
-  order: OrderRecord,
-  extra: Record<string, unknown> = {},
-): DomainEvent {
-  return {
-    source: 'bazaar.orders',
-    detailType,
-    detail: {
-      ...extra,
-      eventId: `evt_${order.orderId.slice(4)}_${detailType}_v${order.version}`,
-      order_id: order.orderId,
-      user_id: order.userId,
-      status: order.status,
-      version: order.version,
-      total_cents: order.totalCents,
-      refunded_cents: order.refundedCents,
-      currency: order.currency,
-      failure_reason: order.failureReason,
-      seller_ids: [...new Set(order.lines.map((line) => line.sellerId))],
-      lines: order.lines.map((line) => ({
-        product_id: line.productId,
-        seller_id: line.sellerId,
-        quantity: line.quantity,
-        price_at_order_cents: line.priceAtOrderCents,
-      })),
-    },
-  };
 }
 
 export function orderView(order: OrderRecord): OrderViewType {

@@ -2,7 +2,7 @@ import type { OrdersDeps } from './service';
 import { markFailed, markPaid } from './service';
 
 export interface SettlementDeps {
-  store: Pick<OrdersDeps, 'orders' | 'publish' | 'now' | 'releaseCartClaim'>;
+  store: Pick<OrdersDeps, 'orders' | 'now' | 'releaseCartClaim'>;
   /** `refunded`: the charge was given back (or is being): the order is unwound, never paid. */
   paymentOutcome: (orderId: string) => Promise<'charged' | 'refunded' | 'not_charged' | 'unknown'>;
   commitStock: (orderId: string) => Promise<void>;

@@ -8,7 +8,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
+import type { DomainEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
+import { outboxItem } from '../../shared/outbox';
 import { InsufficientFundsError } from './errors';
 import { refundRepository } from './refund-repository';
 import { chargeFromItem, key, ledgerItem } from './table-items';
@@ -404,6 +406,24 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
       } catch (error) {
         if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
         throw error;
+      }
+    },
+
+    /**
+     * Records a fact the provider told us (a succeeded PaymentIntent) as an outbox item: its
+     * events leave through the stream. Recording the same fact again changes nothing.
+     */
+    async recordProviderFact(factId: string, events: DomainEvent[], now: Date): Promise<void> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: outboxItem(factId, events, now),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
       }
     },
 

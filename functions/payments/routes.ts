@@ -101,16 +101,15 @@ export const stripeWebhookRoute = defineRoute({
   path: '/api/v1/payments/webhooks/stripe',
   auth: 'public',
   handler: 'functions/payments/handlers/stripe-webhook.handler',
-  summary: 'Stripe events, signature-verified; a succeeded PaymentIntent finishes its pending order',
+  summary:
+    'Stripe events, signature-verified; a succeeded PaymentIntent is announced (PaymentSucceeded) and settles its order',
   tag,
   body: z.string(),
   rawBody: true,
   response: WebhookAck,
   successStatus: 200,
   uses: {
-    // carts: settling an order as failed releases its claim on the buyer's cart.
-    tables: { payments: 'readWrite', orders: 'readWrite', inventory: 'readWrite', carts: 'readWrite' },
-    publishesEvents: true,
+    tables: { payments: 'readWrite' },
     secrets: ['stripe'],
   },
 });

@@ -10,6 +10,7 @@ import {
   PaymentDeclinedError,
   PaymentProviderError,
 } from './errors';
+import { PaymentSucceeded, paymentSucceededId } from './events';
 import { providerMayHaveForgotten, refundOrder } from './refunds';
 import type { ChargeRecord, PaymentMethodRecord, PaymentsRepository } from './repository';
 
@@ -362,4 +363,23 @@ function methodView(method: PaymentMethodRecord): PaymentMethodView {
     exp_year: method.expYear,
     created_at: method.createdAt,
   };
+}
+
+/**
+ * A PaymentIntent of an order succeeded (Stripe's webhook): recorded with PaymentSucceeded in
+ * one write, so the order is settled even if everything after this write fails.
+ */
+export async function recordPaymentSucceeded(
+  intent: { id: string; orderId: string; amountCents: number; currency: string },
+  deps: Pick<PaymentsDeps, 'payments' | 'now'>,
+): Promise<void> {
+  const event = PaymentSucceeded.build({
+    eventId: paymentSucceededId(intent.id),
+    order_id: intent.orderId,
+    payment_intent_id: intent.id,
+    amount_cents: intent.amountCents,
+    currency: intent.currency,
+    version: 1,
+  });
+  await deps.payments.recordProviderFact(`${intent.id}#succeeded`, [event], deps.now());
 }

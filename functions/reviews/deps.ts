@@ -1,6 +1,5 @@
 import { dynamo } from '../../shared/clients';
 import { requireEnv } from '../../shared/config';
-import { publishEvents } from '../../shared/events';
 import { lookupProducts } from '../catalog/product-lookup';
 import { contactOf } from '../identity/contact-lookup';
 import { hasPurchased } from '../orders/order-lookup';
@@ -15,7 +14,6 @@ export function reviewsDeps(): ReviewsDeps {
     lookupProducts,
     hasPurchased,
     nameOf: async (userId) => (await contactOf(userId))?.name ?? 'A Bazaar customer',
-    publish: publishEvents,
     now: () => new Date(),
   };
   return deps;

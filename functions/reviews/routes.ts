@@ -15,7 +15,6 @@ const tag = 'Reviews';
 // Writes check the product (catalog), the purchase (orders) and the author's name (identity).
 const write: ResourceUse = {
   tables: { reviews: 'readWrite', products: 'read', orders: 'read', users: 'read' },
-  publishesEvents: true,
 };
 
 export const postReviewRoute = defineRoute({
@@ -64,7 +63,7 @@ export const editReviewRoute = defineRoute({
   response: ReviewView,
   successStatus: 200,
   feature: 'reviews',
-  uses: { tables: { reviews: 'readWrite' }, publishesEvents: true },
+  uses: { tables: { reviews: 'readWrite' } },
 });
 
 export const deleteReviewRoute = defineRoute({
@@ -78,7 +77,7 @@ export const deleteReviewRoute = defineRoute({
   params: ReviewParams,
   successStatus: 204,
   feature: 'reviews',
-  uses: { tables: { reviews: 'readWrite' }, publishesEvents: true },
+  uses: { tables: { reviews: 'readWrite' } },
 });
 
 export const helpfulRoute = defineRoute({

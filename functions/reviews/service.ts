@@ -1,5 +1,4 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
-import type { DomainEvent } from '../../shared/events';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
 import { averageRating } from '../../shared/rating';
@@ -12,7 +11,6 @@ export interface ReviewsDeps {
   lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
   hasPurchased: (userId: string, productId: string) => Promise<boolean>;
   nameOf: (userId: string) => Promise<string>;
-  publish: (events: DomainEvent[]) => Promise<unknown>;
   now: () => Date;
 }
 
@@ -44,20 +42,8 @@ export async function postReview(
     createdAt: now,
     updatedAt: now,
   };
+  // ReviewPosted and RatingChanged go out from the table's stream (functions/reviews/events.ts).
   await deps.reviews.create(review);
-  await announceRating(productId, deps, [
-    {
-      source: 'bazaar.reviews',
-      detailType: 'ReviewPosted',
-      detail: {
-        review_id: review.reviewId,
-        product_id: productId,
-        user_id: author.userId,
-        rating: review.rating,
-        version: 1,
-      },
-    },
-  ]);
   return reviewView(review);
 }
 
@@ -92,10 +78,7 @@ export async function editReview(
       body: changes.body ?? before.body,
       updatedAt: deps.now().toISOString(),
     };
-    if (await deps.reviews.update(before, after)) {
-      if (after.rating !== before.rating) await announceRating(before.productId, deps);
-      return reviewView(after);
-    }
+    if (await deps.reviews.update(before, after)) return reviewView(after);
   }
   throw new ConflictError('CONCURRENT_UPDATE', 'The review changed at the same time; please retry');
 }
@@ -105,10 +88,7 @@ export async function deleteReview(actor: AuthUser, reviewId: string, deps: Revi
     const review = await deps.reviews.findById(reviewId);
     if (!review || (review.userId !== actor.userId && !actor.roles.includes('admin')))
       throw new NotFoundError('Review');
-    if (await deps.reviews.remove(review, deps.now().toISOString())) {
-      await announceRating(review.productId, deps);
-      return;
-    }
+    if (await deps.reviews.remove(review, deps.now().toISOString())) return;
   }
   throw new ConflictError('CONCURRENT_UPDATE', 'The review changed at the same time; please retry');
 }
@@ -146,28 +126,6 @@ export async function ratingSummary(
   deps: Pick<ReviewsDeps, 'reviews'>,
 ): Promise<RatingSummaryType> {
   return summaryOf(await deps.reviews.aggregate(productId));
-}
-
-/** RatingChanged carries a consistent (sum, count, version) snapshot; consumers keep the newest. */
-async function announceRating(
-  productId: string,
-  deps: ReviewsDeps,
-  extra: DomainEvent[] = [],
-): Promise<void> {
-  const aggregate = await deps.reviews.aggregate(productId);
-  await deps.publish([
-    {
-      source: 'bazaar.reviews',
-      detailType: 'RatingChanged',
-      detail: {
-        product_id: productId,
-        rating_sum: aggregate.sum,
-        rating_count: aggregate.count,
-        version: aggregate.version,
-      },
-    },
-    ...extra,
-  ]);
 }
 
 export function summaryOf(aggregate: RatingAggregate): RatingSummaryType {

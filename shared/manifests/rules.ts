@@ -1,4 +1,5 @@
 import { mediaRules } from '../../functions/media/rules';
+import { PaymentSucceeded } from '../../functions/payments/events';
 import type { EventRuleDefinition } from './types';
 
 /** EventBridge rules on the `bazaar` bus: pattern → handler. */
@@ -38,8 +39,18 @@ export const rules: EventRuleDefinition[] = [
     handler: 'functions/orders/handlers/on-order-cancelled.handler',
     uses: {
       tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite' },
-      publishesEvents: true,
       stateMachines: ['Checkout'],
+      secrets: ['stripe'],
+    },
+  },
+  {
+    id: 'OrdersOnPaymentSucceeded',
+    description: 'Finish a pending order whose charge Stripe reports succeeded, as the reconciler would',
+    pattern: PaymentSucceeded.pattern,
+    handler: 'functions/orders/handlers/on-payment-succeeded.handler',
+    uses: {
+      // carts: settling an order as failed releases its claim on the buyer's cart.
+      tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite', carts: 'readWrite' },
       secrets: ['stripe'],
     },
   },

@@ -8,7 +8,7 @@ export const schedules: ScheduleDefinition[] = [
     everySeconds: 60,
     envOverride: 'RELEASE_EXPIRED_EVERY_SECONDS',
     handler: 'functions/inventory/handlers/release-expired.handler',
-    uses: { tables: { inventory: 'readWrite' }, publishesEvents: true },
+    uses: { tables: { inventory: 'readWrite' } },
   },
   {
     id: 'ReconcilePendingOrders',
@@ -19,7 +19,6 @@ export const schedules: ScheduleDefinition[] = [
     uses: {
       // carts: an order it unwinds releases its claim on the buyer's cart.
       tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite', carts: 'readWrite' },
-      publishesEvents: true,
       stateMachines: ['Checkout'],
       secrets: ['stripe'],
     },

@@ -18,15 +18,15 @@ export const stateMachines: StateMachineDefinition[] = [
       MarkFailedFunctionArn: 'functions/orders/handlers/mark-failed.handler',
     },
     taskUses: {
-      ReserveInventoryFunctionArn: { tables: { inventory: 'readWrite' }, publishesEvents: true },
+      ReserveInventoryFunctionArn: { tables: { inventory: 'readWrite' } },
       MarkChargingFunctionArn: { tables: { inventory: 'readWrite' } },
       ChargePaymentFunctionArn: { tables: { payments: 'readWrite', orders: 'read' }, secrets: ['stripe'] },
-      ConfirmInventoryFunctionArn: { tables: { inventory: 'readWrite' }, publishesEvents: true },
-      MarkPaidFunctionArn: { tables: { orders: 'readWrite' }, publishesEvents: true },
+      ConfirmInventoryFunctionArn: { tables: { inventory: 'readWrite' } },
+      MarkPaidFunctionArn: { tables: { orders: 'readWrite' } },
       RefundPaymentFunctionArn: { tables: { payments: 'readWrite' }, secrets: ['stripe'] },
-      ReleaseInventoryFunctionArn: { tables: { inventory: 'readWrite' }, publishesEvents: true },
+      ReleaseInventoryFunctionArn: { tables: { inventory: 'readWrite' } },
       // A failed order releases its claim on the buyer's cart.
-      MarkFailedFunctionArn: { tables: { orders: 'readWrite', carts: 'readWrite' }, publishesEvents: true },
+      MarkFailedFunctionArn: { tables: { orders: 'readWrite', carts: 'readWrite' } },
     },
   },
 ];

@@ -26,6 +26,8 @@ export const tables: TableDefinition[] = [
     sortKey: 'sk',
     // Sparse: only `held` reservations carry held_bucket, so the sweeper reads exactly those.
     gsis: [{ name: 'ByExpiry', partitionKey: 'held_bucket', sortKey: 'expires_at' }],
+    // Stock records' images carry StockChanged (functions/inventory/events.ts).
+    stream: 'NEW_AND_OLD_IMAGES',
   },
   {
     id: 'carts',
@@ -34,6 +36,8 @@ export const tables: TableDefinition[] = [
     partitionKey: 'pk',
     sortKey: 'sk',
     ttlAttribute: 'expires_at',
+    // Line images carry CartItemAdded (functions/cart/events.ts).
+    stream: 'NEW_AND_OLD_IMAGES',
   },
   {
     id: 'orders',
@@ -46,6 +50,9 @@ export const tables: TableDefinition[] = [
       // Sparse: only pending orders carry pending_bucket, so the reconciler reads exactly those.
       { name: 'ByPending', partitionKey: 'pending_bucket', sortKey: 'ordered_at' },
     ],
+    // The outbox: every Order… event is an item written with its change (shared/outbox.ts).
+    stream: 'NEW_AND_OLD_IMAGES',
+    ttlAttribute: 'expires_at', // OUTBOX_TTL_ATTRIBUTE in shared/outbox.ts
   },
   {
     id: 'payments',
@@ -55,6 +62,8 @@ export const tables: TableDefinition[] = [
     sortKey: 'sk',
     // Sparse: only `requested` refunds carry refund_bucket, so the retry schedule reads exactly those.
     gsis: [{ name: 'ByRequestedRefund', partitionKey: 'refund_bucket', sortKey: 'created_at' }],
+    stream: 'NEW_AND_OLD_IMAGES',
+    ttlAttribute: 'expires_at', // OUTBOX_TTL_ATTRIBUTE in shared/outbox.ts
   },
   {
     id: 'idempotency',
@@ -82,6 +91,8 @@ export const tables: TableDefinition[] = [
       { name: 'ByProductHelpful', partitionKey: 'review_product', sortKey: 'helpful_key' },
       { name: 'ByProductRating', partitionKey: 'review_product', sortKey: 'rating_key' },
     ],
+    // The rating aggregate's images carry RatingChanged (functions/reviews/events.ts).
+    stream: 'NEW_AND_OLD_IMAGES',
   },
   {
     id: 'recommendations',

@@ -1,5 +1,6 @@
 import type { BusEvent } from '../../../shared/events';
 import { orderStore } from '../deps';
+import { OrderCancelled } from '../events';
 import { compensateCancellation } from '../fulfilment';
 import { fulfilmentDeps } from '../fulfilment-deps';
 
@@ -8,7 +9,7 @@ import { fulfilmentDeps } from '../fulfilment-deps';
  * idempotent), so a cancel whose refund or restock failed half-way is still finished — the
  * bus retries this until it succeeds or dead-letters it.
  */
-export const handler = async (event: BusEvent<{ order_id: string }>) => {
-  const order = await orderStore().orders.get(event.detail.order_id);
+export const handler = async (event: BusEvent<unknown>) => {
+  const order = await orderStore().orders.get(OrderCancelled.parse(event).order_id);
   if (order) await compensateCancellation(order, fulfilmentDeps());
 };

@@ -2,19 +2,18 @@ import Stripe from 'stripe';
 import { ValidationError } from '../../../shared/errors';
 import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
-import { logger } from '../../../shared/logger';
-import { settlePendingOrder } from '../../orders/settlement';
-import { settlementDeps } from '../../orders/settlement-deps';
 import { paymentsDeps, stripeWebhookSecret } from '../deps';
 import { stripeWebhookRoute } from '../routes';
+import { recordPaymentSucceeded } from '../service';
 
 // Only used to verify signatures, which needs no API key of ours.
 const verifier = new Stripe('sk_test_signature_verification_only');
 
 /**
  * Stripe's events, signature-verified with `constructEvent`. A succeeded PaymentIntent for an
- * order still pending finishes that order (stock confirmed, order paid) — so a paid order is
- * never left pending even when the saga lost track of it. Everything here is idempotent.
+ * order is recorded with PaymentSucceeded (through payments' outbox), on which orders finishes
+ * the order — so a paid order is never left pending even when the saga lost track of it.
+ * Everything here is idempotent.
  */
 export const handler = httpHandler(stripeWebhookRoute, async ({ rawBody, headers }) => {
   let event: Stripe.Event;
@@ -35,8 +34,10 @@ export const handler = httpHandler(stripeWebhookRoute, async ({ rawBody, headers
     const intent = event.data.object as Stripe.PaymentIntent;
     const orderId = intent.metadata?.order_id;
     if (orderId) {
-      const outcome = await settlePendingOrder(orderId, settlementDeps());
-      logger.info('Stripe webhook settled an order', { orderId, outcome });
+      await recordPaymentSucceeded(
+        { id: intent.id, orderId, amountCents: intent.amount, currency: intent.currency.toUpperCase() },
+        paymentsDeps(),
+      );
     }
     const topUpId = intent.metadata?.top_up_id;
     const userId = intent.metadata?.user_id;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { type DomainEvent, defineEvent } from '../../shared/events';
+import type { EntityChange } from '../../shared/outbox';
+import { DEFAULT_LOW_STOCK_THRESHOLD, stockStatusOf } from './stock-records';
+
+const SOURCE = 'bazaar.inventory';
+
+/** A product's stock as shoppers see it: consumers keep the highest version. */
+export const StockChanged = defineEvent(SOURCE, 'StockChanged', {
+  product_id: z.string(),
+  seller_id: z.string(),
+  available: z.number().int(),
+  stock_status: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
+});
+
+/** Available stock fell to or below the seller's threshold (once per downward crossing). */
+export const StockLow = defineEvent(SOURCE, 'StockLow', {
+  product_id: z.string(),
+  seller_id: z.string(),
+  available: z.number().int(),
+  low_stock_threshold: z.number().int(),
+});
+
+/** A product's whole stock: the summed main record and shards. */
+export interface StockSnapshot {
+  sellerId: string;
+  available: number;
+  /** Sum of the records' versions: it only grows. */
+  version: number;
+  lowStockThreshold: number;
+}
+
+/**
+ * StockChanged (and StockLow on a downward crossing) from a stock record's stream image. An
+ * unsharded product's main record is its whole stock, so its image says everything; a shard
+ * holds only part, so the product's summed stock is read (`readStock`) when a shard moves.
+ * The eventId is the product and that version, so a redelivered record repeats the same event.
+ */
+export async function stockEventsOf(
+  change: EntityChange,
+  readStock: (productId: string) => Promise<StockSnapshot | undefined>,
+): Promise<DomainEvent[]> {
+  const { newImage, oldImage } = change;
+  const pk = String(newImage.pk ?? '');
+  if (!pk.startsWith('STOCK#')) return [];
+  // Writes that move no stock (a flag, a timestamp) leave the version as it was.
+  if (oldImage && oldImage.version === newImage.version) return [];
+  const productId = pk.slice('STOCK#'.length);
+  const sharded = newImage.sk !== 'STOCK' || Number(newImage.shard_count ?? 0) > 0;
+  const stock: StockSnapshot | undefined = sharded
+    ? await readStock(productId)
+    : {
+        sellerId: newImage.seller_id as string,
+        available: newImage.available as number,
+        version: newImage.version as number,
+        lowStockThreshold:
+          (newImage.low_stock_threshold as number | undefined) ?? DEFAULT_LOW_STOCK_THRESHOLD,
+      };
+  if (!stock) return [];
+  const events = [
+    StockChanged.build({
+      eventId: `evt_stock_${productId}_v${stock.version}`,
+      product_id: productId,
+      seller_id: stock.sellerId,
+      available: stock.available,
+      stock_status: stockStatusOf(stock.available, stock.lowStockThreshold),
+      version: stock.version,
+    }),
+  ];
+  if (oldImage) {
+    const moved = Number(newImage.available ?? 0) - Number(oldImage.available ?? 0);
+    const before = stock.available - moved;
+    if (before > stock.lowStockThreshold && stock.available <= stock.lowStockThreshold) {
+      events.push(
+        StockLow.build({
+          eventId: `evt_stocklow_${productId}_v${stock.version}`,
+          product_id: productId,
+          seller_id: stock.sellerId,
+          available: stock.available,
+          low_stock_threshold: stock.lowStockThreshold,
+          version: stock.version,
+        }),
+      );
+    }
+  }
+  return events;
+}

@@ -1,0 +1,4 @@
+import { outboxRelay } from '../../../shared/outbox';
+
+/** Stream target: the orders table's outbox items (every Order… event) to the bus, in order. */
+export const handler = outboxRelay();

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { type DomainEvent, defineEvent } from '../../shared/events';
+import type { EntityChange } from '../../shared/outbox';
+
+const SOURCE = 'bazaar.reviews';
+
+/** A product's rating aggregate as a consistent (sum, count, version) snapshot: consumers keep the newest. */
+export const RatingChanged = defineEvent(SOURCE, 'RatingChanged', {
+  product_id: z.string(),
+  rating_sum: z.number().int(),
+  rating_count: z.number().int(),
+});
+
+export const ReviewPosted = defineEvent(SOURCE, 'ReviewPosted', {
+  review_id: z.string(),
+  product_id: z.string(),
+  user_id: z.string(),
+  rating: z.number().int(),
+});
+
+/**
+ * The reviews table's own images announce its events: the rating aggregate (changed in the
+ * same transaction as every review write) carries RatingChanged with its version, and a new
+ * review item is ReviewPosted. Nothing is written besides the review for them to happen.
+ */
+export function reviewEventsOf({ eventName, newImage, oldImage }: EntityChange): DomainEvent[] {
+  if (newImage.type === 'RATING') {
+    if (oldImage?.version === newImage.version) return [];
+    const productId = String(newImage.pk).slice('PRODUCT#'.length);
+    const version = newImage.version as number;
+    return [
+      RatingChanged.build({
+        eventId: `evt_rating_${productId}_v${version}`,
+        product_id: productId,
+        rating_sum: (newImage.rating_sum as number | undefined) ?? 0,
+        rating_count: (newImage.rating_count as number | undefined) ?? 0,
+        version,
+      }),
+    ];
+  }
+  if (newImage.type === 'REVIEW' && eventName === 'INSERT') {
+    const reviewId = newImage.review_id as string;
+    return [
+      ReviewPosted.build({
+        eventId: `evt_review_${reviewId}_ReviewPosted_v1`,
+        review_id: reviewId,
+        product_id: newImage.product_id as string,
+        user_id: newImage.user_id as string,
+        rating: newImage.rating as number,
+        version: 1,
+      }),
+    ];
+  }
+  return [];
+}
