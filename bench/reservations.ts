@@ -105,7 +105,6 @@ async function main(): Promise<void> {
     };
     const deps: InventoryDeps = {
       inventory: inventoryRepository(doc, tableName),
-      publish: async () => undefined,
       now: () => new Date(),
       reservationTtlSeconds: 600,
     };

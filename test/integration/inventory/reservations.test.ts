@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { OutOfStockError, ReservationStateError } from '../../../functions/inventory/errors';
+import { stockEventsOf } from '../../../functions/inventory/events';
 import { inventoryRepository } from '../../../functions/inventory/repository';
 import {
   commit,
@@ -16,21 +17,27 @@ import { newStockRecordPut } from '../../../functions/inventory/stock-records';
 import type { DomainEvent } from '../../../shared/events';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { relayedEvents } from '../../support/relayed-events';
 
 const doc = testDocumentClient();
 const table = tableName('INVENTORY_TABLE_NAME');
 const sellerId = 'usr_INVENTORYSELLER';
 
-function makeDeps(overrides: Partial<InventoryDeps> = {}): InventoryDeps & { events: DomainEvent[] } {
-  const events: DomainEvent[] = [];
+function makeDeps(overrides: Partial<InventoryDeps> = {}): InventoryDeps {
   return {
     inventory: inventoryRepository(doc, table),
-    publish: async (published) => void events.push(...published),
     now: () => new Date(),
     reservationTtlSeconds: 600,
-    events,
     ...overrides,
   };
+}
+
+/** What the inventory table's outbox relay sends for one product, in stream order. */
+async function stockEventsFor(productId: string, deps: InventoryDeps): Promise<DomainEvent[]> {
+  const events = await relayedEvents('inventory', (change) =>
+    stockEventsOf(change, (id) => deps.inventory.getStock(id)),
+  );
+  return events.filter((event) => event.detail.product_id === productId);
 }
 
 async function newProduct(available: number): Promise<string> {
@@ -181,18 +188,41 @@ describe('inventory reservations against DynamoDB Local', () => {
     expect(await deps.inventory.getStock(productId)).toMatchObject({ available: 4, reserved: 0, sold: 0 });
   });
 
-  it('publishes StockChanged with the new level and StockLow once per crossing', async () => {
+  it('announces StockChanged with each new level and StockLow once per crossing, from the stream alone', async () => {
     const local = makeDeps();
     const productId = await newProduct(8);
     await reserve(orderId(), [{ productId, quantity: 2 }], local);
     await reserve(orderId(), [{ productId, quantity: 2 }], local);
     await reserve(orderId(), [{ productId, quantity: 1 }], local);
-    const changes = local.events.filter((e) => e.detailType === 'StockChanged');
-    expect(changes.map((e) => e.detail.available)).toEqual([6, 4, 3]);
-    expect(changes.map((e) => e.detail.stock_status)).toEqual(['in_stock', 'low_stock', 'low_stock']);
+    const events = await stockEventsFor(productId, local);
+    const changes = events.filter((e) => e.detailType === 'StockChanged');
+    expect(changes.map((e) => e.detail.available)).toEqual([8, 6, 4, 3]);
+    expect(changes.map((e) => e.detail.stock_status)).toEqual([
+      'in_stock',
+      'in_stock',
+      'low_stock',
+      'low_stock',
+    ]);
+    expect(changes.map((e) => e.detail.eventId)).toEqual(
+      changes.map((e) => `evt_stock_${productId}_v${e.detail.version}`),
+    );
     const versions = changes.map((e) => e.detail.version as number);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
-    expect(local.events.filter((e) => e.detailType === 'StockLow')).toHaveLength(1);
+    expect(events.filter((e) => e.detailType === 'StockLow')).toHaveLength(1);
+    // Read again, the stream yields the very same events: consumers recognise them.
+    expect(await stockEventsFor(productId, local)).toEqual(events);
+  });
+
+  it('announces a sharded product’s whole stock when one of its shards moves', async () => {
+    const local = makeDeps();
+    const productId = await newProduct(40);
+    await enableSharding(productId, { userId: sellerId, isAdmin: false }, 4, local);
+    await reserve(orderId(), [{ productId, quantity: 3 }], local);
+    const last = (await stockEventsFor(productId, local))
+      .filter((e) => e.detailType === 'StockChanged')
+      .at(-1)!;
+    const level = (await local.inventory.getStock(productId))!;
+    expect(last.detail).toMatchObject({ available: 37, version: level.version });
   });
 });
 

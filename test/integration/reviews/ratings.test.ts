@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { reviewEventsOf } from '../../../functions/reviews/events';
 import { reviewRepository } from '../../../functions/reviews/repository';
 import { deleteReview, editReview, postReview, type ReviewsDeps } from '../../../functions/reviews/service';
-import type { DomainEvent } from '../../../shared/events';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { relayedEvents } from '../../support/relayed-events';
 
-function makeDeps(productId: string, events: DomainEvent[] = []): ReviewsDeps {
+function makeDeps(productId: string): ReviewsDeps {
   return {
     reviews: reviewRepository(testDocumentClient(), tableName('REVIEWS_TABLE_NAME')),
     lookupProducts: async () =>
@@ -28,7 +29,6 @@ function makeDeps(productId: string, events: DomainEvent[] = []): ReviewsDeps {
       ]),
     hasPurchased: async () => false,
     nameOf: async () => 'Reviewer',
-    publish: async (published) => void events.push(...published),
     now: () => new Date(),
   };
 }
@@ -68,17 +68,24 @@ describe('rating aggregates against DynamoDB Local', () => {
     }
   }, 60_000);
 
-  it('publishes RatingChanged snapshots whose versions only grow', async () => {
+  it('announces RatingChanged snapshots whose versions only grow, from the aggregate’s stream images', async () => {
     const productId = newId('prod');
-    const events: DomainEvent[] = [];
-    const deps = makeDeps(productId, events);
+    const deps = makeDeps(productId);
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         postReview(user(), productId, { rating: i + 1, title: 't', body: `b ${randomUUID()}` }, deps),
       ),
     );
+    const events = (await relayedEvents('reviews', reviewEventsOf)).filter(
+      (event) => event.detail.product_id === productId,
+    );
+    expect(events.filter((event) => event.detailType === 'ReviewPosted')).toHaveLength(5);
     const changes = events.filter((event) => event.detailType === 'RatingChanged');
     expect(changes).toHaveLength(5);
+    expect(changes.map((event) => event.detail.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(changes.map((event) => event.detail.eventId)).toEqual(
+      [1, 2, 3, 4, 5].map((version) => `evt_rating_${productId}_v${version}`),
+    );
     const newest = changes.reduce((best, event) =>
       (event.detail.version as number) > (best.detail.version as number) ? event : best,
     );
