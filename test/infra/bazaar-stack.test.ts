@@ -628,6 +628,92 @@ describe('asynchronous wiring of the platform manifests', () => {
   });
 });
 
+describe('the outbox relays', () => {
+  const relays = () => streams.filter((stream) => stream.handler.endsWith('/handlers/relay-events.handler'));
+  const mappingOf = (tableId: TableId, functionId: string) =>
+    index
+      .ofType('AWS::Lambda::EventSourceMapping')
+      .map(([, props]) => props)
+      .find(
+        (props) =>
+          JSON.stringify(props.EventSourceArn) ===
+            JSON.stringify({ 'Fn::GetAtt': [tableLogicalIds.get(tableId), 'StreamArn'] }) &&
+          JSON.stringify(props.FunctionName).includes(functionId),
+      );
+
+  it('relays every table that holds outbox items or announcing entities, each with its owner’s relay', () => {
+    expect(relays().map((relay) => [relay.table, relay.handler.split('/')[1]])).toEqual(
+      expect.arrayContaining([
+        ['orders', 'orders'],
+        ['payments', 'payments'],
+        ['inventory', 'inventory'],
+        ['reviews', 'reviews'],
+        ['products', 'catalog'],
+        ['carts', 'cart'],
+      ]),
+    );
+  });
+
+  it('reads each relayed stream from its start, reporting partial batch failures, filtered, and may publish to the bus', () => {
+    for (const relay of relays()) {
+      const wired = wiredFunctions().find(({ entry }) => entry === `stream ${relay.id}`)!;
+      const mapping = mappingOf(relay.table, wired.logicalId);
+      expect([relay.id, mapping]).toEqual([
+        relay.id,
+        expect.objectContaining({
+          StartingPosition: 'TRIM_HORIZON',
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+          MaximumRetryAttempts: relay.maxRetries,
+          FilterCriteria: {
+            Filters: relay.filters!.map((pattern) => ({ Pattern: JSON.stringify(pattern) })),
+          },
+        }),
+      ]);
+      const statements = index.functionStatements(wired.logicalId);
+      expect([relay.id, statements.some((s) => actionsOf(s).includes('events:PutEvents'))]).toEqual([
+        relay.id,
+        true,
+      ]);
+      expect([relay.id, [...streamReads(statements)]]).toEqual([
+        relay.id,
+        [tableLogicalIds.get(relay.table)],
+      ]);
+    }
+  });
+
+  it('keeps at most two readers on any table’s stream', () => {
+    const readers = new Map<string, number>();
+    for (const [, props] of index.ofType('AWS::Lambda::EventSourceMapping')) {
+      const source = JSON.stringify(props.EventSourceArn);
+      readers.set(source, (readers.get(source) ?? 0) + 1);
+    }
+    expect(Math.max(...readers.values())).toBeLessThanOrEqual(2);
+  });
+
+  it('leaves the Stripe webhook to payments alone; orders settles the order on PaymentSucceeded', () => {
+    const webhook = index.routeFunction('POST /api/v1/payments/webhooks/stripe');
+    expect(tableAccessOf(webhook)).toEqual({ payments: 'readWrite' });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['bazaar.payments'], 'detail-type': ['PaymentSucceeded'] },
+    });
+    const settler = wiredFunctions().find(({ entry }) => entry === 'rule OrdersOnPaymentSucceeded')!;
+    expect(settler.fn.service).toBe('orders');
+  });
+
+  it('lets no function but the relays publish to the bus', () => {
+    const publishers = wiredFunctions()
+      .filter(({ logicalId }) =>
+        index.functionStatements(logicalId).some((s) => actionsOf(s).includes('events:PutEvents')),
+      )
+      .map(({ entry }) => entry);
+    expect(publishers.sort()).toEqual(
+      relays()
+        .map((relay) => `stream ${relay.id}`)
+        .sort(),
+    );
+  });
+});
+
 describe('shared platform resources', () => {
   it('creates the bazaar event bus, named per stage', () => {
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'bazaar-dev' });

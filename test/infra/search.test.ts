@@ -371,7 +371,11 @@ describe('search routes and feeds', () => {
     const indexer = logicalIdOf(stack.search.functions.streams.IndexProducts!);
     const deadLetters = logicalIdOf(stack.search.functions.deadLetterQueues.IndexProducts!);
     const products = logicalIdOf(stack.catalog.productsTable);
-    const [, mapping] = index.only('AWS::Lambda::EventSourceMapping');
+    // The products stream's other reader is catalog's outbox relay (ProductChanged).
+    const mapping = index
+      .ofType('AWS::Lambda::EventSourceMapping')
+      .map(([, props]) => props)
+      .find((props) => JSON.stringify(props.FunctionName) === JSON.stringify({ Ref: indexer }));
     expect(mapping).toMatchObject({
       FunctionName: { Ref: indexer },
       EventSourceArn: { 'Fn::GetAtt': [products, 'StreamArn'] },
