@@ -1,3 +1,4 @@
+import { OrderPaid } from '../../functions/orders/events';
 import {
   api,
   cookieFrom,
@@ -240,18 +241,26 @@ describe('cart', () => {
     const user = await signUp('buyer');
     await api('POST', '/api/v1/cart/items', { token: user.token, body: { product_id: book, quantity: 3 } });
     await api('POST', '/api/v1/cart/items', { token: user.token, body: { product_id: lamp, quantity: 1 } });
-    const event = {
-      order_id: `ord_E2E${Date.now()}`,
+    const orderId = `ord_E2E${Date.now()}`;
+    const { detail } = OrderPaid.build({
+      eventId: `evt_${orderId.slice(4)}_OrderPaid_v2`,
+      order_id: orderId,
       user_id: user.userId,
+      status: 'paid',
+      total_cents: 0,
+      refunded_cents: 0,
+      currency: 'USD',
+      failure_reason: null,
+      seller_ids: [],
       lines: [
-        { product_id: book, quantity: 2 },
-        { product_id: lamp, quantity: 1 },
+        { product_id: book, seller_id: 'usr_SELLER', quantity: 2, price_at_order_cents: 0 },
+        { product_id: lamp, seller_id: 'usr_SELLER', quantity: 1, price_at_order_cents: 0 },
       ],
       version: 2,
-    };
+    });
     const delivered = await deliveredEverywhere([
-      await publishTestEvent('bazaar.orders', 'OrderPaid', event),
-      await publishTestEvent('bazaar.orders', 'OrderPaid', event),
+      await publishTestEvent('bazaar.orders', 'OrderPaid', detail),
+      await publishTestEvent('bazaar.orders', 'OrderPaid', detail),
     ]);
     expect(delivered.map((each) => deliveryTo(each, 'CartOnOrderPaid'))).toEqual(['delivered', 'delivered']);
     expect((await api('GET', '/api/v1/cart', { token: user.token })).body.items).toEqual([

@@ -1,3 +1,4 @@
+import { OrderPaid } from '../../functions/orders/events';
 import {
   addToCart,
   api,
@@ -161,12 +162,28 @@ describe('recommendations', () => {
 
   it('counts co-purchases once per order, even when the event is replayed', async () => {
     const order = (lines: Array<[string, number]>, orderId: string) =>
-      publishTestEvent('bazaar.orders', 'OrderPaid', {
-        order_id: orderId,
-        user_id: 'usr_RECSBUYER',
-        version: 2,
-        lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })),
-      });
+      publishTestEvent(
+        'bazaar.orders',
+        'OrderPaid',
+        OrderPaid.build({
+          eventId: `evt_${orderId.slice(4)}_OrderPaid_v2`,
+          order_id: orderId,
+          user_id: 'usr_RECSBUYER',
+          status: 'paid',
+          total_cents: 0,
+          refunded_cents: 0,
+          currency: 'USD',
+          failure_reason: null,
+          seller_ids: [],
+          version: 2,
+          lines: lines.map(([product_id, quantity]) => ({
+            product_id,
+            seller_id: 'usr_SELLER',
+            quantity,
+            price_at_order_cents: 0,
+          })),
+        }).detail,
+      );
     const first = `ord_RECS${Date.now()}A`;
     const withCase: Array<[string, number]> = [
       [phone, 1],

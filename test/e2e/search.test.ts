@@ -154,12 +154,14 @@ describe('search and browse', () => {
     // The older version arrives last; once both are handled, only the newer may show.
     const delivered = await deliveredEverywhere([
       await publishTestEvent('bazaar.reviews', 'RatingChanged', {
+        eventId: `evt_rating_${product.product_id}_v3`,
         product_id: product.product_id,
         rating_sum: 9,
         rating_count: 2,
         version: 3,
       }),
       await publishTestEvent('bazaar.reviews', 'RatingChanged', {
+        eventId: `evt_rating_${product.product_id}_v2`,
         product_id: product.product_id,
         rating_sum: 1,
         rating_count: 1,
