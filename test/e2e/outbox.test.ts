@@ -111,6 +111,26 @@ describe('events survive a failed PutEvents (transactional outbox)', () => {
     }, 20_000);
   }, 120_000);
 
+  it('settles a pending order from Stripe’s webhook through PaymentSucceeded, while the charge’s answer still hangs', async () => {
+    const buyer = await newBuyer('outbox-webhook', 'pm_card_bazaar_hang');
+    await addToCart(buyer, product, 1);
+    const startedAt = Date.now();
+    const placed = await checkout(buyer);
+    const orderId = placed.body.order_id as string;
+    const [succeeded] = await eventually(async () => {
+      const found = await eventsFor('PaymentSucceeded', (detail) => detail.order_id === orderId);
+      return found.length > 0 ? found : undefined;
+    }, 10_000);
+    expect(succeeded.source).toBe('bazaar.payments');
+    expect(succeeded.detail.eventId).toBe(`evt_${succeeded.detail.payment_intent_id}_PaymentSucceeded_v1`);
+    const order = await settledOrder(buyer, orderId, 12_000);
+    expect(order.status).toBe('paid');
+    // The provider's answer hangs for STRIPE_TEST_HANG_MS (14 s): the saga could not have done it.
+    expect(Date.now() - startedAt).toBeLessThan(14_000);
+    await sagaFinished(orderId);
+    expect(await eventsFor('OrderPaid', (detail) => detail.order_id === orderId)).toHaveLength(1);
+  }, 90_000);
+
   it('announces a new product (ProductChanged) and its stock (StockChanged) from the tables’ own streams', async () => {
     const created = await createProduct(seller.token, { title: 'Outbox Teapot', price: 15, stock: 7 });
     const productId = created.product_id as string;
