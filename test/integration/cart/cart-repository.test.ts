@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CartLimitError } from '../../../functions/cart/errors';
+import { cartEventsOf } from '../../../functions/cart/events';
 import { cartRepository, itemIdOf } from '../../../functions/cart/repository';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { relayedEvents } from '../../support/relayed-events';
 
 const carts = cartRepository(testDocumentClient(), tableName('CARTS_TABLE_NAME'));
 const now = () => new Date().toISOString();
@@ -77,6 +79,24 @@ describe('cart repository against DynamoDB Local', () => {
     const cart = await carts.get(cartId, nowSeconds());
     expect(cart.lines).toEqual([expect.objectContaining({ productId: kept, quantity: 3 })]);
     expect(cart.lineCount).toBe(1);
+  });
+
+  it('announces each add (CartItemAdded) from the line’s stream image, and not a quantity set', async () => {
+    const userId = newId('usr');
+    const productId = newId('prod');
+    await carts.addLine(userId, line(productId, 1), 50, now(), undefined);
+    await carts.increment(userId, productId, 2, 10, now(), undefined);
+    await carts.setQuantity(userId, productId, 7, now(), undefined);
+    const events = (await relayedEvents('carts', cartEventsOf)).filter(
+      (event) => event.detail.product_id === productId,
+    );
+    expect(
+      events.map((event) => [event.detail.user_id, event.detail.quantity, event.detail.version]),
+    ).toEqual([
+      [userId, 1, 1],
+      [userId, 2, 2],
+    ]);
+    expect(new Set(events.map((event) => event.detail.eventId)).size).toBe(2);
   });
 
   it('treats an expired anonymous cart as gone', async () => {

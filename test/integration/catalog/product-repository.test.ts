@@ -1,10 +1,12 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ProductVersionConflictError } from '../../../functions/catalog/errors';
+import { productEventsOf } from '../../../functions/catalog/events';
 import type { ProductRecord } from '../../../functions/catalog/product';
 import { productRepository } from '../../../functions/catalog/repository';
 import { newStockRecordPut, stockKey } from '../../../functions/inventory/stock-records';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { relayedEvents } from '../../support/relayed-events';
 
 const doc = testDocumentClient();
 const productsTable = tableName('PRODUCTS_TABLE_NAME');
@@ -145,6 +147,31 @@ describe('product repository against DynamoDB Local', () => {
       }),
     );
     expect(Item?.status).toBe('out_of_stock');
+  });
+
+  it('announces ProductChanged per seller change from the stream, and nothing for a stock badge it was told', async () => {
+    const product = newProduct();
+    await products.createWithStock(
+      product,
+      newStockRecordPut(inventoryTable, {
+        productId: product.productId,
+        sellerId: product.sellerId,
+        available: 3,
+        now,
+      }),
+    );
+    await products.save(
+      { ...product, title: 'Renamed Kettle', version: product.version + 1 },
+      product.version,
+    );
+    await products.applyStock(product.productId, 'low_stock', 7);
+    const events = (await relayedEvents('products', productEventsOf)).filter(
+      (event) => event.detail.product_id === product.productId,
+    );
+    expect(events.map((event) => [event.detailType, event.detail.eventId, event.detail.title])).toEqual([
+      ['ProductChanged', `evt_product_${product.productId}_v${product.version}`, 'Integration Kettle'],
+      ['ProductChanged', `evt_product_${product.productId}_v${product.version + 1}`, 'Renamed Kettle'],
+    ]);
   });
 
   it('rejects a cursor that belongs to another seller', async () => {
