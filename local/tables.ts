@@ -2,6 +2,7 @@ import {
   CreateTableCommand,
   type CreateTableCommandInput,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   type DynamoDBClient,
   ListTablesCommand,
   UpdateTableCommand,
@@ -75,7 +76,8 @@ function keyTypeOf(table: TableDefinition, attribute: string): 'S' | 'N' {
 
 /**
  * Creates every manifest table that does not exist yet (a restart with a data dir keeps them),
- * and adds to a kept table the indexes the manifest has gained since, as a deploy would.
+ * and adds to a kept table the indexes, stream and TTL the manifest has gained since, as a
+ * deploy would.
  */
 export async function ensureTables(
   client: DynamoDBClient,
@@ -93,17 +95,11 @@ export async function ensureTables(
     const name = nameOf(table);
     if (existing.has(name)) {
       await addMissingIndexes(client, table, name);
-      continue;
+      await addMissingStream(client, table, name);
+    } else {
+      await client.send(new CreateTableCommand(createTableInput(table, name)));
     }
-    await client.send(new CreateTableCommand(createTableInput(table, name)));
-    if (table.ttlAttribute) {
-      await client.send(
-        new UpdateTimeToLiveCommand({
-          TableName: name,
-          TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute },
-        }),
-      );
-    }
+    if (table.ttlAttribute) await enableTtl(client, name, table.ttlAttribute);
   }
   for (const table of definitions) {
     for (;;) {
@@ -115,4 +111,31 @@ export async function ensureTables(
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+/**
+ * A table kept in a data dir from before the manifest gave it a stream (the outbox relays)
+ * gets it now, as CloudFormation would update the table on AWS.
+ */
+async function addMissingStream(client: DynamoDBClient, table: TableDefinition, name: string): Promise<void> {
+  if (!table.stream) return;
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+  if (Table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({
+      TableName: name,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream },
+    }),
+  );
+}
+
+async function enableTtl(client: DynamoDBClient, name: string, attribute: string): Promise<void> {
+  const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+  if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return;
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: name,
+      TimeToLiveSpecification: { Enabled: true, AttributeName: attribute },
+    }),
+  );
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTables } from '../../../local/tables';
+import { createTableInput, ensureTables } from '../../../local/tables';
 import type { TableDefinition } from '../../../shared/manifests/types';
 import { testDocumentClient } from '../../support/dynamo';
 
@@ -40,5 +45,29 @@ describe('local tables', () => {
       }),
     );
     expect(found.Items).toEqual([expect.objectContaining({ pk: 'A', sk: 'B' })]);
+  });
+
+  it('gives a table kept from before its manifest declared a stream and TTL both, on the next start', async () => {
+    const definition: TableDefinition = {
+      id: 'orders',
+      envVar: 'ORDERS_TABLE_NAME',
+      owner: 'orders',
+      partitionKey: 'pk',
+      sortKey: 'sk',
+      stream: 'NEW_AND_OLD_IMAGES',
+      ttlAttribute: 'expires_at',
+    };
+    const name = `tables-it-${randomUUID()}`;
+    const { StreamSpecification: _, ...withoutStream } = createTableInput(definition, name);
+    await client.send(new CreateTableCommand(withoutStream));
+
+    await ensureTables(client, [definition], () => name);
+    await ensureTables(client, [definition], () => name);
+
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(Table?.LatestStreamArn).toBeDefined();
+    const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+    expect(TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expires_at' });
   });
 });
