@@ -1,9 +1,9 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { type DomainEvent, publishEvents } from './events';
+import { processStreamInOrder } from './stream-batch';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -96,22 +96,10 @@ export interface RelayOptions {
  */
 export function outboxRelay(options: RelayOptions = {}) {
   const send = options.send ?? publishEvents;
-  return async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
-    let blocked = false;
-    const relayRecord = async (record: DynamoDBRecord) => {
-      if (blocked) throw new Error('An earlier record of this shard failed; relayed after it');
-      try {
-        const events = await eventsOfRecord(record, options.entityEvents);
-        if (events.length > 0) await send(events);
-      } catch (error) {
-        blocked = true;
-        throw error;
-      }
-    };
-    return processPartialResponse(event, relayRecord, new BatchProcessor(EventType.DynamoDBStreams), {
-      context,
-      processInParallel: false,
-      throwOnFullBatchFailure: false,
-    });
+  const relayRecord = async (record: DynamoDBRecord) => {
+    const events = await eventsOfRecord(record, options.entityEvents);
+    if (events.length > 0) await send(events);
   };
+  return (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> =>
+    processStreamInOrder(event, relayRecord, context);
 }
