@@ -1,41 +1,45 @@
+import { CartItemAdded } from '../../functions/cart/events';
+import { StockChanged } from '../../functions/inventory/events';
 import { mediaRules } from '../../functions/media/rules';
+import { OrderCancelled, OrderPaid } from '../../functions/orders/events';
 import { PaymentSucceeded } from '../../functions/payments/events';
+import { RatingChanged } from '../../functions/reviews/events';
 import type { EventRuleDefinition } from './types';
 
-/** EventBridge rules on the `bazaar` bus: pattern → handler. */
+/** EventBridge rules on the `bazaar` bus: pattern → handler. Patterns come from the events' own declarations. */
 export const rules: EventRuleDefinition[] = [
   {
     id: 'CatalogOnStockChanged',
     description: 'Keep the product’s stock badge and out_of_stock status true',
-    pattern: { source: ['bazaar.inventory'], 'detail-type': ['StockChanged'] },
+    pattern: StockChanged.pattern,
     handler: 'functions/catalog/handlers/on-stock-changed.handler',
     uses: { tables: { products: 'readWrite' } },
   },
   {
     id: 'CartOnOrderPaid',
     description: 'Take the bought quantities out of the buyer’s cart',
-    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderPaid'] },
+    pattern: OrderPaid.pattern,
     handler: 'functions/cart/handlers/on-order-paid.handler',
     uses: { tables: { carts: 'readWrite', products: 'read', inventory: 'read' } },
   },
   {
     id: 'SearchOnStockChanged',
     description: 'Keep the in-stock filter of the search index true',
-    pattern: { source: ['bazaar.inventory'], 'detail-type': ['StockChanged'] },
+    pattern: StockChanged.pattern,
     handler: 'functions/search/handlers/on-stock-changed.handler',
     uses: { search: true },
   },
   {
     id: 'SearchOnRatingChanged',
     description: 'Keep ratings in the search index (rating sort and filter) true',
-    pattern: { source: ['bazaar.reviews'], 'detail-type': ['RatingChanged'] },
+    pattern: RatingChanged.pattern,
     handler: 'functions/search/handlers/on-rating-changed.handler',
     uses: { search: true },
   },
   {
     id: 'OrdersOnOrderCancelled',
     description: 'Finish a cancellation’s refund and restock even if the request failed half-way',
-    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderCancelled'] },
+    pattern: OrderCancelled.pattern,
     handler: 'functions/orders/handlers/on-order-cancelled.handler',
     uses: {
       tables: { orders: 'readWrite', payments: 'readWrite', inventory: 'readWrite' },
@@ -75,21 +79,21 @@ export const rules: EventRuleDefinition[] = [
   {
     id: 'CatalogOnRatingChanged',
     description: 'Keep the product’s avg_rating and review_count true',
-    pattern: { source: ['bazaar.reviews'], 'detail-type': ['RatingChanged'] },
+    pattern: RatingChanged.pattern,
     handler: 'functions/catalog/handlers/on-rating-changed.handler',
     uses: { tables: { products: 'readWrite' } },
   },
   {
     id: 'RecommendationsOnOrderPaid',
     description: 'Count co-purchases and best sellers, once per order',
-    pattern: { source: ['bazaar.orders'], 'detail-type': ['OrderPaid'] },
+    pattern: OrderPaid.pattern,
     handler: 'functions/recommendations/handlers/on-order-paid.handler',
     uses: { tables: { recommendations: 'readWrite', products: 'read' } },
   },
   {
     id: 'RecommendationsOnCartItemAdded',
     description: 'A product put in the cart is a strong browsing signal',
-    pattern: { source: ['bazaar.cart'], 'detail-type': ['CartItemAdded'] },
+    pattern: CartItemAdded.pattern,
     handler: 'functions/recommendations/handlers/on-cart-item-added.handler',
     uses: { tables: { recommendations: 'readWrite' } },
   },
