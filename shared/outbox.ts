@@ -16,26 +16,28 @@ export const OUTBOX_TTL_ATTRIBUTE = 'expires_at';
 const OUTBOX_KEEP_SECONDS = 2 * 24 * 3600;
 const OUTBOX_TYPE = 'OUTBOX';
 
+/** Which outbox item: the entity it belongs to, and the change of that entity it announces. */
+export interface OutboxKey {
+  /** The entity (an order id): its items share a partition, so its events stay in one shard, in order. */
+  entity: string;
+  /** The change (the entity's version): writing the same change twice writes the same item. */
+  change: string;
+}
+
 /**
  * The explicit outbox item: events that no entity image says, written in the same write (or
  * transaction) as the change they announce, so both happen or neither. One item carries every
- * event of that change, so a transaction grows by one action at most. `outboxId` names the
- * change (entity and version): writing the same change twice writes the same item.
+ * event of that change, so a transaction grows by one action at most.
  */
-export function outboxPut(
-  tableName: string,
-  outboxId: string,
-  events: DomainEvent[],
-  now: Date,
-): TransactItem {
-  return { Put: { TableName: tableName, Item: outboxItem(outboxId, events, now) } };
+export function outboxPut(tableName: string, key: OutboxKey, events: DomainEvent[], now: Date): TransactItem {
+  return { Put: { TableName: tableName, Item: outboxItem(key, events, now) } };
 }
 
-export function outboxItem(outboxId: string, events: DomainEvent[], now: Date): Item {
+export function outboxItem(key: OutboxKey, events: DomainEvent[], now: Date): Item {
   if (events.length === 0) throw new Error('An outbox item carries at least one event');
   return {
-    pk: `OUTBOX#${outboxId}`,
-    sk: OUTBOX_TYPE,
+    pk: `OUTBOX#${key.entity}`,
+    sk: `EVENT#${key.change}`,
     type: OUTBOX_TYPE,
     // JSON keeps each detail exactly as built (nulls, nesting), whatever DynamoDB's types allow.
     events: JSON.stringify(events),

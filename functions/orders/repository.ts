@@ -132,8 +132,11 @@ function sellerViewItems(tableName: string, order: OrderRecord): TransactItem[] 
   }));
 }
 
-/** One outbox item per order version: writing the same change again writes the same item. */
-const outboxIdOf = (order: OrderRecord) => `${order.orderId}#v${order.version}`;
+/** One outbox item per order version, all of an order's in one partition (so one shard, in order). */
+const outboxKeyOf = (order: OrderRecord) => ({
+  entity: order.orderId,
+  change: `v${String(order.version).padStart(8, '0')}`,
+});
 
 export type OrderRepository = ReturnType<typeof orderRepository>;
 
@@ -166,7 +169,7 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
         Put: { TableName: tableName, Item: toItem(order), ConditionExpression: 'attribute_not_exists(pk)' },
       };
       const outbox =
-        events.length > 0 ? [outboxPut(tableName, outboxIdOf(order), events, new Date(order.updatedAt))] : [];
+        events.length > 0 ? [outboxPut(tableName, outboxKeyOf(order), events, new Date(order.updatedAt))] : [];
       try {
         await withConflictRetry(() =>
           doc.send(new TransactWriteCommand({ TransactItems: [put, ...alsoWrite, ...index, ...outbox] })),
@@ -203,7 +206,7 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
       const views = sellerViewItems(tableName, next);
       const others =
         events.length > 0
-          ? [...alsoWrite, outboxPut(tableName, outboxIdOf(next), events, new Date(next.updatedAt))]
+          ? [...alsoWrite, outboxPut(tableName, outboxKeyOf(next), events, new Date(next.updatedAt))]
           : alsoWrite;
       const update: TransactItem = {
         Put: {

@@ -10,7 +10,7 @@ import { cancellationReasons, isConditionFailure, withConflictRetry } from '../.
 import { queryAll } from '../../shared/dynamo-query';
 import type { DomainEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
-import { outboxItem } from '../../shared/outbox';
+import { type OutboxKey, outboxItem } from '../../shared/outbox';
 import { InsufficientFundsError } from './errors';
 import { refundRepository } from './refund-repository';
 import { chargeFromItem, key, ledgerItem } from './table-items';
@@ -413,12 +413,12 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
      * Records a fact the provider told us (a succeeded PaymentIntent) as an outbox item: its
      * events leave through the stream. Recording the same fact again changes nothing.
      */
-    async recordProviderFact(factId: string, events: DomainEvent[], now: Date): Promise<void> {
+    async recordProviderFact(fact: OutboxKey, events: DomainEvent[], now: Date): Promise<void> {
       try {
         await doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: outboxItem(factId, events, now),
+            Item: outboxItem(fact, events, now),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );

@@ -381,5 +381,5 @@ export async function recordPaymentSucceeded(
     currency: intent.currency,
     version: 1,
   });
-  await deps.payments.recordProviderFact(`${intent.id}#succeeded`, [event], deps.now());
+  await deps.payments.recordProviderFact({ entity: intent.id, change: 'succeeded' }, [event], deps.now());
 }

@@ -26,8 +26,10 @@ const order = (version: number): OrderRecord =>
     failureReason: null,
   }) as unknown as OrderRecord;
 
-const outboxRecord = (id: string, events: DomainEvent[]) =>
-  streamRecord('INSERT', { newImage: outboxItem(id, events, new Date('2026-01-01T00:00:00Z')) });
+const outboxRecord = (change: string, events: DomainEvent[]) =>
+  streamRecord('INSERT', {
+    newImage: outboxItem({ entity: 'ord_01RELAYTEST', change }, events, new Date('2026-01-01T00:00:00Z')),
+  });
 
 function recordingSender(failOn?: (events: DomainEvent[]) => boolean) {
   const sent: DomainEvent[][] = [];
@@ -44,7 +46,7 @@ describe('the outbox relay', () => {
   it('sends an outbox item’s events exactly as written, with their derived eventIds', async () => {
     const paid = orderEvent(OrderPaid, order(3));
     const sender = recordingSender();
-    const result = await outboxRelay({ send: sender.send })(streamEvent(outboxRecord('o#v3', [paid])));
+    const result = await outboxRelay({ send: sender.send })(streamEvent(outboxRecord('v3', [paid])));
     expect(result.batchItemFailures).toEqual([]);
     expect(sender.sent).toEqual([[paid]]);
     expect(paid.detail.eventId).toBe('evt_01RELAYTEST_OrderPaid_v3');
@@ -52,7 +54,7 @@ describe('the outbox relay', () => {
 
   it('sends a shard’s records in order, and reports the first failure and every later record as failed', async () => {
     const events = [1, 2, 3, 4].map((version) => orderEvent(OrderPaid, order(version)));
-    const records = events.map((event, i) => outboxRecord(`o#v${i + 1}`, [event]));
+    const records = events.map((event, i) => outboxRecord(`v${i + 1}`, [event]));
     const sender = recordingSender((batch) => batch[0]!.detail.version === 2);
     const result = await outboxRelay({ send: sender.send })(streamEvent(...records));
     expect(sender.sent.map((batch) => batch[0]!.detail.version)).toEqual([1]);
@@ -63,14 +65,18 @@ describe('the outbox relay', () => {
 
   it('reports every record as failed, without throwing, when the first one cannot be sent', async () => {
     const records = [1, 2].map((version) =>
-      outboxRecord(`o#v${version}`, [orderEvent(OrderPaid, order(version))]),
+      outboxRecord(`v${version}`, [orderEvent(OrderPaid, order(version))]),
     );
     const result = await outboxRelay({ send: recordingSender(() => true).send })(streamEvent(...records));
     expect(result.batchItemFailures).toHaveLength(2);
   });
 
   it('ignores REMOVE records (an outbox item expiring by TTL) and items that announce nothing', async () => {
-    const item = outboxItem('o#v1', [orderEvent(OrderPaid, order(1))], new Date());
+    const item = outboxItem(
+      { entity: 'ord_01RELAYTEST', change: 'v1' },
+      [orderEvent(OrderPaid, order(1))],
+      new Date(),
+    );
     const entityEvents = jest.fn(() => []);
     const sender = recordingSender();
     const result = await outboxRelay({ send: sender.send, entityEvents })(
@@ -85,7 +91,7 @@ describe('the outbox relay', () => {
   });
 
   it('gives the same record the same events on redelivery', async () => {
-    const record = outboxRecord('o#v5', [orderEvent(OrderPaid, order(5))]);
+    const record = outboxRecord('v5', [orderEvent(OrderPaid, order(5))]);
     const sender = recordingSender();
     const relay = outboxRelay({ send: sender.send });
     await relay(streamEvent(record));
@@ -94,6 +100,6 @@ describe('the outbox relay', () => {
   });
 
   it('refuses to write an outbox item without events', () => {
-    expect(() => outboxItem('empty', [], new Date())).toThrow();
+    expect(() => outboxItem({ entity: 'ord_01RELAYTEST', change: 'v0' }, [], new Date())).toThrow();
   });
 });
