@@ -45,7 +45,8 @@ describe('local tables', () => {
       }),
     );
     expect(found.Items).toEqual([expect.objectContaining({ pk: 'A', sk: 'B' })]);
-  });
+    // DynamoDB Local builds the index in the background: seconds on a loaded machine.
+  }, 30_000);
 
   it('gives a table kept from before its manifest declared a stream and TTL both, on the next start', async () => {
     const definition: TableDefinition = {

@@ -61,7 +61,6 @@ function reconcileDeps(outcomes: Map<string, 'charged' | 'refunded' | 'not_charg
   const deps: ReconcileDeps = {
     store: {
       orders,
-      publish: async () => undefined,
       now: () => new Date(ERA + 3_600_000),
       releaseCartClaim: async () => undefined,
     },
