@@ -126,9 +126,12 @@ describe('checkout saga', () => {
     expect(order).toMatchObject({ status: 'failed', failure_reason: 'PAYMENT_DECLINED' });
     expect(await stockOf(seller, product)).toMatchObject({ available: 4, reserved: 0, sold: 0 });
     expect(succeededIntentsFor(await stripeState(), order.order_id)).toEqual([]);
-    expect((await ordersEvents('OrderFailed', order.order_id))[0]?.detail.failure_reason).toBe(
-      'PAYMENT_DECLINED',
-    );
+    // The event leaves through the orders outbox, moments after the order shows failed.
+    const [failed] = await eventually(async () => {
+      const found = await ordersEvents('OrderFailed', order.order_id);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(failed.detail.failure_reason).toBe('PAYMENT_DECLINED');
   });
 
   it('retries a provider that answers 5xx twice and charges exactly once', async () => {
