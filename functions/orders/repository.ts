@@ -169,7 +169,9 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) 
         Put: { TableName: tableName, Item: toItem(order), ConditionExpression: 'attribute_not_exists(pk)' },
       };
       const outbox =
-        events.length > 0 ? [outboxPut(tableName, outboxKeyOf(order), events, new Date(order.updatedAt))] : [];
+        events.length > 0
+          ? [outboxPut(tableName, outboxKeyOf(order), events, new Date(order.updatedAt))]
+          : [];
       try {
         await withConflictRetry(() =>
           doc.send(new TransactWriteCommand({ TransactItems: [put, ...alsoWrite, ...index, ...outbox] })),

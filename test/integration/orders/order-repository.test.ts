@@ -2,10 +2,14 @@ import { orderRepository } from '../../../functions/orders/repository';
 import { newId } from '../../../shared/ids';
 import { orderRepositoryContract } from '../../support/contracts/order-repository.contract';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { relayedEvents } from '../../support/relayed-events';
 
 describe('orders repository against DynamoDB Local', () => {
   orderRepositoryContract(() => ({
     orders: orderRepository(testDocumentClient(), tableName('ORDERS_TABLE_NAME')),
+    // What the orders relay sends from the table's stream.
+    eventsOf: async (orderId) =>
+      (await relayedEvents('orders')).filter((event) => event.detail.order_id === orderId),
     // A condition on a row of another table: one that exists (passes) or a fresh key (fails).
     foreignItem: (passes) => ({
       ConditionCheck: {

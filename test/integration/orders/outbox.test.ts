@@ -9,7 +9,7 @@ import { tableName, testDocumentClient } from '../../support/dynamo';
 import { relayedEvents } from '../../support/relayed-events';
 
 const orders = orderRepository(testDocumentClient(), tableName('ORDERS_TABLE_NAME'));
-const store = { orders, now: () => new Date() };
+const store = { orders, now: () => new Date(), releaseCartClaim: async () => undefined };
 
 function pendingOrder(sellers = 1): OrderRecord {
   const at = new Date().toISOString();

@@ -31,7 +31,6 @@ function makeDeps(productId: string, bought: { now: boolean }): ReviewsDeps {
       ]),
     hasPurchased: async () => bought.now,
     nameOf: async () => 'Reviewer',
-    publish: async () => {},
     now: () => new Date(),
   };
 }

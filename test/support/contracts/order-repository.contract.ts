@@ -4,7 +4,9 @@ import {
   CartClaimConflictError,
   OrderVersionConflictError,
 } from '../../../functions/orders/errors';
+import { OrderFailed, OrderPaid, OrderPlaced, orderEvent } from '../../../functions/orders/events';
 import type { OrderRepository } from '../../../functions/orders/repository';
+import type { DomainEvent } from '../../../shared/events';
 import { newId } from '../../../shared/ids';
 import { anOrder } from '../orders';
 
@@ -14,6 +16,8 @@ export interface OrderRepositoryUnderTest {
   orders: OrderRepository;
   /** A write of another table that passes its condition, and one that fails it. */
   foreignItem(passes: boolean): TransactItem;
+  /** The events written with an order's committed changes (its outbox), in order. */
+  eventsOf(orderId: string): Promise<DomainEvent[]>;
 }
 
 /**
@@ -70,6 +74,28 @@ export function orderRepositoryContract(make: () => OrderRepositoryUnderTest): v
 
     expect(stale).toBeInstanceOf(OrderVersionConflictError);
     expect(await subject.orders.get(order.orderId)).toMatchObject({ status: 'paid', version: 2 });
+  });
+
+  it('writes a change’s events with it, and none for a change that lost its race or an order that was refused', async () => {
+    const order = anOrder();
+    await subject.orders.create(order, [], [orderEvent(OrderPlaced, order)]);
+    const paid = { ...order, status: 'paid' as const, version: 2 };
+    await subject.orders.saveTransition(order, paid, [], [orderEvent(OrderPaid, paid)]);
+    const failed = { ...order, status: 'failed' as const, version: 2 };
+    await subject.orders
+      .saveTransition(order, failed, [], [orderEvent(OrderFailed, failed)])
+      .catch(() => undefined);
+    const refused = anOrder();
+    await subject.orders
+      .create(refused, [subject.foreignItem(false)], [orderEvent(OrderPlaced, refused)])
+      .catch(() => undefined);
+
+    const events = await subject.eventsOf(order.orderId);
+    expect(events.map((event) => `${event.detailType} v${event.detail.version}`)).toEqual([
+      'OrderPlaced v1',
+      'OrderPaid v2',
+    ]);
+    expect(await subject.eventsOf(refused.orderId)).toEqual([]);
   });
 
   it('keeps a tracking number to one shipment, and writes no change when it is taken', async () => {

@@ -6,6 +6,7 @@ import {
 } from '../../../functions/orders/errors';
 import type { OrderRecord } from '../../../functions/orders/order';
 import type { OrderRepository } from '../../../functions/orders/repository';
+import type { DomainEvent } from '../../../shared/events';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -23,7 +24,11 @@ const copy = <T>(value: T): T => structuredClone(value);
  * (test/support/contracts/order-repository.contract.ts) runs against it and against the real
  * adapter on DynamoDB Local, so the two cannot drift apart unnoticed.
  */
-export function fakeOrderRepository(foreign?: ForeignTable): OrderRepository & { all(): OrderRecord[] } {
+export function fakeOrderRepository(
+  foreign?: ForeignTable,
+): OrderRepository & { all(): OrderRecord[]; outbox: DomainEvent[] } {
+  /** The events written with committed changes (the outbox), in order: what the relay would send. */
+  const outbox: DomainEvent[] = [];
   const orders = new Map<string, OrderRecord>();
   const tracking = new Map<string, { orderId: string; shipmentId: string }>();
   const returns = new Map<string, { orderId: string; sellerId: string }>();
@@ -56,13 +61,19 @@ export function fakeOrderRepository(foreign?: ForeignTable): OrderRepository & {
 
   const repository = {
     all: () => [...orders.values()].map(copy),
+    outbox,
 
-    async create(order: OrderRecord, alsoWrite: TransactItem[] = []): Promise<void> {
+    async create(
+      order: OrderRecord,
+      alsoWrite: TransactItem[] = [],
+      events: DomainEvent[] = [],
+    ): Promise<void> {
       if (orders.has(order.orderId))
         throw Object.assign(new Error('exists'), { name: 'TransactionCanceledException' });
       if (!alsoWrite.every(fits)) throw new CartClaimConflictError();
       alsoWrite.forEach(apply);
       orders.set(order.orderId, copy(order));
+      outbox.push(...copy(events));
       for (const productId of new Set(order.lines.map((line) => line.productId)))
         purchases.push({ userId: order.userId, productId, orderId: order.orderId });
     },
@@ -72,13 +83,19 @@ export function fakeOrderRepository(foreign?: ForeignTable): OrderRepository & {
       return order ? copy(order) : undefined;
     },
 
-    async saveTransition(read: OrderRecord, next: OrderRecord, alsoWrite: TransactItem[] = []) {
+    async saveTransition(
+      read: OrderRecord,
+      next: OrderRecord,
+      alsoWrite: TransactItem[] = [],
+      events: DomainEvent[] = [],
+    ) {
       const stored = orders.get(read.orderId);
       if (!stored || stored.version !== read.version || stored.status !== read.status)
         throw new OrderVersionConflictError();
       if (!alsoWrite.every(fits)) throw new AlsoWriteConflictError();
       alsoWrite.forEach(apply);
       orders.set(next.orderId, copy(next));
+      outbox.push(...copy(events));
     },
 
     trackingItem(carrier: string, trackingNumber: string, orderId: string, shipmentId: string): TransactItem {

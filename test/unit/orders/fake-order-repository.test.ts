@@ -5,18 +5,22 @@ import { fakeOrderRepository } from '../../support/fakes/order-repository';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 describe('the in-memory orders repository keeps the contract of the DynamoDB adapter', () => {
-  orderRepositoryContract(() => ({
-    orders: fakeOrderRepository({
+  orderRepositoryContract(() => {
+    const orders = fakeOrderRepository({
       check: (item) => item.ConditionCheck?.ExpressionAttributeValues?.[':passes'] === true,
       apply: () => {},
-    }),
-    foreignItem: (passes): TransactItem => ({
-      ConditionCheck: {
-        TableName: 'other',
-        Key: { pk: 'x' },
-        ConditionExpression: 'x',
-        ExpressionAttributeValues: { ':passes': passes },
-      },
-    }),
-  }));
+    });
+    return {
+      orders,
+      eventsOf: async (orderId: string) => orders.outbox.filter((event) => event.detail.order_id === orderId),
+      foreignItem: (passes): TransactItem => ({
+        ConditionCheck: {
+          TableName: 'other',
+          Key: { pk: 'x' },
+          ConditionExpression: 'x',
+          ExpressionAttributeValues: { ':passes': passes },
+        },
+      }),
+    };
+  });
 });

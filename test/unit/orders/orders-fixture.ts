@@ -67,7 +67,8 @@ export function ordersFixture(lines: Array<{ productId: string; quantity: number
   const paymentMethodId = newId('pm');
   const cart = new FakeCart(lines);
   const orders = fakeOrderRepository(cart.table);
-  const published: DomainEvent[] = [];
+  // What the order's changes wrote to the outbox: what the relay would publish.
+  const published: DomainEvent[] = orders.outbox;
   const started: string[] = [];
   const deps: OrdersDeps = {
     orders,
@@ -99,9 +100,6 @@ export function ordersFixture(lines: Array<{ productId: string; quantity: number
     findPaymentMethod: async (_userId, id) =>
       id.startsWith('pm_') ? { paymentMethodId: id, type: 'card', brand: 'visa', last4: '4242' } : undefined,
     lookupProducts: async (ids) => new Map(ids.map((id) => [id, product(id)])),
-    publish: async (events) => {
-      published.push(...events);
-    },
     startCheckout: async (order: OrderRecord) => {
       started.push(order.orderId);
     },
@@ -114,7 +112,6 @@ export function ordersFixture(lines: Array<{ productId: string; quantity: number
 export function fulfilmentFixture(deps: OrdersDeps): FulfilmentDeps {
   return {
     orders: deps.orders,
-    publish: deps.publish,
     now: deps.now,
     stopSaga: async () => {},
     voidOrRefund: async () => ({ refundedTotalCents: 0 }),
