@@ -61,7 +61,7 @@ async function relayedFor(orderId: string) {
 describe('the orders outbox against DynamoDB Local', () => {
   it('writes OrderPlaced with the new order, and the relay sends it from the stream', async () => {
     const order = pendingOrder();
-    await orders.create(order, [orderEvent(OrderPlaced, order)]);
+    await orders.create(order, [], [orderEvent(OrderPlaced, order)]);
     const events = await relayedFor(order.orderId);
     expect(events.map((event) => [event.detailType, event.detail.eventId])).toEqual([
       ['OrderPlaced', `evt_${order.orderId.slice(4)}_OrderPlaced_v1`],
@@ -70,7 +70,7 @@ describe('the orders outbox against DynamoDB Local', () => {
 
   it('writes each transition’s event with it, once: a repeated markPaid announces nothing more', async () => {
     const order = pendingOrder();
-    await orders.create(order, [orderEvent(OrderPlaced, order)]);
+    await orders.create(order, [], [orderEvent(OrderPlaced, order)]);
     await markPaid(order.orderId, store);
     await markPaid(order.orderId, store);
     const events = await relayedFor(order.orderId);
@@ -83,7 +83,7 @@ describe('the orders outbox against DynamoDB Local', () => {
 
   it('writes no event for a change that lost its race', async () => {
     const order = pendingOrder();
-    await orders.create(order, [orderEvent(OrderPlaced, order)]);
+    await orders.create(order, [], [orderEvent(OrderPlaced, order)]);
     const results = await Promise.allSettled([
       markPaid(order.orderId, store),
       markFailed(order.orderId, 'PAYMENT_DECLINED', store),
@@ -99,7 +99,7 @@ describe('the orders outbox against DynamoDB Local', () => {
 
   it('fits an order of 50 sellers and its event in one transaction (order, 50 seller views, one outbox item)', async () => {
     const order = pendingOrder(50);
-    await orders.create(order, [orderEvent(OrderPlaced, order)]);
+    await orders.create(order, [], [orderEvent(OrderPlaced, order)]);
     await markPaid(order.orderId, store);
     const buyer = { userId: order.userId, roles: ['customer' as const] } as AuthUser;
     const fulfilment: FulfilmentDeps = {
