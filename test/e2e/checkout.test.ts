@@ -330,6 +330,10 @@ describe('wallet', () => {
     const placed = await checkout(buyer);
     const order = await settledOrder(buyer, placed.body.order_id);
     expect(order).toMatchObject({ status: 'paid', total_cents: 1999 });
+    // The paid order holds the cart until OrderPaid (out through the orders outbox) has emptied it.
+    await eventually(async () =>
+      (await api('GET', '/api/v1/cart', { token: buyer.token })).body.items.length === 0 ? true : undefined,
+    );
     const wallet = (await api('GET', '/api/v1/wallet', { token: buyer.token })).body;
     expect(wallet.balance_cents).toBe(501);
     expect(

@@ -37,10 +37,10 @@ export async function busEvents(filter: BusFilter = {}): Promise<LoggedEvent[]> 
 /**
  * Waits until every event the local bus carried that `matches` (within `filter`) has been
  * delivered to each rule it matched, or dead-lettered, and returns those events. Each look is
- * one snapshot of the log, and handlers publish before they return, so what handling those
- * events published is in the same snapshot: when it matches too, it is waited for too. Tests
- * asserting that nothing more happens call this instead of sleeping. An event not published
- * yet cannot be waited for: name how many must be on the bus with `atLeast`.
+ * one snapshot of the log. Tests asserting that nothing more happens call this instead of
+ * sleeping. An event not published yet cannot be waited for: events leave through the outbox
+ * relays a moment after the write that made them (and so after the handler that wrote it has
+ * returned), so name how many must be on the bus with `atLeast`.
  */
 export async function settledEvents(
   matches: (event: BusEvent) => boolean,
