@@ -1,5 +1,19 @@
-import { orderStore } from './deps';
+import { dynamo } from '../../shared/clients';
+import { requireEnv } from '../../shared/config';
 import { purchasedProducts as boughtProducts, isVerifiedPurchase } from './purchases';
+import { orderRepository } from './repository';
+
+/**
+ * Other services' deps import these reads, so they reach the orders table directly and never
+ * through ./deps, which imports other services' reads: that would close an import cycle
+ * (orders → payments → orders).
+ */
+let orders: ReturnType<typeof orderRepository> | undefined;
+
+function orderStore() {
+  orders ??= orderRepository(dynamo(), requireEnv('ORDERS_TABLE_NAME'));
+  return { orders };
+}
 
 /** The orders service's exported reads for payments (what to charge) and reviews (verified purchase). */
 export async function chargeableOrder(orderId: string) {
