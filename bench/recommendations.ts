@@ -15,9 +15,9 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CATEGORY_SLUGS, departmentOf } from '../functions/catalog/categories';
+import { tableById } from '../functions/manifest';
 import { startDynamoDbLocal } from '../local/dynamodb-local';
 import { ensureTables, localTableName } from '../local/tables';
-import { tableById } from '../shared/manifests';
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

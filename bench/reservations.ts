@@ -20,10 +20,10 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@
 import { inventoryRepository } from '../functions/inventory/repository';
 import { enableSharding, type InventoryDeps, reserve } from '../functions/inventory/service';
 import { newStockRecordPut, stockKey } from '../functions/inventory/stock-records';
+import { tableById } from '../functions/manifest';
 import { startDynamoDbLocal } from '../local/dynamodb-local';
 import { ensureTables, localTableName } from '../local/tables';
 import { isConditionFailure } from '../shared/dynamo-errors';
-import { tableById } from '../shared/manifests';
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

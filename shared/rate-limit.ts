@@ -6,6 +6,16 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-errors';
+import type { TableDefinition } from './manifests/types';
+
+/** The rate limiter's table: the platform's own, as every route with a `rateLimit` shares it (functions/manifest.ts lists it). */
+export const rateLimitsTable: TableDefinition = {
+  id: 'rate-limits',
+  envVar: 'RATE_LIMITS_TABLE_NAME',
+  owner: 'platform',
+  partitionKey: 'pk',
+  ttlAttribute: 'expires_at',
+};
 
 export interface RateLimit {
   /** Names the bucket family and its env overrides: `RATE_LIMIT_<BUCKET>_PER_SECOND`, `…_BURST`. */

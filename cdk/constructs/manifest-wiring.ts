@@ -24,7 +24,7 @@ import {
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import * as manifests from '../../shared/manifests';
+import * as manifests from '../../functions/manifest';
 import type {
   EventRuleDefinition,
   HandlerRef,

@@ -9,7 +9,7 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tables as tableManifest } from '../../shared/manifests';
+import { tables as tableManifest } from '../../functions/manifest';
 import type { TableDefinition, TableId } from '../../shared/manifests/types';
 import { rootStackOf, type StageSettings } from './platform';
 

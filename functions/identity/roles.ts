@@ -4,10 +4,10 @@ import type { Role } from '../../shared/http/route';
 import { userRepository } from './repository';
 
 /**
- * Identity's exported role lookup, used by every service's auth middleware: roles live in
- * the users table, so a new role counts with the token the user already holds. Roles are
- * cached briefly per container; a cached answer that lacks the role a route needs is
- * re-read, so a grant takes effect at once and only a revocation waits for the cache.
+ * Identity's role lookup, which ./http-handler.ts binds into every service's HTTP wrapper:
+ * roles live in the users table, so a new role counts with the token the user already holds.
+ * Roles are cached briefly per container; a cached answer that lacks the role a route needs
+ * is re-read, so a grant takes effect at once and only a revocation waits for the cache.
  */
 const cache = new Map<string, { roles: Role[]; expiresAt: number }>();
 let repository: ReturnType<typeof userRepository> | undefined;

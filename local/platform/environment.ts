@@ -1,4 +1,4 @@
-import { stateMachines, tables } from '../../shared/manifests';
+import { stateMachines, tables } from '../../functions/manifest';
 import type { TableDefinition } from '../../shared/manifests/types';
 import { stateMachineArn } from '../step-functions';
 import { localTableName } from '../tables';

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tables } from '../../functions/manifest';
 import { intEnv } from '../../shared/config';
-import { tables } from '../../shared/manifests';
 import { startAwsEndpoint } from '../aws-endpoint';
 import { startDynamoDbLocal } from '../dynamodb-local';
 import type { LocalEventBus } from '../event-bus';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwksOf } from '../../functions/identity/providers/local-issuer';
-import { routes, rules, schedules, stateMachines, streams } from '../../shared/manifests';
+import { routes, rules, schedules, stateMachines, streams } from '../../functions/manifest';
 import { openApiDocument } from '../../shared/openapi';
 import { docsPage, serveDocsAsset } from '../docs';
 import type { LocalEventBus } from '../event-bus';

@@ -32,7 +32,7 @@ export interface LocalStateMachine {
 }
 
 export interface LocalStepFunctionsOptions {
-  /** `StateMachineDefinition`s from shared/manifests fit as they are. */
+  /** `StateMachineDefinition`s from the manifests (functions/manifest.ts) fit as they are. */
   stateMachines: readonly LocalStateMachine[];
   /** Where relative `definitionFile`s are read from; the repo root by default. */
   rootDir?: string;

@@ -1,7 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { loadRoles } from '../../functions/identity/roles';
 import { bearerToken, tokenVerifierFromEnv, userIdOf } from '../auth/token-verifier';
 import { dynamo } from '../clients';
 import { boolEnv, intEnv, numberEnv, requireEnv } from '../config';
@@ -20,7 +19,7 @@ import type { RouteDefinition } from '../manifests/types';
 import { type RateLimit, rateLimiter } from '../rate-limit';
 import { secretValue } from '../secrets';
 import { parseCookies } from './cookies';
-import type { AuthUser, HttpRequest, HttpResult, ResponseOf } from './route';
+import type { AuthUser, HttpRequest, HttpResult, ResponseOf, Role } from './route';
 import { parsePart } from './validation';
 import { addressKey, claimsViewerAddress, viewerAddress } from './viewer-address';
 
@@ -34,20 +33,30 @@ type GatewayResult = APIGatewayProxyStructuredResultV2;
 const MAX_BODY_BYTES = 1_000_000;
 const validateResponses = boolEnv('BAZAAR_VALIDATE_RESPONSES', false);
 
+/** The roles a user holds now, or undefined when the account no longer exists. */
+export type RoleLookup = (userId: string, needed?: Role) => Promise<Role[] | undefined>;
+
+type Step<R extends RouteDefinition> = (request: HttpRequest<R>) => Promise<HttpResult<ResponseOf<R>>>;
+
+/**
+ * The wrapper bound once to the platform's role lookup, so a handler only names its route and
+ * step. Identity binds its own lookup (functions/identity/http-handler.ts): shared/ imports no service.
+ */
+export function httpHandlerWith(loadRoles: RoleLookup) {
+  return <R extends RouteDefinition>(route: R, step: Step<R>) => httpHandler(route, step, loadRoles);
+}
+
 /**
  * Wraps a handler step in the one middleware stack every route shares: request parsing and
  * validation against the route's schemas, authentication and role checks, response shaping,
  * and the error mapper. The step itself only translates between HTTP and one domain call.
  */
-export function httpHandler<R extends RouteDefinition>(
-  route: R,
-  step: (request: HttpRequest<R>) => Promise<HttpResult<ResponseOf<R>>>,
-) {
+function httpHandler<R extends RouteDefinition>(route: R, step: Step<R>, loadRoles: RoleLookup) {
   const state = new WeakMap<GatewayEvent, HttpRequest<R>>();
   const stack = middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 }).use(errorMapper(route));
   const feature = route.feature;
   if (feature) stack.use({ before: () => requireFeature(feature) });
-  stack.use(parseRequest(route, state)).use(authenticate(route, state));
+  stack.use(parseRequest(route, state)).use(authenticate(route, state, loadRoles));
   if (route.rateLimit) stack.use(limitRate(route, route.rateLimit, state));
   return stack.handler(async (event) => toGatewayResult(route, await step(state.get(event)!)));
 }
@@ -118,6 +127,7 @@ function parseRequest<R extends RouteDefinition>(
 function authenticate<R extends RouteDefinition>(
   route: R,
   state: WeakMap<GatewayEvent, HttpRequest<R>>,
+  loadRoles: RoleLookup,
 ): MiddlewareObj<GatewayEvent, GatewayResult> {
   return {
     before: async ({ event }) => {

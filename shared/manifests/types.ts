@@ -153,3 +153,29 @@ export interface StateMachineDefinition {
   /** What each task's function touches, by placeholder: least privilege per step. */
   taskUses: Record<string, ResourceUse>;
 }
+
+/**
+ * What one service declares, in its own folder (`functions/<service>/manifest.ts`): its routes,
+ * the rules, streams and schedules that run its handlers, the tables and state machines it owns.
+ * `functions/manifest.ts` gathers every service's into the platform's manifests.
+ */
+export interface ServiceManifest {
+  /** The service's folder under `functions/` (or `platform` for what no service owns). */
+  readonly service: string;
+  readonly routes?: readonly RouteDefinition[];
+  readonly rules?: readonly EventRuleDefinition[];
+  readonly streams?: readonly StreamDefinition[];
+  readonly schedules?: readonly ScheduleDefinition[];
+  readonly tables?: readonly TableDefinition[];
+  readonly stateMachines?: readonly StateMachineDefinition[];
+}
+
+/** The platform's manifests: every service's entries together, as the CDK app and the local runtime read them. */
+export interface PlatformManifests {
+  readonly routes: RouteDefinition[];
+  readonly rules: EventRuleDefinition[];
+  readonly streams: StreamDefinition[];
+  readonly schedules: ScheduleDefinition[];
+  readonly tables: TableDefinition[];
+  readonly stateMachines: StateMachineDefinition[];
+}

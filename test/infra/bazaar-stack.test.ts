@@ -9,7 +9,15 @@ import type { ServiceFunction } from '../../cdk/constructs/service-function';
 import { pascalCase } from '../../cdk/constructs/tables';
 import { createBazaarApp } from '../../cdk/lib/bazaar-app';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
-import { routes, rules, schedules, stateMachines, streams, tableById, tables } from '../../shared/manifests';
+import {
+  routes,
+  rules,
+  schedules,
+  stateMachines,
+  streams,
+  tableById,
+  tables,
+} from '../../functions/manifest';
 import type { RouteDefinition, TableAccess, TableId } from '../../shared/manifests/types';
 import {
   actionsOf,

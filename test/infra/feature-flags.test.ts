@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { DEFAULT_FEATURE_FLAGS, FEATURE_FLAGS_ENV } from '../../cdk/constructs/feature-flags';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
-import { routes } from '../../shared/manifests';
+import { routes } from '../../functions/manifest';
 import {
   actionsOf,
   logicalIdOf,

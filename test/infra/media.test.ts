@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
-import { rules } from '../../shared/manifests';
+import { rules } from '../../functions/manifest';
 import {
   actionsOf,
   logicalIdOf,

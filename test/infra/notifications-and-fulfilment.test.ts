@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { DEFAULT_EMAIL_FROM, emailAddressOf } from '../../cdk/constructs/notifications';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
-import { tableById } from '../../shared/manifests';
+import { tableById } from '../../functions/manifest';
 import {
   actionsOf,
   logicalIdOf,

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
-import { routes, tableById } from '../../shared/manifests';
+import { routes, tableById } from '../../functions/manifest';
 import {
   dynamoAccess,
   logicalIdOf,

@@ -10,7 +10,7 @@ import {
 } from '../../cdk/constructs/search';
 import { createBazaarApp } from '../../cdk/lib/bazaar-app';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
-import { routes, rules, streams } from '../../shared/manifests';
+import { routes, rules, streams } from '../../functions/manifest';
 import type { ResourceUse } from '../../shared/manifests/types';
 import {
   actionsOf,

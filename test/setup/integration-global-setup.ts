@@ -1,8 +1,8 @@
 import '../../local/polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tables } from '../../functions/manifest';
 import { startDynamoDbLocal } from '../../local/dynamodb-local';
 import { ensureTables, localTableName } from '../../local/tables';
-import { tables } from '../../shared/manifests';
 
 /**
  * One DynamoDB Local (AWS's own) for the whole integration run, with every manifest table.

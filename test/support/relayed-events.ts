@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { streams, tableById } from '../../functions/manifest';
 import { StreamPoller } from '../../local/stream-poller';
 import type { DomainEvent } from '../../shared/events';
-import { streams, tableById } from '../../shared/manifests';
 import type { TableId } from '../../shared/manifests/types';
 import { type EntityEvents, outboxRelay } from '../../shared/outbox';
 import { tableName } from './dynamo';

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { created } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { cartDeps } from '../deps';
 import { addCartItemRoute } from '../routes';
 import { addItem, CART_COOKIE, resolveCart } from '../service';

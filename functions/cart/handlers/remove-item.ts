@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { noContent } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { cartDeps } from '../deps';
 import { removeCartItemRoute } from '../routes';
 import { CART_COOKIE, removeItem, resolveCart } from '../service';

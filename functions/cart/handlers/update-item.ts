@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { cartDeps } from '../deps';
 import { updateCartItemRoute } from '../routes';
 import { CART_COOKIE, resolveCart, updateItem } from '../service';

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { created } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { catalogDeps } from '../deps';
 import { createProductRoute } from '../routes';
 import { createProduct } from '../service';

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { noContent } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { catalogDeps } from '../deps';
 import { deleteProductRoute } from '../routes';
 import { deleteProduct } from '../service';

@@ -1,7 +1,7 @@
 import { isEnabled } from '../../../shared/feature-flags';
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
 import { logger } from '../../../shared/logger';
+import { httpHandler } from '../../identity/http-handler';
 import { recommendationsDeps } from '../../recommendations/deps';
 import { boughtTogether } from '../../recommendations/service';
 import { reviewsDeps } from '../../reviews/deps';

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { catalogDeps } from '../deps';
 import { listSellerProductsRoute } from '../routes';
 import { listSellerProducts } from '../service';

@@ -1,6 +1,6 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { created } from '../../../shared/http/responses';
 import { identityDeps } from '../deps';
+import { httpHandler } from '../http-handler';
 import { createAddressRoute } from '../routes';
 import { addAddress } from '../service';
 

@@ -1,6 +1,6 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { noContent } from '../../../shared/http/responses';
 import { identityDeps } from '../deps';
+import { httpHandler } from '../http-handler';
 import { deleteAddressRoute } from '../routes';
 import { deleteAddress } from '../service';
 

@@ -1,6 +1,6 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
 import { identityDeps } from '../deps';
+import { httpHandler } from '../http-handler';
 import { updateMeRoute } from '../routes';
 import { updateProfile } from '../service';
 

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { inventoryDeps } from '../deps';
 import { shardStockRoute } from '../routes';
 import { enableSharding } from '../service';

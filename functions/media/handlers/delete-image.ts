@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { noContent } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { mediaDeps } from '../deps';
 import { deleteImageRoute } from '../routes';
 import { deleteProductImage } from '../service';

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { cancelOrder } from '../fulfilment';
 import { fulfilmentDeps } from '../fulfilment-deps';
 import { cancelOrderRoute } from '../routes';

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError } from '../../../shared/errors';
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
 import { parsePart } from '../../../shared/http/validation';
 import { logger } from '../../../shared/logger';
+import { httpHandler } from '../../identity/http-handler';
 import { carrierWebhookSecret } from '../carrier-secret';
 import { orderStore } from '../deps';
 import { deliverShipments } from '../fulfilment';

@@ -8,9 +8,9 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { requireEnv } from '../../../shared/config';
 import { ConflictError, UnprocessableError } from '../../../shared/errors';
-import { httpHandler } from '../../../shared/http/handler';
 import { idempotencyKeyFrom } from '../../../shared/http/idempotency-key';
 import { accepted } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { ordersDeps } from '../deps';
 import { checkoutRoute } from '../routes';
 import type { CheckoutInput } from '../schemas';

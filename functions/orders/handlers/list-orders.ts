@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { orderStore } from '../deps';
 import { listOrdersRoute } from '../routes';
 import { listOrders } from '../service';

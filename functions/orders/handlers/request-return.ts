@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { created } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { requestReturn } from '../fulfilment';
 import { fulfilmentDeps } from '../fulfilment-deps';
 import { requestReturnRoute } from '../routes';

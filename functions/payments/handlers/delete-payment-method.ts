@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { noContent } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { paymentsDeps } from '../deps';
 import { deletePaymentMethodRoute } from '../routes';
 import { deletePaymentMethod } from '../service';

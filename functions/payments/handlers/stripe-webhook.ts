@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { ValidationError } from '../../../shared/errors';
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { paymentsDeps, stripeWebhookSecret } from '../deps';
 import { stripeWebhookRoute } from '../routes';
 import { recordPaymentSucceeded } from '../service';

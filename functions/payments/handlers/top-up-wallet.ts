@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { httpHandler } from '../../../shared/http/handler';
 import { idempotencyKeyFrom } from '../../../shared/http/idempotency-key';
 import { created } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { paymentsDeps } from '../deps';
 import { topUpWalletRoute } from '../routes';
 import { topUpWallet } from '../service';

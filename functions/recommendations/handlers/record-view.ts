@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { accepted } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { recommendationsDeps } from '../deps';
 import { viewBeaconRoute } from '../routes';
 import { recordView } from '../service';

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { noContent } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { reviewsDeps } from '../deps';
 import { deleteReviewRoute } from '../routes';
 import { deleteReview } from '../service';

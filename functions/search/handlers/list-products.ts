@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { searchIndex } from '../index-factory';
 import { listProductsRoute } from '../routes';
 import { searchProducts } from '../service';

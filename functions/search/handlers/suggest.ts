@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
+import { httpHandler } from '../../identity/http-handler';
 import { searchIndex } from '../index-factory';
 import { suggestRoute } from '../routes';
 import { suggest } from '../service';

@@ -7,7 +7,7 @@ import type { WiredService } from '../../../cdk/constructs/manifest-wiring';
 import type { ServiceFunction } from '../../../cdk/constructs/service-function';
 import { createBazaarApp } from '../../../cdk/lib/bazaar-app';
 import type { BazaarStack } from '../../../cdk/lib/bazaar-stack';
-import { routes, rules, schedules, stateMachines, streams } from '../../../shared/manifests';
+import { routes, rules, schedules, stateMachines, streams } from '../../../functions/manifest';
 import type { ResourceUse, RouteDefinition } from '../../../shared/manifests/types';
 
 /** The context `cdk synth` runs with (feature flags included), so tests see the same template. */

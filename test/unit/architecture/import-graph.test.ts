@@ -32,6 +32,11 @@ describe('the import graph of cdk/, functions/, shared/ and local/', () => {
     expect(described(graph.filter(crossing(['functions', 'shared'], ['cdk'])))).toEqual([]);
   });
 
+  it('has the platform manifest read only by the runtimes, never by a service or shared/', () => {
+    const readers = graph.filter((edge) => edge.to === 'functions/manifest.ts').map((edge) => edge.from);
+    expect(readers.filter((reader) => !['cdk', 'local'].includes(layerOf(reader)!))).toEqual([]);
+  });
+
   it('has no cycle of runtime imports between files', () => {
     expect(cyclesOf(graph.filter((edge) => edge.kind === 'runtime'))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpHandler } from '../../../shared/http/handler';
+import { httpHandler } from '../../../functions/identity/http-handler';
 import { defineRoute } from '../../../shared/http/route';
 import { logger } from '../../../shared/logger';
 import { httpEvent, lambdaContext } from '../../fixtures/api-gateway-event';

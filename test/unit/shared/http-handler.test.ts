@@ -1,8 +1,8 @@
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { z } from 'zod';
+import { httpHandler } from '../../../functions/identity/http-handler';
 import { ConflictError, NotFoundError, RateLimitedError } from '../../../shared/errors';
-import { httpHandler } from '../../../shared/http/handler';
 import { ok } from '../../../shared/http/responses';
 import { defineRoute } from '../../../shared/http/route';
 import { httpEvent, lambdaContext } from '../../fixtures/api-gateway-event';
