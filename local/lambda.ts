@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { HandlerRef } from '../shared/manifests/types';
+import type { Fault, FaultInjector } from './faults/faults';
 
 export const REPO_ROOT = join(__dirname, '..');
 
@@ -9,6 +10,24 @@ export const REPO_ROOT = join(__dirname, '..');
 export type LambdaHandler = (event: any, context: Context) => Promise<any>;
 
 const loaded = new Map<string, LambdaHandler>();
+
+let faults: FaultInjector | undefined;
+
+/** The platform's fault injector, which every invocation consults (none: no faults). */
+export function useFaultInjector(injector: FaultInjector | undefined): void {
+  faults = injector;
+}
+
+/**
+ * An injected invocation error. Its name is one Step Functions reports for a Lambda service
+ * failure, which AWS documents may come after the function ran; the checkout saga retries it.
+ */
+export class InjectedInvocationError extends Error {
+  override readonly name = 'Lambda.ServiceException';
+  constructor(ref: HandlerRef, fault: Fault) {
+    super(`Fault ${fault.id} (lambda:invocation-error) failed ${ref}`);
+  }
+}
 
 /**
  * Loads a manifest handler (`functions/x/handlers/y.handler`) once, as Lambda keeps a warm
@@ -26,7 +45,11 @@ export function loadHandler(ref: HandlerRef): LambdaHandler {
   return handler;
 }
 
-/** Invokes a handler with a Lambda-like context and a timeout, as the Lambda service would. */
+/**
+ * Invokes a handler with a Lambda-like context and a timeout, as the Lambda service would,
+ * applying any armed `lambda:*` fault: a delay (inside the timeout, as a slow start would
+ * be), an error before the handler runs, or an error after it has run and done its work.
+ */
 export async function invoke<T>(ref: HandlerRef, event: unknown, timeoutMs = 30_000): Promise<T> {
   const handler = loadHandler(ref);
   const startedAt = Date.now();
@@ -49,8 +72,17 @@ export async function invoke<T>(ref: HandlerRef, event: unknown, timeoutMs = 30_
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${ref} timed out after ${timeoutMs} ms`)), timeoutMs);
   });
+  const delay = faults?.fire('lambda:invocation-add-delay', { handler: ref });
+  const failure = faults?.fire('lambda:invocation-error', { handler: ref });
+  const run = async () => {
+    if (delay?.delayMs) await new Promise((resolve) => setTimeout(resolve, delay.delayMs));
+    if (failure?.preventExecution) throw new InjectedInvocationError(ref, failure);
+    const result = await (handler(event, context) as Promise<T>);
+    if (failure) throw new InjectedInvocationError(ref, failure);
+    return result;
+  };
   try {
-    return await Promise.race([handler(event, context) as Promise<T>, timeout]);
+    return await Promise.race([run(), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -2,6 +2,7 @@ import './polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { intEnv } from '../shared/config';
+import { faultsFromEnvironment } from './faults/faults';
 import { startPlatform } from './platform';
 import { DEMO_PASSWORD, DEMO_SELLERS, DEMO_SHOPPER, type SeedSize, seedDemoCatalog } from './seed/demo-seed';
 
@@ -10,8 +11,18 @@ import { DEMO_PASSWORD, DEMO_SELLERS, DEMO_SHOPPER, type SeedSize, seedDemoCatal
  *   --port N (or PORT; default 3000; 0 picks a free port)
  *   --data-dir DIR (or BAZAAR_DATA_DIR) keeps state across restarts; in memory otherwise
  *   --seed demo|small|none (or BAZAAR_SEED; default demo) on first start
+ *   --host ADDRESS (or BAZAAR_HOST; default 127.0.0.1): 0.0.0.0 opens it, and /_local/*, to the network
+ *   --fault-seed N (or BAZAAR_FAULT_SEED) replays a run's fault choices; BAZAAR_FAULTS (JSON) arms faults
  */
-function parseArgs(argv: string[]): { port: number; dataDir?: string; seed: SeedSize } {
+interface Args {
+  port: number;
+  host: string;
+  dataDir?: string;
+  seed: SeedSize;
+  faultSeed?: number;
+}
+
+function parseArgs(argv: string[]): Args {
   const value = (flag: string) => {
     const index = argv.indexOf(flag);
     return index >= 0 ? argv[index + 1] : undefined;
@@ -19,17 +30,35 @@ function parseArgs(argv: string[]): { port: number; dataDir?: string; seed: Seed
   const seed = (value('--seed') ?? process.env.BAZAAR_SEED ?? 'demo') as SeedSize;
   if (!['demo', 'small', 'none'].includes(seed)) throw new Error('--seed must be demo, small or none');
   const portText = value('--port') ?? process.env.PORT;
+  const faultSeedText = value('--fault-seed') ?? process.env.BAZAAR_FAULT_SEED;
+  const faultSeed = faultSeedText === undefined ? undefined : Number(faultSeedText);
+  if (faultSeed !== undefined && !(Number.isInteger(faultSeed) && faultSeed >= 0 && faultSeed < 2 ** 32)) {
+    throw new Error('--fault-seed must be an integer from 0 to 4294967295');
+  }
   return {
     port: portText === undefined ? 3000 : Number(portText),
+    host: value('--host') ?? process.env.BAZAAR_HOST ?? '127.0.0.1',
     dataDir: value('--data-dir') ?? process.env.BAZAAR_DATA_DIR ?? undefined,
     seed,
+    faultSeed,
   };
 }
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const args = parseArgs(process.argv.slice(2));
-  const platform = await startPlatform({ port: args.port, dataDir: args.dataDir });
+  const platform = await startPlatform({
+    port: args.port,
+    host: args.host,
+    dataDir: args.dataDir,
+    faultSeed: args.faultSeed,
+    faults: faultsFromEnvironment(process.env.BAZAAR_FAULTS),
+  });
+  const armed = platform.faults.list();
+  console.log(
+    `Fault seed ${platform.faults.seed} (replay with --fault-seed ${platform.faults.seed}); ` +
+      `${armed.length ? `armed: ${JSON.stringify(armed)}` : 'no faults armed'}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -43,7 +72,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (platform.freshData && args.seed !== 'none') {
-    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    // The platform's own bookkeeping: straight to DynamoDB Local, around the fault proxy.
+    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform.dynamoEndpoint }), {
       marshallOptions: { removeUndefinedValues: true },
     });
     let lastShown = 0;

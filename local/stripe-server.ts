@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import type { FaultInjector } from './faults/faults';
 import { type ApiResult, type RequestContext, randomId, StripeEngine } from './stripe/engine';
 import {
   apiError,
@@ -63,6 +64,13 @@ export interface StripeServerOptions {
   idempotencyTtlMs?: number;
   /** The clock idempotency keys age by, in epoch ms; a test moves it to see keys expire. */
   now?: () => number;
+  /**
+   * Consulted on each API request (after authentication), by operation (`refunds.create`,
+   * `payment_intents.confirm`, …): `stripe:api-error` answers 500 and does nothing,
+   * `stripe:timeout` never answers and does nothing, `stripe:response-withheld` does the work
+   * (and keeps the idempotent result) but drops the connection instead of answering.
+   */
+  faults?: Pick<FaultInjector, 'fire'>;
 }
 
 export interface StripeTestServer {
@@ -87,11 +95,6 @@ export interface StripeTestServer {
   sendWebhook(event: Partial<StripeEvent> & Record<string, unknown>): Promise<WebhookDelivery>;
   /** Resolves once every webhook delivery started so far has finished. */
   webhooksIdle(): Promise<void>;
-  /**
-   * The next `count` refund requests answer 500 (not saved for idempotency, nothing refunded),
-   * as an outage would; 0 ends it.
-   */
-  failRefunds(count: number): void;
 }
 
 const DEFAULT_HANG_MS = 10 * 60 * 1000;
@@ -100,6 +103,8 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 interface Route {
+  /** Stripe's name for the operation, as fault targets name it. */
+  operation: string;
   run(params: FormObject, context: RequestContext): Promise<ApiResult> | ApiResult;
 }
 
@@ -133,7 +138,8 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
   });
   const events: StripeEvent[] = [];
   let stopped = false;
-  let refundFailures = 0;
+  /** Requests a `stripe:timeout` fault holds unanswered until the client gives up or we stop. */
+  const unanswered = new Set<ServerResponse>();
   const hanging = new Set<{ timer: NodeJS.Timeout; release: () => void }>();
 
   const engine = new StripeEngine({
@@ -177,37 +183,41 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       const [, resource, id, action, ...rest] = segments;
       if (rest.length === 0 && resource === 'payment_intents') {
         if (method === 'GET' && id === 'search' && action === undefined) {
-          return { run: (params) => engine.searchPaymentIntents(params) };
+          return { operation: 'payment_intents.search', run: (params) => engine.searchPaymentIntents(params) };
         }
         if (method === 'POST' && id === undefined) {
-          return { run: (params, context) => engine.createPaymentIntent(params, context) };
+          return {
+            operation: 'payment_intents.create',
+            run: (params, context) => engine.createPaymentIntent(params, context),
+          };
         }
         if (method === 'POST' && id && action === 'confirm') {
-          return { run: (params, context) => engine.confirmPaymentIntent(id, params, context) };
+          return {
+            operation: 'payment_intents.confirm',
+            run: (params, context) => engine.confirmPaymentIntent(id, params, context),
+          };
         }
         if (method === 'POST' && id && action === 'cancel') {
-          return { run: (params) => engine.cancelPaymentIntent(id, params) };
+          return { operation: 'payment_intents.cancel', run: (params) => engine.cancelPaymentIntent(id, params) };
         }
         if (method === 'GET' && id && action === undefined) {
-          return { run: (params) => engine.retrievePaymentIntent(id, params) };
+          return {
+            operation: 'payment_intents.retrieve',
+            run: (params) => engine.retrievePaymentIntent(id, params),
+          };
         }
       }
       if (rest.length === 0 && resource === 'refunds' && method === 'POST' && id === undefined) {
-        return {
-          run: (params, context) => {
-            if (refundFailures > 0) {
-              refundFailures--;
-              throw apiError();
-            }
-            return engine.createRefund(params, context);
-          },
-        };
+        return { operation: 'refunds.create', run: (params, context) => engine.createRefund(params, context) };
       }
       if (rest.length === 0 && resource === 'refunds' && method === 'GET' && id === undefined) {
-        return { run: (params) => engine.listRefunds(params) };
+        return { operation: 'refunds.list', run: (params) => engine.listRefunds(params) };
       }
       if (rest.length === 0 && resource === 'payment_methods' && method === 'GET' && id && !action) {
-        return { run: (params) => engine.retrievePaymentMethod(id, params) };
+        return {
+          operation: 'payment_methods.retrieve',
+          run: (params) => engine.retrievePaymentMethod(id, params),
+        };
       }
     }
     throw unrecognizedUrl(method, path);
@@ -243,6 +253,16 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
     try {
       const apiKey = authenticate(request);
       const target = route(method, url.pathname);
+      const point = { operation: target.operation };
+      if (options.faults?.fire('stripe:api-error', point)) throw apiError();
+      if (options.faults?.fire('stripe:timeout', point)) {
+        unanswered.add(response);
+        response.once('close', () => unanswered.delete(response));
+        return;
+      }
+      const withheld = options.faults?.fire('stripe:response-withheld', point) !== undefined;
+      const answer = (status: number, body: string) =>
+        withheld ? response.destroy() : writeText(response, status, body, headers);
       const params = method === 'POST' ? parseBody(request, rawBody) : parseForm(url.search.slice(1));
       const idempotencyKey = method === 'POST' ? headerValue(request, 'idempotency-key') : undefined;
       const endpoint = `${method} ${url.pathname}`;
@@ -257,7 +277,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       };
       if (!idempotencyKey) {
         const result = await execute(target, params, context);
-        writeText(response, result.status, result.body, headers);
+        answer(result.status, result.body);
         return;
       }
 
@@ -312,7 +332,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       } else {
         idempotency.delete(scopedKey);
       }
-      writeText(response, result.status, result.body, headers);
+      answer(result.status, result.body);
     } catch (error) {
       if (!(error instanceof StripeHttpError)) throw error;
       writeJson(
@@ -371,6 +391,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         entry.release();
       }
       hanging.clear();
+      for (const response of unanswered) response.destroy();
       webhooks.stop();
       await new Promise<void>((done) => {
         server.close(() => done());
@@ -395,9 +416,6 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         ...event,
       } as StripeEvent),
     webhooksIdle: () => webhooks.idle(),
-    failRefunds: (count) => {
-      refundFailures = Math.max(0, count);
-    },
   };
 }
 

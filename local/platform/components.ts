@@ -12,6 +12,7 @@ import { createTokenVerifier } from '../../shared/auth/token-verifier';
 import type { BusEvent } from '../../shared/events';
 import type { AwsEndpoint } from '../aws-endpoint';
 import { DEFAULT_BUS, LocalEventBus } from '../event-bus';
+import type { FaultInjector, FaultKind } from '../faults/faults';
 import { LocalGateway } from '../gateway';
 import { invoke } from '../lambda';
 import { type LocalS3, startLocalS3 } from '../s3-gateway';
@@ -39,12 +40,25 @@ export function startImagesBucket(dataDir: string | undefined): Promise<LocalS3>
   });
 }
 
-/** The platform's HTTP server on `port` (0: a free one); requests are attached later. */
+/**
+ * The platform's HTTP server on `port` (0: a free one); requests are attached later. It
+ * listens on loopback only unless `host` widens it (`0.0.0.0`): `/_local/*` lets a caller
+ * invoke any handler and break the platform, which nobody else on the network should.
+ * Linux routes all of 127/8 to the loopback interface, so clients may still connect from
+ * any 127.x.y.z source address (the e2e tests' per-client addresses).
+ */
 export async function startHttpServer(
   port: number,
+  host = '127.0.0.1',
 ): Promise<Component & { server: Server; port: number; url: string }> {
   const server: Server = createServer();
-  await new Promise<void>((ready) => server.listen(port, '0.0.0.0', ready));
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ready();
+    });
+  });
   const bound = (server.address() as AddressInfo).port;
   return {
     server,
@@ -62,7 +76,11 @@ export async function startHttpServer(
  * The EventBridge-compatible bus on the AWS endpoint, delivering to every manifest rule's
  * handler. Stopping waits (at most 5 s) for deliveries in flight.
  */
-export function startEventBus(aws: AwsEndpoint, s3: LocalS3): Component & { bus: LocalEventBus } {
+export function startEventBus(
+  aws: AwsEndpoint,
+  s3: LocalS3,
+  faults: FaultInjector,
+): Component & { bus: LocalEventBus } {
   const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus') });
   bus.attach(aws);
   for (const rule of rules) {
@@ -70,7 +88,7 @@ export function startEventBus(aws: AwsEndpoint, s3: LocalS3): Component & { bus:
       ruleId: rule.id,
       bus: rule.bus === 'default' ? DEFAULT_BUS : BUS_NAME,
       pattern: rule.pattern,
-      deliver: (event) => invoke(rule.handler, event),
+      deliver: faulty(faults, 'events:delivery-error', rule.handler, (event) => invoke(rule.handler, event)),
     });
   }
   // The images bucket has EventBridge notifications on: S3 sends to the account's default bus.
@@ -112,6 +130,7 @@ export async function startStreams(options: {
   endpoint: string;
   tableNames: TableNames;
   dataDir: string | undefined;
+  faults: FaultInjector;
 }): Promise<Component & { poller: StreamPoller }> {
   const checkpointFile = options.dataDir ? join(options.dataDir, 'stream-checkpoints.json') : undefined;
   const checkpoints = new Map<string, string>(
@@ -132,7 +151,9 @@ export async function startStreams(options: {
       batchSize: stream.batchSize,
       maxRetries: stream.maxRetries,
       filters: stream.filters,
-      deliver: (event) => invoke(stream.handler, event),
+      deliver: faulty(options.faults, 'streams:batch-error', stream.handler, (event) =>
+        invoke(stream.handler, event),
+      ),
     });
   }
   poller.start();
@@ -165,4 +186,18 @@ export function apiGateway(issuer: string): LocalGateway {
   return new LocalGateway(routes, verifier, (route, event) =>
     invoke(route.handler, event, (route.timeoutSeconds ?? 29) * 1000),
   );
+}
+
+/** A delivery that an armed fault of `kind` on its handler fails before the handler is reached. */
+function faulty<E, R>(
+  faults: FaultInjector,
+  kind: FaultKind,
+  handler: string,
+  deliver: (event: E) => Promise<R>,
+): (event: E) => Promise<R> {
+  return async (event) => {
+    const fault = faults.fire(kind, { handler });
+    if (fault) throw new Error(`Fault ${fault.id} (${kind}) failed the delivery to ${handler}`);
+    return deliver(event);
+  };
 }

@@ -6,6 +6,9 @@ import { intEnv } from '../../shared/config';
 import { startAwsEndpoint } from '../aws-endpoint';
 import { startDynamoDbLocal } from '../dynamodb-local';
 import type { LocalEventBus } from '../event-bus';
+import { startDynamoDbProxy } from '../faults/dynamodb-proxy';
+import { FaultInjector, faultsFromEnvironment } from '../faults/faults';
+import { useFaultInjector } from '../lambda';
 import type { LocalS3 } from '../s3-gateway';
 import { issuerKey } from '../signing-key';
 import type { LocalStepFunctions } from '../step-functions';
@@ -23,7 +26,7 @@ import {
   startStreams,
   startTimers,
 } from './components';
-import { IMAGES_BUCKET, STRIPE_WEBHOOK_PATH } from './constants';
+import { componentLog, IMAGES_BUCKET, STRIPE_WEBHOOK_PATH } from './constants';
 import { issuerUrl, localEnvironment, localTableNames } from './environment';
 import { healthCheck } from './health';
 import { platformRequestHandler } from './requests';
@@ -37,6 +40,12 @@ export interface PlatformOptions {
   dataDir?: string;
   /** Extra environment for handlers (timers shortened in tests, and so on). */
   env?: Record<string, string>;
+  /** Where the HTTP server listens: loopback (127.0.0.1) unless widened. */
+  host?: string;
+  /** Seeds the faults' random choices, to replay a run; random when omitted. */
+  faultSeed?: number;
+  /** Faults armed from the start (as `POST /_local/faults` takes them; `BAZAAR_FAULTS`). */
+  faults?: unknown[];
 }
 
 export interface Platform {
@@ -47,6 +56,8 @@ export interface Platform {
   poller: StreamPoller;
   timers: Timers;
   stepFunctions: LocalStepFunctions;
+  faults: FaultInjector;
+  /** DynamoDB Local itself; handlers reach it through the fault proxy instead. */
   dynamoEndpoint: string;
   /** True on the first start of a data dir (or always in memory): the caller seeds then. */
   freshData: boolean;
@@ -63,23 +74,34 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const { dataDir, freshData } = openDataDir(options.dataDir);
   const shutdown = new Shutdown();
+  const tableNames = localTableNames();
+  const faults = new FaultInjector({
+    seed: options.faultSeed,
+    log: componentLog('faults'),
+    tableName: (id) => tableNames.get(id as never),
+  });
+  faults.add(options.faults ?? []);
+  useFaultInjector(faults);
+  shutdown.add({ stop: async () => useFaultInjector(undefined) });
   try {
     const dynamo = shutdown.add(
       await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
     );
+    const dynamoProxy = shutdown.add(await startDynamoDbProxy({ upstream: dynamo.endpoint, faults }));
     const aws = shutdown.add(await startAwsEndpoint());
-    const stripe = shutdown.add(await startStripeServer({ hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000) }));
+    const stripe = shutdown.add(
+      await startStripeServer({ hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000), faults }),
+    );
     const s3 = shutdown.add(await startImagesBucket(dataDir));
-    const http = shutdown.add(await startHttpServer(options.port));
+    const http = shutdown.add(await startHttpServer(options.port, options.host));
     const { url } = http;
 
     const key = issuerKey(dataDir);
-    const tableNames = localTableNames();
     Object.assign(
       process.env,
       localEnvironment({
         url,
-        dynamodb: dynamo.endpoint,
+        dynamodb: dynamoProxy.endpoint,
         aws: aws.url,
         s3,
         stripe,
@@ -91,12 +113,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     await ensureTables(dynamoClient, tables, (table) => tableNames.get(table.id)!);
 
-    const { bus } = shutdown.add(startEventBus(aws, s3));
+    const { bus } = shutdown.add(startEventBus(aws, s3, faults));
     const stepFunctions = shutdown.add(startStepFunctions(aws));
     const reindex = embeddedSearchReindex(dynamoClient, tableNames.get('products')!);
     await reindex();
     const { poller } = shutdown.add(
-      await startStreams({ dynamo: dynamoClient, endpoint: dynamo.endpoint, tableNames, dataDir }),
+      await startStreams({ dynamo: dynamoClient, endpoint: dynamo.endpoint, tableNames, dataDir, faults }),
     );
     const timers = shutdown.add(startTimers());
 
@@ -115,7 +137,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       stripe: stripe.url,
       s3: s3.url,
     };
-    const context = { url, gateway, issuerKey: key, health, reindex, bus, stripe, endpoints };
+    const context = { url, gateway, issuerKey: key, health, reindex, bus, stripe, faults, endpoints };
     http.server.on('request', platformRequestHandler(context));
 
     return {
@@ -126,6 +148,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       poller,
       timers,
       stepFunctions,
+      faults,
       dynamoEndpoint: dynamo.endpoint,
       freshData,
       stop: () => shutdown.stopAll(),

@@ -4,6 +4,8 @@ import { routes, rules, schedules, stateMachines, streams } from '../../function
 import { openApiDocument } from '../../shared/openapi';
 import { docsPage, serveDocsAsset } from '../docs';
 import type { LocalEventBus } from '../event-bus';
+import type { FaultInjector } from '../faults/faults';
+import { faultRoutes } from '../faults/routes';
 import { corsHeaders, type LocalGateway, writeJson } from '../gateway';
 import { invoke } from '../lambda';
 import type { StripeTestServer } from '../stripe-server';
@@ -20,12 +22,13 @@ export interface PlatformRequestContext {
   reindex: Reindex;
   bus: LocalEventBus;
   stripe: StripeTestServer;
+  faults: FaultInjector;
   /** What `/_local/endpoints` lists. */
   endpoints: Record<string, string>;
 }
 
 interface LocalRoute {
-  method?: 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   path: string | RegExp;
   serve(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> | void;
 }
@@ -38,7 +41,7 @@ interface LocalRoute {
 export function platformRequestHandler(
   context: PlatformRequestContext,
 ): (request: IncomingMessage, response: ServerResponse) => void {
-  const localRoutes = [...pages(context), ...operations(context)];
+  const localRoutes = [...pages(context), ...operations(context), ...faultRoutes(context.faults, readAll)];
   return (request, response) => {
     const requestUrl = new URL(request.url ?? '/', context.url);
     void (async () => {
@@ -132,16 +135,6 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
         const { enabled } = JSON.parse((await readAll(request)) || '{}');
         stripe.setWebhookUrl(enabled === false ? undefined : `${context.url}${STRIPE_WEBHOOK_PATH}`);
         writeJson(response, 200, { enabled: enabled !== false });
-      },
-    },
-    {
-      // Lets a test make Stripe's refunds fail for a while, to prove refunds are retried.
-      method: 'POST',
-      path: '/_local/stripe/faults',
-      serve: async (request, response) => {
-        const { refunds } = JSON.parse((await readAll(request)) || '{}');
-        stripe.failRefunds(Number(refunds) || 0);
-        writeJson(response, 200, { refunds: Number(refunds) || 0 });
       },
     },
     {

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FaultInjector } from './faults';
+
+export interface DynamoDbProxy {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const TRANSACTIONS = new Set(['TransactWriteItems', 'TransactGetItems']);
+
+/**
+ * A small HTTP proxy in front of DynamoDB Local that answers the way real DynamoDB sometimes
+ * does and DynamoDB Local never does: `ProvisionedThroughputExceededException` (the SDK
+ * retries it) and transactions cancelled for `TransactionConflict` (the repositories retry
+ * those). Handlers reach DynamoDB through it (`AWS_ENDPOINT_URL_DYNAMODB`); the platform's
+ * own bookkeeping and the audit talk to DynamoDB Local directly. Everything else passes
+ * through byte for byte.
+ */
+export async function startDynamoDbProxy(options: {
+  upstream: string;
+  faults: FaultInjector;
+}): Promise<DynamoDbProxy> {
+  const upstream = new URL(options.upstream);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const server = createServer((incoming, response) => {
+    void proxy(incoming, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        response.writeHead(502, { 'content-type': 'text/plain' });
+        response.end(`DynamoDB Local unreachable: ${String(error)}`);
+      } else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  async function proxy(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readAll(incoming);
+    const operation = String(incoming.headers['x-amz-target'] ?? '').split('.')[1];
+    if (operation) {
+      const input = parseJson(body);
+      const point = { operation, table: tablesOf(input) };
+      if (options.faults.fire('dynamodb:throughput-exceeded', point)) {
+        return answerError(response, 'ProvisionedThroughputExceededException', {
+          message:
+            'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+        });
+      }
+      if (TRANSACTIONS.has(operation) && options.faults.fire('dynamodb:transaction-conflict', point)) {
+        const items = Array.isArray(input.TransactItems) ? input.TransactItems : [];
+        const reasons = items.map((_, index) =>
+          index === 0
+            ? { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }
+            : { Code: 'None' },
+        );
+        return answerError(response, 'TransactionCanceledException', {
+          Message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((reason) => reason.Code).join(', ')}]`,
+          CancellationReasons: reasons,
+        });
+      }
+    }
+    await new Promise<void>((done, fail) => {
+      const outgoing = request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+          agent,
+        },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+          answer.on('end', done);
+          answer.on('error', fail);
+        },
+      );
+      outgoing.on('error', fail);
+      outgoing.end(body);
+    });
+  }
+
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+        agent.destroy();
+      }),
+  };
+}
+
+/** Every table a request names: `TableName`, a batch's `RequestItems`, a transaction's items. */
+function tablesOf(input: Record<string, unknown>): string[] {
+  const tables = new Set<string>();
+  if (typeof input.TableName === 'string') tables.add(input.TableName);
+  if (input.RequestItems && typeof input.RequestItems === 'object') {
+    for (const table of Object.keys(input.RequestItems)) tables.add(table);
+  }
+  for (const item of Array.isArray(input.TransactItems) ? input.TransactItems : []) {
+    for (const action of Object.values(item as Record<string, { TableName?: unknown }>)) {
+      if (typeof action?.TableName === 'string') tables.add(action.TableName);
+    }
+  }
+  return [...tables];
+}
+
+/** An error in the JSON 1.0 protocol's shape, as the SDK parses it. */
+function answerError(response: ServerResponse, type: string, fields: Record<string, unknown>): void {
+  const text = JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, ...fields });
+  response.writeHead(400, {
+    'content-type': 'application/x-amz-json-1.0',
+    'content-length': String(Buffer.byteLength(text)),
+    'x-amzn-requestid': randomUUID(),
+  });
+  response.end(text);
+}
+
+function parseJson(body: Buffer): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(body.toString('utf8'));
+    return parsed && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+async function readAll(incoming: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
