@@ -183,7 +183,10 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       const [, resource, id, action, ...rest] = segments;
       if (rest.length === 0 && resource === 'payment_intents') {
         if (method === 'GET' && id === 'search' && action === undefined) {
-          return { operation: 'payment_intents.search', run: (params) => engine.searchPaymentIntents(params) };
+          return {
+            operation: 'payment_intents.search',
+            run: (params) => engine.searchPaymentIntents(params),
+          };
         }
         if (method === 'POST' && id === undefined) {
           return {
@@ -198,7 +201,10 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
           };
         }
         if (method === 'POST' && id && action === 'cancel') {
-          return { operation: 'payment_intents.cancel', run: (params) => engine.cancelPaymentIntent(id, params) };
+          return {
+            operation: 'payment_intents.cancel',
+            run: (params) => engine.cancelPaymentIntent(id, params),
+          };
         }
         if (method === 'GET' && id && action === undefined) {
           return {
@@ -208,7 +214,10 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         }
       }
       if (rest.length === 0 && resource === 'refunds' && method === 'POST' && id === undefined) {
-        return { operation: 'refunds.create', run: (params, context) => engine.createRefund(params, context) };
+        return {
+          operation: 'refunds.create',
+          run: (params, context) => engine.createRefund(params, context),
+        };
       }
       if (rest.length === 0 && resource === 'refunds' && method === 'GET' && id === undefined) {
         return { operation: 'refunds.list', run: (params) => engine.listRefunds(params) };
@@ -261,8 +270,8 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         return;
       }
       const withheld = options.faults?.fire('stripe:response-withheld', point) !== undefined;
-      const answer = (status: number, body: string) =>
-        withheld ? response.destroy() : writeText(response, status, body, headers);
+      const answer = (status: number, body: string, replay: Record<string, string> = {}) =>
+        withheld ? response.destroy() : writeText(response, status, body, { ...headers, ...replay });
       const params = method === 'POST' ? parseBody(request, rawBody) : parseForm(url.search.slice(1));
       const idempotencyKey = method === 'POST' ? headerValue(request, 'idempotency-key') : undefined;
       const endpoint = `${method} ${url.pathname}`;
@@ -306,8 +315,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
             `There is currently another in-progress request using this Idempotency-Key (that probably means you submitted twice, and the other request is still going through): ${idempotencyKey}. Please try again later.`,
           );
         }
-        writeText(response, stored.status, stored.body, {
-          ...headers,
+        answer(stored.status, stored.body, {
           'idempotent-replayed': 'true',
           'original-request': stored.requestId,
         });

@@ -204,7 +204,11 @@ function parseFault(spec: unknown, at: string): Omit<Fault, 'id' | 'injected'> {
     throw new InvalidFaultError(`${at}target`, 'target must be an object');
   }
   for (const [field, value] of Object.entries(target)) {
-    if (!['handler', 'service', 'table', 'operation'].includes(field) || typeof value !== 'string' || !value) {
+    if (
+      !['handler', 'service', 'table', 'operation'].includes(field) ||
+      typeof value !== 'string' ||
+      !value
+    ) {
       throw new InvalidFaultError(
         `${at}target.${field}`,
         'target takes non-empty strings: handler, service, table, operation',

@@ -7,7 +7,7 @@ import { startAwsEndpoint } from '../aws-endpoint';
 import { startDynamoDbLocal } from '../dynamodb-local';
 import type { LocalEventBus } from '../event-bus';
 import { startDynamoDbProxy } from '../faults/dynamodb-proxy';
-import { FaultInjector, faultsFromEnvironment } from '../faults/faults';
+import { FaultInjector } from '../faults/faults';
 import { useFaultInjector } from '../lambda';
 import type { LocalS3 } from '../s3-gateway';
 import { issuerKey } from '../signing-key';

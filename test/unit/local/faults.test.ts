@@ -50,7 +50,10 @@ describe('fault selection', () => {
     injector.add([
       { kind: 'lambda:invocation-error', target: { handler: 'orders/handlers/checkout' } },
       { kind: 'lambda:invocation-add-delay', target: { service: 'payments' }, delayMs: 5 },
-      { kind: 'dynamodb:transaction-conflict', target: { table: 'inventory', operation: 'TransactWriteItems' } },
+      {
+        kind: 'dynamodb:transaction-conflict',
+        target: { table: 'inventory', operation: 'TransactWriteItems' },
+      },
     ]);
 
     expect(injector.fire('lambda:invocation-error', { handler: CHECKOUT })).toBeDefined();

@@ -1,0 +1,141 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { inventoryRepository } from '../../../functions/inventory/repository';
+import { newStockRecordPut, stockKey } from '../../../functions/inventory/stock-records';
+import { type DynamoDbProxy, startDynamoDbProxy } from '../../../local/faults/dynamodb-proxy';
+import { FaultInjector } from '../../../local/faults/faults';
+import { cancellationReasons, isTransactionConflict } from '../../../shared/dynamo-errors';
+import { newId } from '../../../shared/ids';
+import { tableName, testDocumentClient } from '../../support/dynamo';
+
+const inventoryTable = tableName('INVENTORY_TABLE_NAME');
+const ordersTable = tableName('ORDERS_TABLE_NAME');
+const direct = testDocumentClient();
+
+/** A document client that reaches DynamoDB Local through the proxy, as handlers do. */
+function throughProxy(proxy: DynamoDbProxy, maxAttempts = 3): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: proxy.endpoint, maxAttempts }));
+}
+
+/** The rejection of a promise that must reject. */
+const rejectionOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: Error) => error,
+  );
+
+describe('the DynamoDB fault proxy', () => {
+  let faults: FaultInjector;
+  let proxy: DynamoDbProxy;
+
+  beforeAll(async () => {
+    faults = new FaultInjector({
+      seed: 3,
+      tableName: (id) => (id === 'inventory' ? inventoryTable : undefined),
+    });
+    proxy = await startDynamoDbProxy({ upstream: process.env.AWS_ENDPOINT_URL_DYNAMODB!, faults });
+  });
+  afterEach(() => faults.clear());
+  afterAll(() => proxy.stop());
+
+  it('passes requests through unchanged when no fault is armed', async () => {
+    const doc = throughProxy(proxy);
+    const pk = newId('test');
+    await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk, sk: 'A', note: 'through' } }));
+
+    const stored = await direct.send(new GetCommand({ TableName: ordersTable, Key: { pk, sk: 'A' } }));
+    expect(stored.Item).toEqual({ pk, sk: 'A', note: 'through' });
+    expect(faults.log()).toEqual([]);
+  });
+
+  it('throttles with ProvisionedThroughputExceededException, which the SDK retries to success', async () => {
+    const [fault] = faults.add({
+      kind: 'dynamodb:throughput-exceeded',
+      target: { table: 'inventory' },
+      count: 2,
+    });
+    const pk = newId('test');
+
+    await throughProxy(proxy, 3).send(new PutCommand({ TableName: inventoryTable, Item: { pk, sk: 'T' } }));
+
+    expect(faults.log().filter((hit) => hit.faultId === fault!.id)).toHaveLength(2);
+    const stored = await direct.send(new GetCommand({ TableName: inventoryTable, Key: { pk, sk: 'T' } }));
+    expect(stored.Item).toEqual({ pk, sk: 'T' });
+  });
+
+  it('answers the throttle in DynamoDB’s own shape when the SDK runs out of attempts, and leaves other tables alone', async () => {
+    const [fault] = faults.add({ kind: 'dynamodb:throughput-exceeded', target: { table: 'inventory' } });
+    const doc = throughProxy(proxy, 1);
+
+    const error = await rejectionOf(
+      doc.send(new PutCommand({ TableName: inventoryTable, Item: { pk: newId('test'), sk: 'T' } })),
+    );
+    await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk: newId('test'), sk: 'T' } }));
+
+    expect(error.name).toBe('ProvisionedThroughputExceededException');
+    expect(faults.log().filter((hit) => hit.faultId === fault!.id)).toHaveLength(1);
+  });
+
+  it('cancels a transaction touching the target table with a TransactionConflict reason, writing nothing', async () => {
+    faults.add({ kind: 'dynamodb:transaction-conflict', target: { table: 'inventory' }, count: 1 });
+    const pk = newId('test');
+    const transaction = () =>
+      throughProxy(proxy).send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: inventoryTable, Item: { pk, sk: 'X' } } },
+            { Put: { TableName: ordersTable, Item: { pk, sk: 'Y' } } },
+          ],
+        }),
+      );
+
+    const error = await rejectionOf(transaction());
+
+    expect(error).toBeInstanceOf(TransactionCanceledException);
+    expect(cancellationReasons(error)).toEqual(['TransactionConflict', 'None']);
+    expect(isTransactionConflict(error)).toBe(true);
+    expect(
+      (await direct.send(new GetCommand({ TableName: inventoryTable, Key: { pk, sk: 'X' } }))).Item,
+    ).toBe(undefined);
+    await transaction();
+    expect(
+      (await direct.send(new GetCommand({ TableName: inventoryTable, Key: { pk, sk: 'X' } }))).Item,
+    ).toEqual({
+      pk,
+      sk: 'X',
+    });
+  });
+
+  it('the inventory repository retries conflicting reservations until they land, moving stock once each', async () => {
+    const [fault] = faults.add({
+      kind: 'dynamodb:transaction-conflict',
+      target: { table: 'inventory' },
+      probability: 0.5,
+    });
+    const productId = newId('prod');
+    const put = newStockRecordPut(inventoryTable, {
+      productId,
+      sellerId: 'usr_PROXYSELLER',
+      available: 10,
+      now: new Date().toISOString(),
+    });
+    await direct.send(new PutCommand(put.Put as never));
+    const repository = inventoryRepository(throughProxy(proxy), inventoryTable);
+    const expiresAt = new Date(Date.now() + 600_000).toISOString();
+
+    for (let order = 0; order < 6; order++) {
+      await repository.reserve(
+        newId('ord'),
+        [{ productId, quantity: 1 }],
+        expiresAt,
+        new Date().toISOString(),
+      );
+    }
+
+    expect(faults.log().filter((hit) => hit.faultId === fault!.id).length).toBeGreaterThan(0);
+    const stock = await direct.send(new GetCommand({ TableName: inventoryTable, Key: stockKey(productId) }));
+    expect(stock.Item).toMatchObject({ available: 4, reserved: 6 });
+  });
+});
