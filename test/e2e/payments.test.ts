@@ -55,7 +55,7 @@ describe('wallet top-ups', () => {
 
 describe('a refund that fails at the provider', () => {
   afterEach(async () => {
-    await localControl('/_local/stripe/faults', { refunds: 0 });
+    await api('DELETE', '/_local/faults');
   });
 
   it('does not hold back a cancellation: the stock goes back at once, and the retry schedule refunds the card once', async () => {
@@ -68,7 +68,10 @@ describe('a refund that fails at the provider', () => {
     const order = await settledOrder(buyer, placed.body.order_id);
     expect(order.status).toBe('paid');
 
-    await localControl('/_local/stripe/faults', { refunds: 10_000 });
+    await localControl('/_local/faults', {
+      kind: 'stripe:api-error',
+      target: { operation: 'refunds.create' },
+    });
     const cancelled = await api('POST', `/api/v1/orders/${order.order_id}/cancel`, { token: buyer.token });
 
     expect(cancelled.status).toBe(200);
@@ -77,7 +80,7 @@ describe('a refund that fails at the provider', () => {
     expect(stock.body).toMatchObject({ available: 6, sold: 0 });
     expect(await refundedAtStripe(order.order_id)).toBe(0);
 
-    await localControl('/_local/stripe/faults', { refunds: 0 });
+    await api('DELETE', '/_local/faults');
     const run = await localControl('/_local/schedules/RetryRequestedRefunds/run', { older_than_seconds: 0 });
 
     expect(run.result.stillRequested).toEqual([]);

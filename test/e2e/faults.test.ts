@@ -1,0 +1,183 @@
+import {
+  addToCart,
+  api,
+  checkout,
+  createProduct,
+  eventually,
+  newBuyer,
+  settledOrder,
+  signUpSeller,
+  stripeState,
+  succeededIntentsFor,
+} from '../support/api';
+
+// The platform is shared by every e2e file: each test here clears its faults when it ends.
+
+interface Injection {
+  faultId: string;
+  kind: string;
+  point: Record<string, unknown>;
+}
+
+const arm = async (fault: Record<string, unknown>): Promise<string> => {
+  const armed = await api('POST', '/_local/faults', { body: fault });
+  if (armed.status !== 201) throw new Error(`arming failed: ${armed.text}`);
+  return armed.body.faults[0].id;
+};
+
+const hitsOf = async (faultId: string): Promise<Injection[]> =>
+  ((await api('GET', '/_local/faults/log')).body.injected as Injection[]).filter(
+    (hit) => hit.faultId === faultId,
+  );
+
+const stockOf = async (seller: { token: string }, productId: string) =>
+  (await api('GET', `/api/v1/seller/products/${productId}/inventory`, { token: seller.token })).body;
+
+describe('fault injection on the local platform', () => {
+  let seller: Awaited<ReturnType<typeof signUpSeller>>;
+
+  beforeAll(async () => {
+    seller = await signUpSeller('faults-seller');
+  });
+  afterEach(async () => {
+    await api('DELETE', '/_local/faults');
+  });
+
+  it('arms, lists, logs and disarms faults, and refuses a bad one naming its field', async () => {
+    const bad = await api('POST', '/_local/faults', { body: { kind: 'lambda:invocation-error', count: -1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual({ field: 'count' });
+
+    const id = await arm({
+      kind: 'lambda:invocation-error',
+      target: { handler: 'functions/cart/handlers/get-cart.handler' },
+      count: 1,
+    });
+    const buyer = await newBuyer('faults-switch');
+    const failed = await api('GET', '/api/v1/cart', { token: buyer.token });
+    const after = await api('GET', '/api/v1/cart', { token: buyer.token });
+
+    expect([failed.status, after.status]).toEqual([500, 200]);
+    expect(failed.text).not.toMatch(/Fault|Lambda/);
+    const listed = (await api('GET', '/_local/faults')).body;
+    expect(listed.seed).toEqual(expect.any(Number));
+    expect(listed.faults).toEqual([expect.objectContaining({ id, injected: 1, count: 1 })]);
+    expect(await hitsOf(id)).toEqual([
+      expect.objectContaining({
+        kind: 'lambda:invocation-error',
+        point: { handler: 'functions/cart/handlers/get-cart.handler' },
+      }),
+    ]);
+    expect((await api('DELETE', `/_local/faults/${id}`)).status).toBe(200);
+    expect((await api('GET', '/_local/faults')).body.faults).toEqual([]);
+  });
+
+  it('sells exactly the stock when 50 buyers race for 20 units while 30% of inventory transactions conflict', async () => {
+    const product = (await createProduct(seller.token, { title: 'Conflict Lantern', price: 12, stock: 20 }))
+      .product_id;
+    const buyers = await Promise.all(
+      Array.from({ length: 50 }, async (_, index) => {
+        const buyer = await newBuyer(`faults-race-${index}`);
+        await addToCart(buyer, product, 1);
+        return buyer;
+      }),
+    );
+    const id = await arm({
+      kind: 'dynamodb:transaction-conflict',
+      target: { table: 'inventory' },
+      probability: 0.3,
+    });
+
+    const placed = await Promise.all(buyers.map((buyer) => checkout(buyer)));
+    expect(placed.map((response) => response.status)).toEqual(buyers.map(() => 202));
+    const orders = await Promise.all(
+      placed.map((response, index) => settledOrder(buyers[index]!, response.body.order_id, 60_000)),
+    );
+
+    expect(orders.filter((order) => order.status === 'paid')).toHaveLength(20);
+    expect(orders.filter((order) => order.status !== 'paid').map((order) => order.status)).toEqual(
+      Array(30).fill('failed'),
+    );
+    expect(await stockOf(seller, product)).toMatchObject({ available: 0, reserved: 0, sold: 20 });
+    expect((await hitsOf(id)).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('lets the SDK ride out throttling: a cart write throttled twice still lands', async () => {
+    const product = (await createProduct(seller.token, { title: 'Throttle Mug', price: 9, stock: 5 }))
+      .product_id;
+    const buyer = await newBuyer('faults-throttle');
+    const id = await arm({ kind: 'dynamodb:throughput-exceeded', target: { table: 'carts' }, count: 2 });
+
+    await addToCart(buyer, product, 1);
+
+    expect(await hitsOf(id)).toHaveLength(2);
+    const cart = (await api('GET', '/api/v1/cart', { token: buyer.token })).body;
+    expect(cart.items).toEqual([expect.objectContaining({ product_id: product, quantity: 1 })]);
+  });
+
+  it('retries a charge task that failed after charging, and charges once', async () => {
+    const product = (await createProduct(seller.token, { title: 'Retry Teapot', price: 30, stock: 5 }))
+      .product_id;
+    const buyer = await newBuyer('faults-charge-after');
+    await addToCart(buyer, product, 1);
+    const id = await arm({
+      kind: 'lambda:invocation-error',
+      target: { handler: 'functions/payments/handlers/charge-step.handler' },
+      preventExecution: false,
+      count: 1,
+    });
+
+    const order = await settledOrder(buyer, (await checkout(buyer)).body.order_id);
+
+    expect(order.status).toBe('paid');
+    expect(await hitsOf(id)).toHaveLength(1);
+    expect(succeededIntentsFor(await stripeState(), order.order_id)).toHaveLength(1);
+    expect(await stockOf(seller, product)).toMatchObject({ available: 4, sold: 1 });
+  });
+
+  it('charges once when Stripe charges but withholds its answer (the retry replays the same idempotency key)', async () => {
+    const product = (await createProduct(seller.token, { title: 'Silent Kettle', price: 25, stock: 5 }))
+      .product_id;
+    const buyer = await newBuyer('faults-withheld');
+    await addToCart(buyer, product, 1);
+    const id = await arm({
+      kind: 'stripe:response-withheld',
+      target: { operation: 'payment_intents.confirm' },
+      count: 1,
+    });
+
+    const order = await settledOrder(buyer, (await checkout(buyer)).body.order_id);
+
+    expect(order.status).toBe('paid');
+    expect(await hitsOf(id)).toHaveLength(1);
+    expect(succeededIntentsFor(await stripeState(), order.order_id)).toHaveLength(1);
+  });
+
+  it('retries a failed bus delivery and a failed stream batch until their handlers run', async () => {
+    const busFault = await arm({
+      kind: 'events:delivery-error',
+      target: { handler: 'functions/cart/handlers/on-order-paid.handler' },
+      count: 2,
+    });
+    const streamFault = await arm({ kind: 'streams:batch-error', target: { service: 'search' }, count: 2 });
+    const word = `faultword${Date.now()}`;
+    const product = (await createProduct(seller.token, { title: `${word} Lamp`, price: 15, stock: 5 }))
+      .product_id;
+    const buyer = await newBuyer('faults-delivery');
+    await addToCart(buyer, product, 1);
+
+    const order = await settledOrder(buyer, (await checkout(buyer)).body.order_id);
+
+    expect(order.status).toBe('paid');
+    await eventually(async () => {
+      const cart = (await api('GET', '/api/v1/cart', { token: buyer.token })).body;
+      return cart.items.length === 0 ? true : undefined;
+    });
+    await eventually(async () => {
+      const found = await api('GET', `/api/v1/search?q=${word}`);
+      return found.body.total === 1 ? true : undefined;
+    });
+    expect(await hitsOf(busFault)).toHaveLength(2);
+    expect(await hitsOf(streamFault)).toHaveLength(2);
+  });
+});
