@@ -42,7 +42,7 @@ describe('the DynamoDB fault proxy', () => {
 
   it('passes requests through unchanged when no fault is armed', async () => {
     const doc = throughProxy(proxy);
-    const pk = newId('test');
+    const pk = newId('req');
     await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk, sk: 'A', note: 'through' } }));
 
     const stored = await direct.send(new GetCommand({ TableName: ordersTable, Key: { pk, sk: 'A' } }));
@@ -56,7 +56,7 @@ describe('the DynamoDB fault proxy', () => {
       target: { table: 'inventory' },
       count: 2,
     });
-    const pk = newId('test');
+    const pk = newId('req');
 
     await throughProxy(proxy, 3).send(new PutCommand({ TableName: inventoryTable, Item: { pk, sk: 'T' } }));
 
@@ -70,9 +70,9 @@ describe('the DynamoDB fault proxy', () => {
     const doc = throughProxy(proxy, 1);
 
     const error = await rejectionOf(
-      doc.send(new PutCommand({ TableName: inventoryTable, Item: { pk: newId('test'), sk: 'T' } })),
+      doc.send(new PutCommand({ TableName: inventoryTable, Item: { pk: newId('req'), sk: 'T' } })),
     );
-    await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk: newId('test'), sk: 'T' } }));
+    await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk: newId('req'), sk: 'T' } }));
 
     expect(error.name).toBe('ProvisionedThroughputExceededException');
     expect(faults.log().filter((hit) => hit.faultId === fault!.id)).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('the DynamoDB fault proxy', () => {
 
   it('cancels a transaction touching the target table with a TransactionConflict reason, writing nothing', async () => {
     faults.add({ kind: 'dynamodb:transaction-conflict', target: { table: 'inventory' }, count: 1 });
-    const pk = newId('test');
+    const pk = newId('req');
     const transaction = () =>
       throughProxy(proxy).send(
         new TransactWriteCommand({

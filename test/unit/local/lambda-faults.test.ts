@@ -1,8 +1,10 @@
 import { FaultInjector } from '../../../local/faults/faults';
 import { invoke, useFaultInjector } from '../../../local/lambda';
+import type { HandlerRef } from '../../../shared/manifests/types';
 import { calls } from '../../fixtures/lambda/counter';
 
-const COUNTER = 'test/fixtures/lambda/counter.handler';
+// A test fixture, not a manifest handler: the invoker loads any module path under the repo.
+const COUNTER = 'test/fixtures/lambda/counter.handler' as HandlerRef;
 
 /** The rejection of a promise that must reject. */
 const rejectionOf = (promise: Promise<unknown>) =>
