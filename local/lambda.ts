@@ -69,13 +69,19 @@ export async function invoke<T>(ref: HandlerRef, event: unknown, timeoutMs = 30_
     succeed: () => undefined,
   };
   let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${ref} timed out after ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`${ref} timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
   });
   const delay = faults?.fire('lambda:invocation-add-delay', { handler: ref });
   const failure = faults?.fire('lambda:invocation-error', { handler: ref });
   const run = async () => {
     if (delay?.delayMs) await new Promise((resolve) => setTimeout(resolve, delay.delayMs));
+    // Lambda would have stopped a function that timed out while delayed: it never runs.
+    if (timedOut) throw new Error(`${ref} timed out after ${timeoutMs} ms`);
     if (failure?.preventExecution) throw new InjectedInvocationError(ref, failure);
     const result = await (handler(event, context) as Promise<T>);
     if (failure) throw new InjectedInvocationError(ref, failure);

@@ -54,6 +54,9 @@ describe('the local Lambda invoker under faults', () => {
 
     const late = await rejectionOf(invoke(COUNTER, {}, 100));
     expect(late.message).toBe(`${COUNTER} timed out after 100 ms`);
+    // Past the delay: the timed-out invocation's handler must never have run.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toHaveLength(1);
   });
 
   it('leaves other handlers alone', async () => {
