@@ -3,6 +3,7 @@ import type { BusEvent } from '../shared/events';
 import type { EventPattern } from '../shared/manifests/types';
 import { type AwsEndpoint, AwsServiceError } from './aws-endpoint';
 import { matchesPattern } from './event-pattern';
+import type { FaultInjector } from './faults/faults';
 
 /** The account's default bus, where AWS services (S3) send their events. */
 export const DEFAULT_BUS = 'default';
@@ -42,6 +43,8 @@ export interface EventBusOptions {
   retryBaseMs?: number;
   historySize?: number;
   log?: (message: string, fields: Record<string, unknown>) => void;
+  /** Consulted for each PutEvents entry (`events:put-events-error`). */
+  faults?: Pick<FaultInjector, 'fire'>;
 }
 
 /**
@@ -62,8 +65,6 @@ export class LocalEventBus {
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
   private readonly historySize: number;
-  /** A local-only fault: PutEvents entries matching this pattern are rejected, as EventBridge can. */
-  private rejectPattern: EventPattern | undefined;
 
   constructor(private readonly options: EventBusOptions) {
     this.maxAttempts = options.maxAttempts ?? 4;
@@ -73,15 +74,6 @@ export class LocalEventBus {
 
   addTarget(target: BusTarget): void {
     this.targets.push({ ...target, bus: target.bus ?? this.options.busName });
-  }
-
-  /**
-   * Rejects every PutEvents entry whose event would match `pattern` (undefined: none), with
-   * EventBridge's per-entry `InternalFailure`, until it is changed: lets a test lose the
-   * publish right after a write and see what the platform does.
-   */
-  rejectPutEvents(pattern: EventPattern | undefined): void {
-    this.rejectPattern = pattern;
   }
 
   attach(endpoint: AwsEndpoint): void {
@@ -133,9 +125,15 @@ export class LocalEventBus {
         resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
         detail: detail as BusEvent['detail'],
       };
-      if (this.rejectPattern && matchesPattern(this.rejectPattern, event)) {
+      // A local-only fault: the entry is rejected, as EventBridge may, and the publish is lost.
+      if (
+        this.options.faults?.fire('events:put-events-error', { event, text: () => JSON.stringify(event) })
+      ) {
         failed++;
-        return { ErrorCode: 'InternalFailure', ErrorMessage: 'Rejected by the local PutEvents fault.' };
+        return {
+          ErrorCode: 'InternalFailure',
+          ErrorMessage: 'Rejected by an events:put-events-error fault.',
+        };
       }
       this.publish(event, busName);
       return { EventId: event.id };

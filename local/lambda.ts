@@ -76,8 +76,9 @@ export async function invoke<T>(ref: HandlerRef, event: unknown, timeoutMs = 30_
       reject(new Error(`${ref} timed out after ${timeoutMs} ms`));
     }, timeoutMs);
   });
-  const delay = faults?.fire('lambda:invocation-add-delay', { handler: ref });
-  const failure = faults?.fire('lambda:invocation-error', { handler: ref });
+  const point = { handler: ref, text: () => JSON.stringify(event) ?? '' };
+  const delay = faults?.fire('lambda:invocation-add-delay', point);
+  const failure = faults?.fire('lambda:invocation-error', point);
   const run = async () => {
     if (delay?.delayMs) await new Promise((resolve) => setTimeout(resolve, delay.delayMs));
     // Lambda would have stopped a function that timed out while delayed: it never runs.

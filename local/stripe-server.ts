@@ -262,7 +262,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
     try {
       const apiKey = authenticate(request);
       const target = route(method, url.pathname);
-      const point = { operation: target.operation };
+      const point = { operation: target.operation, text: () => formText(`${url.search} ${rawBody}`) };
       if (options.faults?.fire('stripe:api-error', point)) throw apiError();
       if (options.faults?.fire('stripe:timeout', point)) {
         unanswered.add(response);
@@ -425,6 +425,15 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
       } as StripeEvent),
     webhooksIdle: () => webhooks.idle(),
   };
+}
+
+/** A form-encoded request as plain text, for a fault's `contains`. */
+function formText(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  } catch {
+    return encoded;
+  }
 }
 
 function headerValue(request: IncomingMessage, name: string): string | undefined {

@@ -39,7 +39,7 @@ export async function startDynamoDbProxy(options: {
     const operation = String(incoming.headers['x-amz-target'] ?? '').split('.')[1];
     if (operation) {
       const input = parseJson(body);
-      const point = { operation, table: tablesOf(input) };
+      const point = { operation, table: tablesOf(input), text: () => body.toString('utf8') };
       if (options.faults.fire('dynamodb:throughput-exceeded', point)) {
         return answerError(response, 'ProvisionedThroughputExceededException', {
           message:

@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import type { EventPattern } from '../../shared/manifests/types';
+import { matchesPattern } from '../event-pattern';
 
 /**
  * Fault injection for the local runtime, modelled on AWS Fault Injection Service: each fault
@@ -12,6 +14,8 @@ export const FAULT_KINDS = [
   'lambda:invocation-error',
   /** The invocation starts `delayMs` late (FIS `aws:lambda:invocation-add-delay`). */
   'lambda:invocation-add-delay',
+  /** A PutEvents entry is rejected (`InternalFailure`), as EventBridge may: the publish is lost. */
+  'events:put-events-error',
   /** A bus rule's delivery fails without reaching its handler; the bus retries, then dead-letters. */
   'events:delivery-error',
   /** A stream batch fails without reaching its handler; the poller retries it, as Lambda's mapping would. */
@@ -35,13 +39,18 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  * (`functions/orders/handlers/checkout.handler`, or without `functions/` and `.handler`),
  * `service` its folder under functions/ (`orders`); `table` a manifest table id (`inventory`)
  * or its local name; `operation` a DynamoDB action (`TransactWriteItems`) or a Stripe one
- * (`refunds.create`, `payment_intents.confirm`, …). An empty target matches every point.
+ * (`refunds.create`, `payment_intents.confirm`, …); `event` an EventBridge pattern the bus
+ * event must match; `contains` a string the request (the invocation's event, the DynamoDB or
+ * Stripe request) must contain — an order or product id, so that a test's fault strikes only
+ * its own data on a platform other tests share. An empty target matches every point.
  */
 export interface FaultTarget {
   handler?: string;
   service?: string;
   table?: string;
   operation?: string;
+  contains?: string;
+  event?: EventPattern;
 }
 
 export interface FaultSpec {
@@ -71,6 +80,9 @@ export interface FaultPoint {
   handler?: string;
   table?: string | string[];
   operation?: string;
+  event?: { id?: string; 'detail-type'?: string };
+  /** The request as text, for `contains`; only read when a fault asks. */
+  text?: () => string;
 }
 
 export interface Injection {
@@ -78,7 +90,7 @@ export interface Injection {
   at: string;
   faultId: string;
   kind: FaultKind;
-  point: FaultPoint;
+  point: Pick<FaultPoint, 'handler' | 'table' | 'operation'> & { event?: string };
 }
 
 /** A fault spec that cannot be armed; `field` names what is wrong (the endpoint's 400). */
@@ -155,7 +167,7 @@ export class FaultInjector {
         at: new Date().toISOString(),
         faultId: fault.id,
         kind,
-        point,
+        point: describe(point),
       };
       this.injections.push(injection);
       if (this.injections.length > LOG_SIZE) this.injections.shift();
@@ -177,8 +189,22 @@ export class FaultInjector {
       const tables = point.table === undefined ? [] : [point.table].flat();
       if (!tables.some((table) => wanted.has(table))) return false;
     }
-    return target.operation === undefined || target.operation === point.operation;
+    if (target.operation !== undefined && target.operation !== point.operation) return false;
+    if (target.event !== undefined && (!point.event || !matchesPattern(target.event, point.event)))
+      return false;
+    return target.contains === undefined || (point.text?.().includes(target.contains) ?? false);
   }
+}
+
+/** What the log keeps of a point: what was called, and the bus event's type and id. */
+function describe(point: FaultPoint): Injection['point'] {
+  const { handler, table, operation, event } = point;
+  const described: Injection['point'] = {};
+  if (handler !== undefined) described.handler = handler;
+  if (table !== undefined) described.table = table;
+  if (operation !== undefined) described.operation = operation;
+  if (event) described.event = `${event['detail-type'] ?? ''} ${event.id ?? ''}`.trim();
+  return described;
 }
 
 /** `functions/orders/handlers/checkout.handler` and `orders/handlers/checkout` name the same handler. */
@@ -204,14 +230,20 @@ function parseFault(spec: unknown, at: string): Omit<Fault, 'id' | 'injected'> {
     throw new InvalidFaultError(`${at}target`, 'target must be an object');
   }
   for (const [field, value] of Object.entries(target)) {
+    if (field === 'event') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new InvalidFaultError(`${at}target.event`, 'target.event must be an EventBridge event pattern');
+      }
+      continue;
+    }
     if (
-      !['handler', 'service', 'table', 'operation'].includes(field) ||
+      !['handler', 'service', 'table', 'operation', 'contains'].includes(field) ||
       typeof value !== 'string' ||
       !value
     ) {
       throw new InvalidFaultError(
         `${at}target.${field}`,
-        'target takes non-empty strings: handler, service, table, operation',
+        'target takes non-empty strings (handler, service, table, operation, contains) and an event pattern (event)',
       );
     }
   }

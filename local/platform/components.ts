@@ -81,7 +81,7 @@ export function startEventBus(
   s3: LocalS3,
   faults: FaultInjector,
 ): Component & { bus: LocalEventBus } {
-  const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus') });
+  const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus'), faults });
   bus.attach(aws);
   for (const rule of rules) {
     bus.addTarget({
@@ -189,14 +189,18 @@ export function apiGateway(issuer: string): LocalGateway {
 }
 
 /** A delivery that an armed fault of `kind` on its handler fails before the handler is reached. */
-function faulty<E, R>(
+function faulty<E extends object, R>(
   faults: FaultInjector,
   kind: FaultKind,
   handler: string,
   deliver: (event: E) => Promise<R>,
 ): (event: E) => Promise<R> {
   return async (event) => {
-    const fault = faults.fire(kind, { handler });
+    const fault = faults.fire(kind, {
+      handler,
+      ...('detail-type' in event ? { event: event as { id?: string; 'detail-type'?: string } } : {}),
+      text: () => JSON.stringify(event),
+    });
     if (fault) throw new Error(`Fault ${fault.id} (${kind}) failed the delivery to ${handler}`);
     return deliver(event);
   };

@@ -138,16 +138,6 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
       },
     },
     {
-      // Fault injection: PutEvents entries matching `reject` (an event pattern) fail until it is null.
-      method: 'POST',
-      path: '/_local/faults/put-events',
-      serve: async (request, response) => {
-        const { reject } = JSON.parse((await readAll(request)) || '{}');
-        bus.rejectPutEvents(reject ?? undefined);
-        writeJson(response, 200, { reject: reject ?? null });
-      },
-    },
-    {
       // What the bus carried (of one detail type, source or set of ids, when asked), each event's
       // delivery to every rule it matched, and the dead letters: tests wait on deliveries, not a clock.
       path: '/_local/events',

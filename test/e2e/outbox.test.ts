@@ -6,7 +6,6 @@ import {
   checkout,
   createProduct,
   eventually,
-  localControl,
   localEndpoints,
   newBuyer,
   settledOrder,
@@ -15,11 +14,21 @@ import {
 
 /**
  * Events leave through the outbox: a change and its event are one write, and the relay keeps
- * retrying the send. The local bus rejects PutEvents entries on request (a local-only fault),
- * which is what losing the publish right after the write looks like.
+ * retrying the send. The local bus rejects PutEvents entries on request (an
+ * `events:put-events-error` fault), which is what losing the publish right after the write looks like.
  */
-const rejectPutEvents = (pattern: object | null) =>
-  localControl('/_local/faults/put-events', { reject: pattern });
+const armed: string[] = [];
+const rejectPutEvents = async (pattern: object) => {
+  const response = await api('POST', '/_local/faults', {
+    body: { kind: 'events:put-events-error', target: { event: pattern } },
+  });
+  if (response.status !== 201) throw new Error(`arming failed: ${response.text}`);
+  armed.push(response.body.faults[0].id);
+};
+/** Disarms this file's faults only: other files share the platform. */
+const allowPutEvents = async () => {
+  for (const id of armed.splice(0)) await api('DELETE', `/_local/faults/${id}`);
+};
 
 async function eventsFor(detailType: string, match: (detail: any) => boolean): Promise<any[]> {
   const response = await api('GET', `/_local/events?detail-type=${detailType}`);
@@ -57,7 +66,7 @@ describe('events survive a failed PutEvents (transactional outbox)', () => {
   });
 
   afterEach(async () => {
-    await rejectPutEvents(null);
+    await allowPutEvents();
   });
 
   async function paidOrder(buyer: Buyer): Promise<any> {
@@ -78,7 +87,7 @@ describe('events survive a failed PutEvents (transactional outbox)', () => {
     expect(cancelled.body.status).toBe('cancelled');
     expect(await eventsFor('OrderCancelled', (detail) => detail.order_id === order.order_id)).toEqual([]);
 
-    await rejectPutEvents(null);
+    await allowPutEvents();
     const [event] = await eventually(async () => {
       const found = await eventsFor('OrderCancelled', (detail) => detail.order_id === order.order_id);
       return found.length > 0 ? found : undefined;
@@ -100,7 +109,7 @@ describe('events survive a failed PutEvents (transactional outbox)', () => {
     expect((await api('GET', `/api/v1/orders/${orderId}`, { token: buyer.token })).body.status).toBe('paid');
     expect(await eventsFor('OrderPaid', (detail) => detail.order_id === orderId)).toEqual([]);
 
-    await rejectPutEvents(null);
+    await allowPutEvents();
     await eventually(async () => {
       const found = await eventsFor('OrderPaid', (detail) => detail.order_id === orderId);
       return found.length === 1 ? found : undefined;

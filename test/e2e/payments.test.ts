@@ -54,8 +54,9 @@ describe('wallet top-ups', () => {
 });
 
 describe('a refund that fails at the provider', () => {
+  let faultId: string | undefined;
   afterEach(async () => {
-    await api('DELETE', '/_local/faults');
+    if (faultId) await api('DELETE', `/_local/faults/${faultId}`);
   });
 
   it('does not hold back a cancellation: the stock goes back at once, and the retry schedule refunds the card once', async () => {
@@ -68,10 +69,13 @@ describe('a refund that fails at the provider', () => {
     const order = await settledOrder(buyer, placed.body.order_id);
     expect(order.status).toBe('paid');
 
-    await localControl('/_local/faults', {
-      kind: 'stripe:api-error',
-      target: { operation: 'refunds.create' },
-    });
+    // Only this order's refunds fail: other files share the platform.
+    faultId = (
+      await localControl('/_local/faults', {
+        kind: 'stripe:api-error',
+        target: { operation: 'refunds.create', contains: order.order_id },
+      })
+    ).faults[0].id;
     const cancelled = await api('POST', `/api/v1/orders/${order.order_id}/cancel`, { token: buyer.token });
 
     expect(cancelled.status).toBe(200);
@@ -80,7 +84,7 @@ describe('a refund that fails at the provider', () => {
     expect(stock.body).toMatchObject({ available: 6, sold: 0 });
     expect(await refundedAtStripe(order.order_id)).toBe(0);
 
-    await api('DELETE', '/_local/faults');
+    await api('DELETE', `/_local/faults/${faultId}`);
     const run = await localControl('/_local/schedules/RetryRequestedRefunds/run', { older_than_seconds: 0 });
 
     expect(run.result.stillRequested).toEqual([]);

@@ -67,6 +67,38 @@ describe('fault selection', () => {
     expect(conflict(['bazaar-inventory'], 'TransactGetItems')).toBe(false);
   });
 
+  it('narrows to requests containing a string, read only when the rest of the target matched', () => {
+    const injector = new FaultInjector({ seed: 1 });
+    injector.add({
+      kind: 'dynamodb:throughput-exceeded',
+      target: { operation: 'PutItem', contains: 'prod_A' },
+    });
+    let reads = 0;
+    const put = (body: string, operation = 'PutItem') =>
+      injector.fire('dynamodb:throughput-exceeded', {
+        operation,
+        text: () => {
+          reads++;
+          return body;
+        },
+      }) !== undefined;
+
+    expect(put('{"pk":"STOCK#prod_A"}')).toBe(true);
+    expect(put('{"pk":"STOCK#prod_B"}')).toBe(false);
+    expect(put('{"pk":"STOCK#prod_A"}', 'GetItem')).toBe(false);
+    expect(reads).toBe(2);
+  });
+
+  it('matches bus events by an EventBridge pattern', () => {
+    const injector = new FaultInjector({ seed: 1 });
+    injector.add({ kind: 'events:put-events-error', target: { event: { 'detail-type': ['OrderPaid'] } } });
+    const event = (detailType: string) => ({ id: 'e1', 'detail-type': detailType, detail: {} });
+
+    expect(injector.fire('events:put-events-error', { event: event('OrderPaid') })).toBeDefined();
+    expect(injector.fire('events:put-events-error', { event: event('OrderFailed') })).toBeUndefined();
+    expect(injector.log()[0]!.point).toEqual({ event: 'OrderPaid e1' });
+  });
+
   it('logs every hit with its fault, kind and point, and keeps the log when faults are cleared', () => {
     const lines: unknown[] = [];
     const injector = new FaultInjector({ seed: 1, log: (_, fields) => lines.push(fields) });
@@ -102,6 +134,7 @@ describe('fault selection', () => {
     [{ kind: 'stripe:timeout', count: 1.5 }, 'count'],
     [{ kind: 'stripe:timeout', target: { rule: 'x' } }, 'target.rule'],
     [{ kind: 'stripe:timeout', target: 'orders' }, 'target'],
+    [{ kind: 'events:put-events-error', target: { event: 'OrderPaid' } }, 'target.event'],
     [{ kind: 'lambda:invocation-add-delay', delayMs: -1 }, 'delayMs'],
     [{ kind: 'lambda:invocation-error', preventExecution: 'no' }, 'preventExecution'],
   ])('refuses %j, naming %s, and arms nothing', (spec, field) => {
