@@ -55,7 +55,7 @@ describe('fault injection on the local platform', () => {
     const buyer = await newBuyer('faults-switch');
     const id = await arm({
       kind: 'lambda:invocation-error',
-      target: { handler: 'functions/cart/handlers/get-cart.handler', contains: buyer.userId },
+      target: { handler: 'functions/cart/handlers/get-cart.handler', contains: buyer.token },
       count: 1,
     });
     const failed = await api('GET', '/api/v1/cart', { token: buyer.token });
