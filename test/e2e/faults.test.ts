@@ -163,8 +163,13 @@ describe('fault injection on the local platform', () => {
     expect(succeededIntentsFor(await stripeState(), order.order_id)).toHaveLength(1);
   });
 
-  it('retries a failed bus delivery and a failed stream batch until their handlers run', async () => {
+  it('retries a failed outbox relay batch, bus delivery and search stream batch until their handlers run', async () => {
     const buyer = await newBuyer('faults-delivery');
+    const relayFault = await arm({
+      kind: 'streams:batch-error',
+      target: { handler: 'functions/orders/handlers/relay-events.handler', contains: buyer.userId },
+      count: 2,
+    });
     const busFault = await arm({
       kind: 'events:delivery-error',
       target: { handler: 'functions/cart/handlers/on-order-paid.handler', contains: buyer.userId },
@@ -191,6 +196,7 @@ describe('fault injection on the local platform', () => {
       const found = await api('GET', `/api/v1/search?q=${word}`);
       return found.body.total === 1 ? true : undefined;
     });
+    expect(await hitsOf(relayFault)).toHaveLength(2);
     expect(await hitsOf(busFault)).toHaveLength(2);
     expect(await hitsOf(streamFault)).toHaveLength(2);
   });
