@@ -90,8 +90,8 @@ const secretEnv = {
 /**
  * What a secret id in `uses.secrets` stands for: the Secrets Manager secrets a handler reads,
  * each named by the environment variable that carries its ARN. `stripe` is the API key and
- * the signing secret of Stripe's webhooks (functions/payments/deps.ts reads both); `carrier`
- * the signing secret of the carrier webhook (functions/orders/carrier-secret.ts).
+ * the signing secret of Stripe's webhooks; `carrier` the signing secret of the carrier
+ * webhook (a route's `signature` names the secret the HTTP wrapper verifies it with).
  */
 export const SECRET_ENV: Readonly<Record<SecretId, readonly string[]>> = secretEnv;
 

@@ -84,7 +84,7 @@ export class Orders extends Construct {
     // Created holding a random value that the carrier cannot know, so no call verifies until
     // operators put the key agreed with the carrier (or hand the carrier this one):
     //   aws secretsmanager put-secret-value --secret-id <CarrierWebhookSecretArn output> --secret-string …
-    // A warm function keeps the key it read for five minutes (functions/orders/carrier-secret.ts).
+    // A warm function keeps the key it read for five minutes (shared/secrets.ts).
     this.carrierWebhookSecret = new Secret(this, 'CarrierWebhookSecret', {
       description: `Bazaar ${stage.name}: signing key of the carrier webhook ${webhook.method} ${webhook.path}; set by operators after deploy`,
       removalPolicy: stage.removalPolicy,

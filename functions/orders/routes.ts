@@ -32,6 +32,7 @@ export const checkoutRoute = defineRoute({
   body: CheckoutBody,
   response: CheckoutResponse,
   successStatus: 202,
+  idempotency: { expiresAfterSeconds: 24 * 3600 },
   uses: {
     tables: {
       orders: 'readWrite',
@@ -165,6 +166,7 @@ export const carrierWebhookRoute = defineRoute({
   tag: 'Fulfilment',
   body: z.string(),
   rawBody: true,
+  signature: { header: 'X-Carrier-Signature', secret: 'CARRIER_WEBHOOK_SECRET' },
   response: z.object({ received: z.boolean() }),
   successStatus: 200,
   uses: { ...fulfilment, secrets: ['carrier'] },

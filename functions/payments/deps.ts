@@ -18,9 +18,6 @@ let gateway: Promise<CardGateway> | undefined;
 // STRIPE_SECRET locally; STRIPE_SECRET_ARN (Secrets Manager) on AWS.
 const stripeSecret = () => secretValue('STRIPE_SECRET');
 
-/** The signing secret of Stripe's webhooks to us. */
-export const stripeWebhookSecret = () => secretValue('STRIPE_WEBHOOK_SECRET');
-
 export function cardGateway(): Promise<CardGateway> {
   gateway ??= stripeSecret().then((secret) => {
     const host = process.env.STRIPE_API_HOST;

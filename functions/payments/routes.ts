@@ -106,6 +106,7 @@ export const stripeWebhookRoute = defineRoute({
   tag,
   body: z.string(),
   rawBody: true,
+  signature: { header: 'Stripe-Signature', secret: 'STRIPE_WEBHOOK_SECRET' },
   response: WebhookAck,
   successStatus: 200,
   uses: {

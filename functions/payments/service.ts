@@ -383,3 +383,19 @@ export async function recordPaymentSucceeded(
   });
   await deps.payments.recordProviderFact({ entity: intent.id, change: 'succeeded' }, [event], deps.now());
 }
+
+/**
+ * A PaymentIntent Stripe reports succeeded: an order's is recorded (PaymentSucceeded), on which
+ * orders settles the order even when the saga lost track of it; a wallet top-up's is credited,
+ * once. Both are idempotent, as Stripe may deliver an event more than once.
+ */
+export async function settleSucceededIntent(
+  intent: { id: string; amountCents: number; currency: string; metadata: Record<string, string> },
+  deps: Pick<PaymentsDeps, 'payments' | 'now'>,
+): Promise<void> {
+  const { order_id: orderId, top_up_id: topUpId, user_id: userId } = intent.metadata;
+  if (orderId) await recordPaymentSucceeded({ ...intent, orderId }, deps);
+  if (topUpId && userId) {
+    await deps.payments.creditTopUp(userId, topUpId, intent.amountCents, deps.now().toISOString());
+  }
+}

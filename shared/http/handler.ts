@@ -19,9 +19,11 @@ import type { RouteDefinition } from '../manifests/types';
 import { type RateLimit, rateLimiter } from '../rate-limit';
 import { secretValue } from '../secrets';
 import { parseCookies } from './cookies';
+import { idempotentStep } from './idempotency';
 import type { AuthUser, HttpRequest, HttpResult, ResponseOf, Role } from './route';
 import { parsePart } from './validation';
 import { addressKey, claimsViewerAddress, viewerAddress } from './viewer-address';
+import { requireValidSignature } from './webhook-signature';
 
 type GatewayEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
@@ -56,9 +58,13 @@ function httpHandler<R extends RouteDefinition>(route: R, step: Step<R>, loadRol
   const stack = middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 }).use(errorMapper(route));
   const feature = route.feature;
   if (feature) stack.use({ before: () => requireFeature(feature) });
-  stack.use(parseRequest(route, state)).use(authenticate(route, state, loadRoles));
+  stack.use(parseRequest(route, state));
+  const signature = route.signature;
+  if (signature) stack.use({ before: ({ event }) => requireValidSignature(signature, state.get(event)!) });
+  stack.use(authenticate(route, state, loadRoles));
   if (route.rateLimit) stack.use(limitRate(route, route.rateLimit, state));
-  return stack.handler(async (event) => toGatewayResult(route, await step(state.get(event)!)));
+  const run = route.idempotency ? idempotentStep(route, route.idempotency, step) : step;
+  return stack.handler(async (event) => toGatewayResult(route, await run(state.get(event)!)));
 }
 
 function parseRequest<R extends RouteDefinition>(

@@ -25,3 +25,18 @@ export function parsePart<S extends z.ZodType>(
     throw new ValidationError(summary || `Invalid ${part}`, fields);
   })();
 }
+
+/** A raw JSON text (a signed webhook's body) parsed and validated as `parsePart` does. */
+export function parseJsonPart<S extends z.ZodType>(
+  schema: S,
+  raw: string | undefined,
+  part: 'body',
+): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw ?? '');
+  } catch {
+    throw ValidationError.forField(part, 'malformed JSON');
+  }
+  return parsePart(schema, value, part);
+}

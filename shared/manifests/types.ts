@@ -48,6 +48,18 @@ export interface CachePolicy {
   sharedMaxAgeSeconds: number;
 }
 
+/** How long a response is kept for replays of its `Idempotency-Key`. */
+export interface IdempotencyPolicy {
+  expiresAfterSeconds: number;
+}
+
+/** A webhook signed Stripe's way; `secret` names the env var (or `<secret>_ARN` on AWS) holding the key. */
+export interface WebhookSignature {
+  /** As the sender spells it, e.g. `X-Carrier-Signature`: also the field a 400 names. */
+  header: string;
+  secret: string;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: route contracts are generic over any zod shape
 type AnyObjectSchema = z.ZodObject<any>;
 
@@ -80,6 +92,10 @@ export interface RouteDefinition<
   rateLimit?: RateLimit;
   /** Also accept a non-JSON body (the handler receives it raw), e.g. a signed webhook. */
   rawBody?: boolean;
+  /** Replays a retry that sends the same `Idempotency-Key` (needs the `idempotency` table). */
+  idempotency?: IdempotencyPolicy;
+  /** Rejects, with 400, a request whose signature does not verify, before the step runs. */
+  signature?: WebhookSignature;
   uses?: ResourceUse;
   timeoutSeconds?: number;
   memoryMb?: number;
