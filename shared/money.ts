@@ -42,8 +42,19 @@ export function formatMoney(cents: number, currency: string = CURRENCY): string 
   return `${sign}${symbol}${whole}.${fraction}`;
 }
 
-/** The response shape for an amount: the display number, its exact cents and the currency. */
-export function moneyFields<N extends string>(name: N, cents: number, currency: string = CURRENCY) {
-  return { [name]: fromCents(cents), [`${name}_cents`]: cents, currency } as Record<N, number> &
-    Record<`${N}_cents`, number> & { currency: string };
+/**
+ * An amount in a response: the display number and its exact cents (`price`, `price_cents`),
+ * both null when the amount is (`moneyOutput` in shared/schemas is its schema).
+ */
+export function moneyFields<N extends string, C extends number | null>(name: N, cents: C) {
+  return { [name]: cents === null ? null : fromCents(cents), [`${name}_cents`]: cents } as Record<
+    N | `${N}_cents`,
+    C extends number ? number : null
+  >;
+}
+
+/** An amount shown as text ("$149.97") with its exact cents (`total`, `total_cents`). */
+export function formattedMoneyFields<N extends string>(name: N, cents: number, currency: string = CURRENCY) {
+  return { [name]: formatMoney(cents, currency), [`${name}_cents`]: cents } as Record<N, string> &
+    Record<`${N}_cents`, number>;
 }

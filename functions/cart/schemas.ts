@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idOf } from '../../shared/schemas/common';
+import { formattedMoneyOutput, idOf, moneyOutput } from '../../shared/schemas/common';
 
 const quantity = z
   .number({ error: 'must be a number' })
@@ -16,13 +16,10 @@ export const CartLineView = z.object({
   title: z.string(),
   image_url: z.string().nullable(),
   quantity: z.number().int(),
-  unit_price: z.number(),
-  unit_price_cents: z.number().int(),
-  price_when_added: z.number(),
-  price_when_added_cents: z.number().int(),
+  ...moneyOutput('unit_price').shape,
+  ...moneyOutput('price_when_added').shape,
   price_changed: z.boolean(),
-  line_total: z.number(),
-  line_total_cents: z.number().int(),
+  ...moneyOutput('line_total').shape,
   currency: z.string(),
   availability: z.enum(['in_stock', 'low_stock', 'out_of_stock', 'insufficient_stock', 'unavailable']),
   available_quantity: z.number().int().nullable(),
@@ -33,8 +30,7 @@ export const CartLineView = z.object({
 export const CartView = z.object({
   items: z.array(CartLineView),
   item_count: z.number().int(),
-  subtotal: z.string(),
-  subtotal_cents: z.number().int(),
+  ...formattedMoneyOutput('subtotal').shape,
   currency: z.string(),
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CURRENCY, formatMoney, fromCents } from '../../shared/money';
+import { CURRENCY, formattedMoneyFields, moneyFields } from '../../shared/money';
 import type { ProductSummary } from '../catalog/product-lookup';
 import type { StockStatus } from '../inventory/stock-records';
 import {
@@ -243,8 +243,7 @@ async function cartView(lines: CartLine[], deps: CartDeps): Promise<CartViewType
   return {
     items,
     item_count: items.reduce((total, item) => total + item.quantity, 0),
-    subtotal: formatMoney(subtotalCents),
-    subtotal_cents: subtotalCents,
+    ...formattedMoneyFields('subtotal', subtotalCents),
     currency: CURRENCY,
   };
 }
@@ -274,13 +273,10 @@ function lineView(
     title: product?.title ?? 'Unavailable product',
     image_url: product?.imageUrl ?? null,
     quantity: line.quantity,
-    unit_price: fromCents(unitPriceCents),
-    unit_price_cents: unitPriceCents,
-    price_when_added: fromCents(line.priceWhenAddedCents),
-    price_when_added_cents: line.priceWhenAddedCents,
+    ...moneyFields('unit_price', unitPriceCents),
+    ...moneyFields('price_when_added', line.priceWhenAddedCents),
     price_changed: unitPriceCents !== line.priceWhenAddedCents,
-    line_total: fromCents(unitPriceCents * line.quantity),
-    line_total_cents: unitPriceCents * line.quantity,
+    ...moneyFields('line_total', unitPriceCents * line.quantity),
     currency: product?.currency ?? CURRENCY,
     availability,
     available_quantity: product?.listed ? available : null,
@@ -290,7 +286,7 @@ function lineView(
 }
 
 function emptyCart(): CartViewType {
-  return { items: [], item_count: 0, subtotal: formatMoney(0), subtotal_cents: 0, currency: CURRENCY };
+  return { items: [], item_count: 0, ...formattedMoneyFields('subtotal', 0), currency: CURRENCY };
 }
 
 function cartCookie(value: string, maxAgeSeconds: number, secure: boolean): string {

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { cursorParam, idOf, moneyInput, queryInt, text } from '../../shared/schemas/common';
+import {
+  cursorParam,
+  idOf,
+  moneyInput,
+  moneyOutput,
+  nullableMoneyOutput,
+  queryInt,
+  text,
+} from '../../shared/schemas/common';
 import { RecommendedProduct } from '../recommendations/schemas';
 import { RatingSummary } from '../reviews/schemas';
 import { CATEGORY_SLUGS, findCategory } from './categories';
@@ -76,10 +84,8 @@ export const Product = z.object({
   title: z.string(),
   description: z.string(),
   category: z.string(),
-  price: z.number(),
-  price_cents: z.number().int(),
-  compare_at_price: z.number().nullable(),
-  compare_at_price_cents: z.number().int().nullable(),
+  ...moneyOutput('price').shape,
+  ...nullableMoneyOutput('compare_at_price').shape,
   on_sale: z.boolean(),
   currency: z.string(),
   images: z.array(Image),

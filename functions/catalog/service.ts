@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
-import { CURRENCY, fromCents } from '../../shared/money';
+import { CURRENCY, moneyFields } from '../../shared/money';
 import { newStockRecordPut, stockStatusOf } from '../inventory/stock-records';
 import { ProductVersionConflictError } from './errors';
 import { isPublic, type ProductImage, type ProductRecord, statusOf } from './product';
@@ -184,10 +184,8 @@ export function productView(product: ProductRecord): ProductView {
     title: product.title,
     description: product.description,
     category: product.category,
-    price: fromCents(product.priceCents),
-    price_cents: product.priceCents,
-    compare_at_price: product.compareAtPriceCents === null ? null : fromCents(product.compareAtPriceCents),
-    compare_at_price_cents: product.compareAtPriceCents,
+    ...moneyFields('price', product.priceCents),
+    ...moneyFields('compare_at_price', product.compareAtPriceCents),
     on_sale: onSale,
     currency: product.currency,
     images: product.images,

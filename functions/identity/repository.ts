@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { PostalAddress } from '../../shared/address';
 import { cancellationReasons, isConditionFailure } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import { NotFoundError } from '../../shared/errors';
@@ -24,17 +25,7 @@ export interface UserRecord {
   updatedAt: string;
 }
 
-export interface AddressFields {
-  name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
-}
-
-export interface AddressRecord extends AddressFields {
+export interface AddressRecord extends PostalAddress {
   addressId: string;
   userId: string;
   createdAt: string;
@@ -318,7 +309,7 @@ export function userRepository(doc: DynamoDBDocumentClient, tableName: string) {
     async replaceAddress(
       userId: string,
       addressId: string,
-      fields: AddressFields,
+      fields: PostalAddress,
       now: string,
     ): Promise<AddressRecord> {
       try {

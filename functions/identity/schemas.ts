@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idOf, text } from '../../shared/schemas/common';
+import { idOf, postalAddressOutput, text } from '../../shared/schemas/common';
 import { COUNTRY_CODES } from './countries';
 
 const email = z
@@ -61,13 +61,7 @@ export const AddressBody = z.strictObject({
 
 export const Address = z.object({
   address_id: z.string(),
-  name: z.string(),
-  line1: z.string(),
-  line2: z.string().nullable(),
-  city: z.string(),
-  region: z.string().nullable(),
-  postal_code: z.string(),
-  country: z.string(),
+  ...postalAddressOutput.shape,
   is_default: z.boolean(),
   created_at: z.string(),
   updated_at: z.string(),

@@ -1,8 +1,9 @@
+import { type PostalAddress, postalAddressView } from '../../shared/address';
 import { NotFoundError, RateLimitedError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import type { RateDecision } from '../../shared/rate-limit';
 import type { IdentityProvider, IssuedToken } from './providers/identity-provider';
-import type { AddressFields, AddressRecord, UserRecord, UserRepository } from './repository';
+import type { AddressRecord, UserRecord, UserRepository } from './repository';
 import type { AddressInput, AddressView, ProfileView, SignupInput } from './schemas';
 
 export interface IdentityDeps {
@@ -141,7 +142,7 @@ export function deleteAddress(userId: string, addressId: string, deps: IdentityD
   return deps.users.deleteAddress(userId, addressId, deps.now().toISOString());
 }
 
-function addressFields(input: AddressInput): AddressFields {
+function addressFields(input: AddressInput): PostalAddress {
   return {
     name: input.name,
     line1: input.line1,
@@ -169,13 +170,7 @@ function profileView(user: UserRecord): ProfileView {
 function addressView(address: AddressRecord, defaultAddressId: string | null): AddressView {
   return {
     address_id: address.addressId,
-    name: address.name,
-    line1: address.line1,
-    line2: address.line2,
-    city: address.city,
-    region: address.region,
-    postal_code: address.postalCode,
-    country: address.country,
+    ...postalAddressView(address),
     is_default: address.addressId === defaultAddressId,
     created_at: address.createdAt,
     updated_at: address.updatedAt,

@@ -1,3 +1,4 @@
+import type { PostalAddress } from '../../shared/address';
 export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'failed' | 'refunded';
 
 /**
@@ -26,16 +27,6 @@ export interface OrderLine {
   quantity: number;
   /** The price snapshot taken at checkout; later price changes never touch it. */
   priceAtOrderCents: number;
-}
-
-export interface AddressSnapshot {
-  name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
 }
 
 export interface PaymentMethodSnapshot {
@@ -79,7 +70,7 @@ export interface OrderRecord {
   refundedCents: number;
   currency: string;
   shippingAddressId: string;
-  shippingAddress: AddressSnapshot;
+  shippingAddress: PostalAddress;
   paymentMethod: PaymentMethodSnapshot;
   failureReason: string | null;
   estimatedDelivery: string;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { cursorParam, idOf, queryInt, text } from '../../shared/schemas/common';
+import {
+  cursorParam,
+  formattedMoneyOutput,
+  idOf,
+  moneyOutput,
+  postalAddressOutput,
+  queryInt,
+  text,
+} from '../../shared/schemas/common';
 
 export const CheckoutBody = z.strictObject({
   shipping_address_id: idOf('addr'),
@@ -20,8 +28,7 @@ const OrderStatusSchema = z.enum([
 export const CheckoutResponse = z.object({
   order_id: z.string(),
   status: OrderStatusSchema,
-  total: z.string(),
-  total_cents: z.number().int(),
+  ...formattedMoneyOutput('total').shape,
   currency: z.string(),
   estimated_delivery: z.string(),
 });
@@ -38,10 +45,8 @@ export const OrderLineView = z.object({
   title: z.string(),
   image_url: z.string().nullable(),
   quantity: z.number().int(),
-  price_at_order: z.number(),
-  price_at_order_cents: z.number().int(),
-  line_total: z.number(),
-  line_total_cents: z.number().int(),
+  ...moneyOutput('price_at_order').shape,
+  ...moneyOutput('line_total').shape,
 });
 
 export const OrderView = z.object({
@@ -49,23 +54,12 @@ export const OrderView = z.object({
   user_id: z.string(),
   status: OrderStatusSchema,
   lines: z.array(OrderLineView),
-  subtotal: z.string(),
-  subtotal_cents: z.number().int(),
-  shipping: z.string(),
-  shipping_cents: z.number().int(),
-  total: z.string(),
-  total_cents: z.number().int(),
+  ...formattedMoneyOutput('subtotal').shape,
+  ...formattedMoneyOutput('shipping').shape,
+  ...formattedMoneyOutput('total').shape,
   refunded_cents: z.number().int(),
   currency: z.string(),
-  shipping_address: z.object({
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string().nullable(),
-    city: z.string(),
-    region: z.string().nullable(),
-    postal_code: z.string(),
-    country: z.string(),
-  }),
+  shipping_address: postalAddressOutput,
   payment_method: z.object({
     payment_method_id: z.string(),
     type: z.enum(['card', 'wallet']),
@@ -141,8 +135,7 @@ export const ReturnView = z.object({
   items: z.array(z.object({ product_id: z.string(), quantity: z.number().int() })),
   reason: z.string(),
   status: z.enum(['requested', 'accepted']),
-  amount: z.number(),
-  amount_cents: z.number().int(),
+  ...moneyOutput('amount').shape,
   resellable: z.boolean().nullable(),
   created_at: z.string(),
 });

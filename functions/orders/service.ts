@@ -1,9 +1,10 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { postalAddressOf, postalAddressView } from '../../shared/address';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import type { DomainEvent } from '../../shared/events';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
-import { CURRENCY, formatMoney, fromCents } from '../../shared/money';
+import { CURRENCY, formattedMoneyFields, moneyFields } from '../../shared/money';
 import type { CheckoutCart } from '../cart/cart-lookup';
 import type { ProductSummary } from '../catalog/product-lookup';
 import type { AddressRecord } from '../identity/repository';
@@ -170,15 +171,7 @@ function newOrder(
     refundedCents: 0,
     currency: CURRENCY,
     shippingAddressId: address.addressId,
-    shippingAddress: {
-      name: address.name,
-      line1: address.line1,
-      line2: address.line2,
-      city: address.city,
-      region: address.region,
-      postalCode: address.postalCode,
-      country: address.country,
-    },
+    shippingAddress: postalAddressOf(address),
     paymentMethod,
     failureReason: null,
     estimatedDelivery: estimatedDeliveryFrom(now),
@@ -196,8 +189,7 @@ function checkoutResult(order: OrderRecord): CheckoutResult {
   return {
     order_id: order.orderId,
     status: order.status,
-    total: formatMoney(order.totalCents),
-    total_cents: order.totalCents,
+    ...formattedMoneyFields('total', order.totalCents),
     currency: order.currency,
     estimated_delivery: order.estimatedDelivery,
   };
@@ -225,8 +217,7 @@ export async function listOrders(
     items: page.items.map((order) => ({
       order_id: order.orderId,
       status: order.status,
-      total: formatMoney(order.totalCents),
-      total_cents: order.totalCents,
+      ...formattedMoneyFields('total', order.totalCents),
       currency: order.currency,
       estimated_delivery: order.estimatedDelivery,
       ordered_at: order.orderedAt,
@@ -330,39 +321,31 @@ export async function markFailed(
   return result;
 }
 
+/** A line as buyers and sellers see it: the price it was ordered at, and the line's total. */
+export function orderLineView(line: OrderLine) {
+  return {
+    product_id: line.productId,
+    seller_id: line.sellerId,
+    title: line.title,
+    image_url: line.imageUrl,
+    quantity: line.quantity,
+    ...moneyFields('price_at_order', line.priceAtOrderCents),
+    ...moneyFields('line_total', line.priceAtOrderCents * line.quantity),
+  };
+}
+
 export function orderView(order: OrderRecord): OrderViewType {
   return {
     order_id: order.orderId,
     user_id: order.userId,
     status: order.status,
-    lines: order.lines.map((line) => ({
-      product_id: line.productId,
-      seller_id: line.sellerId,
-      title: line.title,
-      image_url: line.imageUrl,
-      quantity: line.quantity,
-      price_at_order: fromCents(line.priceAtOrderCents),
-      price_at_order_cents: line.priceAtOrderCents,
-      line_total: fromCents(line.priceAtOrderCents * line.quantity),
-      line_total_cents: line.priceAtOrderCents * line.quantity,
-    })),
-    subtotal: formatMoney(order.subtotalCents),
-    subtotal_cents: order.subtotalCents,
-    shipping: formatMoney(order.shippingCents),
-    shipping_cents: order.shippingCents,
-    total: formatMoney(order.totalCents),
-    total_cents: order.totalCents,
+    lines: order.lines.map(orderLineView),
+    ...formattedMoneyFields('subtotal', order.subtotalCents),
+    ...formattedMoneyFields('shipping', order.shippingCents),
+    ...formattedMoneyFields('total', order.totalCents),
     refunded_cents: order.refundedCents,
     currency: order.currency,
-    shipping_address: {
-      name: order.shippingAddress.name,
-      line1: order.shippingAddress.line1,
-      line2: order.shippingAddress.line2,
-      city: order.shippingAddress.city,
-      region: order.shippingAddress.region,
-      postal_code: order.shippingAddress.postalCode,
-      country: order.shippingAddress.country,
-    },
+    shipping_address: postalAddressView(order.shippingAddress),
     payment_method: {
       payment_method_id: order.paymentMethod.paymentMethodId,
       type: order.paymentMethod.type,

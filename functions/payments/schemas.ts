@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idOf, moneyInput } from '../../shared/schemas/common';
+import { formattedMoneyOutput, idOf, moneyInput, moneyOutput } from '../../shared/schemas/common';
 
 /** Anything that looks like a card number: 12–19 digits, maybe grouped by spaces or dashes. */
 const PAN_LIKE = /^[\d\s-]{12,}$/;
@@ -41,15 +41,13 @@ export const TopUpBody = z.strictObject({
 });
 
 export const WalletView = z.object({
-  balance: z.string(),
-  balance_cents: z.number().int(),
+  ...formattedMoneyOutput('balance').shape,
   currency: z.string(),
   ledger: z.array(
     z.object({
       entry_id: z.string(),
       kind: z.enum(['top_up', 'charge', 'refund']),
-      amount: z.number(),
-      amount_cents: z.number().int(),
+      ...moneyOutput('amount').shape,
       reference: z.string(),
       created_at: z.string(),
     }),

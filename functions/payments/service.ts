@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { NotFoundError, UnprocessableError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import { CURRENCY, formatMoney, fromCents } from '../../shared/money';
+import { CURRENCY, formattedMoneyFields, moneyFields } from '../../shared/money';
 import type { CardGateway } from './card-gateway';
 import {
   InsufficientFundsError,
@@ -282,14 +282,12 @@ export { refundOrder, retryRequestedRefunds } from './refunds';
 export async function getWallet(userId: string, deps: PaymentsDeps) {
   const wallet = await deps.payments.getWallet(userId);
   return {
-    balance: formatMoney(wallet.balanceCents),
-    balance_cents: wallet.balanceCents,
+    ...formattedMoneyFields('balance', wallet.balanceCents),
     currency: CURRENCY,
     ledger: wallet.ledger.map((entry) => ({
       entry_id: entry.entryId,
       kind: entry.kind,
-      amount: fromCents(entry.amountCents),
-      amount_cents: entry.amountCents,
+      ...moneyFields('amount', entry.amountCents),
       reference: entry.reference,
       created_at: entry.createdAt,
     })),

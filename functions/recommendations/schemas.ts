@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idOf, queryInt } from '../../shared/schemas/common';
+import { idOf, moneyOutput, queryInt } from '../../shared/schemas/common';
 import { findCategory } from '../catalog/categories';
 
 export const ViewBody = z.strictObject({ product_id: idOf('prod') });
@@ -20,8 +20,7 @@ export const RecommendedProduct = z.object({
   product_id: z.string(),
   title: z.string(),
   category: z.string(),
-  price: z.number(),
-  price_cents: z.number().int(),
+  ...moneyOutput('price').shape,
   currency: z.string(),
   image: z.string().nullable(),
   score: z.number(),

@@ -1,3 +1,4 @@
+import { moneyFields } from '../../shared/money';
 import { departmentOf } from '../catalog/categories';
 import type { ProductSummary } from '../catalog/product-lookup';
 import type { RecommendationRepository, ScoreIncrement } from './repository';
@@ -165,8 +166,7 @@ async function present(
       product_id: product.productId,
       title: product.title,
       category: product.category,
-      price: product.price,
-      price_cents: product.priceCents,
+      ...moneyFields('price', product.priceCents),
       currency: product.currency,
       image: product.imageUrl,
       score: Math.round(candidate.score * 100) / 100,

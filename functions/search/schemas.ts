@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toCents } from '../../shared/money';
-import { queryInt } from '../../shared/schemas/common';
+import { moneyOutput, queryInt } from '../../shared/schemas/common';
 import { findCategory } from '../catalog/categories';
 import { SEARCH_SORTS } from './search-index';
 
@@ -71,8 +71,7 @@ export const SearchResult = z.object({
   seller_id: z.string(),
   title: z.string(),
   category: z.string(),
-  price: z.number(),
-  price_cents: z.number().int(),
+  ...moneyOutput('price').shape,
   currency: z.string(),
   image: z.string().nullable(),
   rating: z.number(),

@@ -1,4 +1,4 @@
-import { fromCents } from '../../shared/money';
+import { fromCents, moneyFields } from '../../shared/money';
 import { findCategory } from '../catalog/categories';
 import type { SearchResponseType } from './schemas';
 import type { SearchIndex, SearchSort } from './search-index';
@@ -37,8 +37,7 @@ export async function searchProducts(
       seller_id: document.seller_id,
       title: document.title,
       category: document.category,
-      price: fromCents(document.price_cents),
-      price_cents: document.price_cents,
+      ...moneyFields('price', document.price_cents),
       currency: document.currency,
       image: document.image_url,
       rating: document.avg_rating,

@@ -50,12 +50,39 @@ export const cursorParam = z
   .max(2048, 'is too long')
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid cursor');
 
-/** Money in a response: the display number, exact cents, currency. */
+/**
+ * Money in a response, as `moneyFields` (shared/money.ts) writes it: the display number and its
+ * exact cents (`price`, `price_cents`). Spread its `.shape` into an object schema; the currency
+ * is a field of its own.
+ */
 export const moneyOutput = <N extends string>(name: N) =>
   z.object({ [name]: z.number(), [`${name}_cents`]: z.number().int() } as Record<
     N | `${N}_cents`,
     z.ZodNumber
   >);
+
+/** `moneyOutput` of an amount that may be absent: both fields null then. */
+export const nullableMoneyOutput = <N extends string>(name: N) =>
+  z.object({ [name]: z.number().nullable(), [`${name}_cents`]: z.number().int().nullable() } as Record<
+    N | `${N}_cents`,
+    z.ZodNullable<z.ZodNumber>
+  >);
+
+/** Money shown as text ("$149.97") with its exact cents (`total`, `total_cents`), as `formattedMoneyFields` writes it. */
+export const formattedMoneyOutput = <N extends string>(name: N) =>
+  z.object({ [name]: z.string(), [`${name}_cents`]: z.number().int() } as Record<N, z.ZodString> &
+    Record<`${N}_cents`, z.ZodNumber>);
+
+/** An address in a response, as `postalAddressView` (shared/address.ts) writes it. */
+export const postalAddressOutput = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  region: z.string().nullable(),
+  postal_code: z.string(),
+  country: z.string(),
+});
 
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

@@ -1,4 +1,4 @@
-import { formatMoney, fromCents, moneyFields, toCents } from '../../../shared/money';
+import { formatMoney, formattedMoneyFields, fromCents, moneyFields, toCents } from '../../../shared/money';
 
 describe('money', () => {
   it.each([
@@ -40,7 +40,15 @@ describe('money', () => {
     expect(formatMoney(-300)).toBe('-$3.00');
   });
 
-  it('builds display, cents and currency fields together', () => {
-    expect(moneyFields('price', 4999)).toEqual({ price: 49.99, price_cents: 4999, currency: 'USD' });
+  it('builds the display number and the exact cents of an amount together', () => {
+    expect(moneyFields('price', 4999)).toEqual({ price: 49.99, price_cents: 4999 });
+    expect(moneyFields('compare_at_price', null)).toEqual({
+      compare_at_price: null,
+      compare_at_price_cents: null,
+    });
+  });
+
+  it('builds the display text and the exact cents of a total together', () => {
+    expect(formattedMoneyFields('total', 123450)).toEqual({ total: '$1,234.50', total_cents: 123450 });
   });
 });
