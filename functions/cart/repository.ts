@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
+import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
 import { CartItemNotFoundError, CartLimitError } from './errors';
 
 type Item = Record<string, unknown>;
@@ -185,54 +186,46 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       expiresAt: number | undefined,
     ): Promise<'added' | 'exists'> {
       try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      ...key.line(cartId, line.productId),
-                      type: 'CART_ITEM',
-                      item_id: line.itemId,
-                      product_id: line.productId,
-                      quantity: line.quantity,
-                      added_quantity: line.quantity,
-                      add_version: 1,
-                      price_when_added_cents: line.priceWhenAddedCents,
-                      added_at: line.addedAt,
-                      updated_at: line.updatedAt,
-                      expires_at: expiresAt,
-                    },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: key.meta(cartId),
-                    UpdateExpression: `SET cart_id = :id, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD line_count :one, version :one`,
-                    ConditionExpression:
-                      '(attribute_not_exists(line_count) OR line_count < :max) AND attribute_not_exists(merged_into)',
-                    ExpressionAttributeValues: {
-                      ':id': cartId,
-                      ':now': now,
-                      ':one': 1,
-                      ':max': maxLines,
-                      ...(expiresAt ? { ':exp': expiresAt } : {}),
-                    },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-        return 'added';
+        const added = await guardedTransaction(doc, [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...key.line(cartId, line.productId),
+                type: 'CART_ITEM',
+                item_id: line.itemId,
+                product_id: line.productId,
+                quantity: line.quantity,
+                added_quantity: line.quantity,
+                add_version: 1,
+                price_when_added_cents: line.priceWhenAddedCents,
+                added_at: line.addedAt,
+                updated_at: line.updatedAt,
+                expires_at: expiresAt,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.meta(cartId),
+              UpdateExpression: `SET cart_id = :id, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD line_count :one, version :one`,
+              ConditionExpression:
+                '(attribute_not_exists(line_count) OR line_count < :max) AND attribute_not_exists(merged_into)',
+              ExpressionAttributeValues: {
+                ':id': cartId,
+                ':now': now,
+                ':one': 1,
+                ':max': maxLines,
+                ...(expiresAt ? { ':exp': expiresAt } : {}),
+              },
+            },
+          },
+        ]);
+        return added ? 'added' : 'exists';
       } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[0] === 'ConditionalCheckFailed') return 'exists';
-        if (reasons?.[1] === 'ConditionalCheckFailed') {
+        if (cancellationReasons(error)?.[1] === 'ConditionalCheckFailed') {
           throw new CartLimitError(
             'items',
             `a cart holds at most ${maxLines} different products`,
@@ -250,67 +243,47 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       now: string,
       expiresAt: number | undefined,
     ): Promise<CartLine> {
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: key.line(cartId, productId),
-                    UpdateExpression: `SET quantity = :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
-                    ConditionExpression: 'attribute_exists(pk)',
-                    ExpressionAttributeValues: {
-                      ':q': quantity,
-                      ':now': now,
-                      ...(expiresAt ? { ':exp': expiresAt } : {}),
-                    },
-                  },
-                },
-                metaChange(cartId, now, expiresAt),
-              ],
-            }),
-          ),
-        );
-        const line = await readLine(cartId, productId);
-        if (!line) throw new CartItemNotFoundError();
-        return line;
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new CartItemNotFoundError();
-        throw error;
-      }
+      const written = await guardedTransaction(doc, [
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.line(cartId, productId),
+            UpdateExpression: `SET quantity = :q, updated_at = :now${expiresAt ? ', expires_at = :exp' : ''}`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: {
+              ':q': quantity,
+              ':now': now,
+              ...(expiresAt ? { ':exp': expiresAt } : {}),
+            },
+          },
+        },
+        metaChange(cartId, now, expiresAt),
+      ]);
+      if (!written) throw new CartItemNotFoundError();
+      const line = await readLine(cartId, productId);
+      if (!line) throw new CartItemNotFoundError();
+      return line;
     },
 
     async removeLine(cartId: string, productId: string, now: string): Promise<void> {
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Delete: {
-                    TableName: tableName,
-                    Key: key.line(cartId, productId),
-                    ConditionExpression: 'attribute_exists(pk)',
-                  },
-                },
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: key.meta(cartId),
-                    UpdateExpression: 'SET updated_at = :now ADD line_count :minusOne, version :one',
-                    ExpressionAttributeValues: { ':now': now, ':minusOne': -1, ':one': 1 },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new CartItemNotFoundError();
-        throw error;
-      }
+      const written = await guardedTransaction(doc, [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: key.line(cartId, productId),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.meta(cartId),
+            UpdateExpression: 'SET updated_at = :now ADD line_count :minusOne, version :one',
+            ExpressionAttributeValues: { ':now': now, ':minusOne': -1, ':one': 1 },
+          },
+        },
+      ]);
+      if (!written) throw new CartItemNotFoundError();
     },
 
     /**
@@ -479,32 +452,18 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
           });
         }
         try {
-          await withConflictRetry(() =>
-            doc.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  {
-                    Put: {
-                      TableName: tableName,
-                      Item: {
-                        ...key.paidOrder(cartId, orderId),
-                        type: 'PAID_ORDER',
-                        created_at: now,
-                        expires_at: Math.floor(Date.parse(now) / 1000) + 90 * 86400,
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                  ...writes,
-                ],
-              }),
-            ),
-          );
-          return true;
+          return await guardedTransaction(doc, [
+            markerPut(tableName, {
+              ...key.paidOrder(cartId, orderId),
+              type: 'PAID_ORDER',
+              created_at: now,
+              expires_at: Math.floor(Date.parse(now) / 1000) + 90 * 86400,
+            }),
+            ...writes,
+          ]);
         } catch (error) {
-          const reasons = cancellationReasons(error);
-          if (!reasons) throw error;
-          if (reasons[0] === 'ConditionalCheckFailed') return false;
+          // A line changed since it was read: read the cart again and re-plan.
+          if (!cancellationReasons(error)) throw error;
         }
       }
       throw new Error('The cart kept changing while the paid order was applied');

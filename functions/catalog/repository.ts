@@ -4,12 +4,12 @@ import {
   GetCommand,
   PutCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { isConditionFailure } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
+import type { TransactItem } from '../../shared/guarded-transaction';
 import { averageRating } from '../../shared/rating';
 import type { StockStatus } from '../inventory/stock-records';
 import { departmentOf } from './categories';
@@ -17,7 +17,6 @@ import { ProductVersionConflictError } from './errors';
 import { type ProductRecord, statusOf } from './product';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const key = { product: (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' }) };
 

@@ -10,6 +10,7 @@ import type { PostalAddress } from '../../shared/address';
 import { cancellationReasons, isConditionFailure } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import { NotFoundError } from '../../shared/errors';
+import { guardedTransaction } from '../../shared/guarded-transaction';
 import type { Role } from '../../shared/http/route';
 import { AddressLimitError, AlreadySellerError, EmailTakenError, StoreNameTakenError } from './errors';
 
@@ -96,41 +97,33 @@ export function userRepository(doc: DynamoDBDocumentClient, tableName: string) {
   return {
     /** Creates the profile and claims its e-mail in one transaction; a taken e-mail → EmailTakenError. */
     async create(user: UserRecord): Promise<void> {
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...key.email(user.email), type: 'EMAIL', user_id: user.userId },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...key.profile(user.userId),
-                    type: 'PROFILE',
-                    user_id: user.userId,
-                    email: user.email,
-                    name: user.name,
-                    roles: user.roles,
-                    address_count: 0,
-                    created_at: user.createdAt,
-                    updated_at: user.updatedAt,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        );
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new EmailTakenError();
-        throw error;
-      }
+      const created = await guardedTransaction(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...key.email(user.email), type: 'EMAIL', user_id: user.userId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.profile(user.userId),
+              type: 'PROFILE',
+              user_id: user.userId,
+              email: user.email,
+              name: user.name,
+              roles: user.roles,
+              address_count: 0,
+              created_at: user.createdAt,
+              updated_at: user.updatedAt,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+      if (!created) throw new EmailTakenError();
     },
 
     /** Undoes `create` when the identity provider refused the account. */

@@ -4,13 +4,13 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import { ConflictError, ForbiddenError } from '../../shared/errors';
+import { guardedTransaction, markerPut, type TransactItem } from '../../shared/guarded-transaction';
 import {
   InsufficientStockError,
   OutOfStockError,
@@ -20,7 +20,6 @@ import {
 import { DEFAULT_LOW_STOCK_THRESHOLD, stockKey } from './stock-records';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export type ReservationState = 'held' | 'charging' | 'committed' | 'released';
 
@@ -352,19 +351,11 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
                 stockMove(tableName, line.productId, allocation, move, now),
               ),
             );
-      try {
-        await withConflictRetry(() =>
-          doc.send(new TransactWriteCommand({ TransactItems: [reservationUpdate, ...stockMoves] })),
-        );
+      if (await guardedTransaction(doc, [reservationUpdate, ...stockMoves])) {
         return { changed: true, state: to, reservation: { ...reservation, state: to, updatedAt: now } };
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[0] === 'ConditionalCheckFailed') {
-          const current = await repository.getReservation(orderId);
-          return { changed: false, state: current?.state, reservation: current };
-        }
-        throw error;
       }
+      const current = await repository.getReservation(orderId);
+      return { changed: false, state: current?.state, reservation: current };
     },
 
     /**
@@ -392,33 +383,17 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
         }
       }
       if (moves.length === 0) return { changed: false };
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      pk: `RES#${orderId}`,
-                      sk: `RESTOCK#${restockId}`,
-                      type: 'RESTOCK',
-                      created_at: now,
-                    },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                ...moves,
-              ],
-            }),
-          ),
-        );
-        return { changed: true };
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return { changed: false };
-        throw error;
-      }
+      return {
+        changed: await guardedTransaction(doc, [
+          markerPut(tableName, {
+            pk: `RES#${orderId}`,
+            sk: `RESTOCK#${restockId}`,
+            type: 'RESTOCK',
+            created_at: now,
+          }),
+          ...moves,
+        ]),
+      };
     },
 
     /** Held reservations whose time is up, found through the expiry index (never a scan). */

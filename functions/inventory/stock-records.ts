@@ -1,6 +1,4 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { TransactItem } from '../../shared/guarded-transaction';
 
 /** Below this many available units a product shows `low_stock` unless its seller sets another threshold. */
 export const DEFAULT_LOW_STOCK_THRESHOLD = 5;

@@ -1,13 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
-import { cancellationReasons, isConditionFailure } from '../../shared/dynamo-errors';
+import { isConditionFailure } from '../../shared/dynamo-errors';
 import { NotFoundError } from '../../shared/errors';
+import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
 
 export interface NotificationRecord {
   notificationId: string;
@@ -52,57 +47,43 @@ export function notificationRepository(doc: DynamoDBDocumentClient, tableName: s
      * failed is retried by the event's redelivery instead of being lost.
      */
     async record(notification: NotificationRecord): Promise<{ created: boolean; emailPending: boolean }> {
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    pk: `EVENT#${notification.eventId}`,
-                    sk: `USER#${notification.userId}`,
-                    type: 'DELIVERED',
-                    email_status: notification.email ? 'pending' : 'none',
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    pk: `USER#${notification.userId}`,
-                    sk: `NTF#${notification.notificationId}`,
-                    type: 'NOTIFICATION',
-                    notification_id: notification.notificationId,
-                    user_id: notification.userId,
-                    kind: notification.kind,
-                    title: notification.title,
-                    body: notification.body,
-                    order_id: notification.orderId ?? undefined,
-                    product_id: notification.productId ?? undefined,
-                    event_id: notification.eventId,
-                    created_at: notification.createdAt,
-                    email: notification.email ?? undefined,
-                  },
-                },
-              },
-            ],
-          }),
-        );
-        return { created: true, emailPending: notification.email !== null };
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
-        const { Item } = await doc.send(
-          new GetCommand({
+      const created = await guardedTransaction(doc, [
+        markerPut(tableName, {
+          pk: `EVENT#${notification.eventId}`,
+          sk: `USER#${notification.userId}`,
+          type: 'DELIVERED',
+          email_status: notification.email ? 'pending' : 'none',
+        }),
+        {
+          Put: {
             TableName: tableName,
-            Key: { pk: `EVENT#${notification.eventId}`, sk: `USER#${notification.userId}` },
-            ConsistentRead: true,
-          }),
-        );
-        return { created: false, emailPending: Item?.email_status === 'pending' };
-      }
+            Item: {
+              pk: `USER#${notification.userId}`,
+              sk: `NTF#${notification.notificationId}`,
+              type: 'NOTIFICATION',
+              notification_id: notification.notificationId,
+              user_id: notification.userId,
+              kind: notification.kind,
+              title: notification.title,
+              body: notification.body,
+              order_id: notification.orderId ?? undefined,
+              product_id: notification.productId ?? undefined,
+              event_id: notification.eventId,
+              created_at: notification.createdAt,
+              email: notification.email ?? undefined,
+            },
+          },
+        },
+      ]);
+      if (created) return { created: true, emailPending: notification.email !== null };
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: `EVENT#${notification.eventId}`, sk: `USER#${notification.userId}` },
+          ConsistentRead: true,
+        }),
+      );
+      return { created: false, emailPending: Item?.email_status === 'pending' };
     },
 
     async markEmailSent(eventId: string, userId: string): Promise<void> {

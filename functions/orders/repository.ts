@@ -4,18 +4,17 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
 import type { DomainEvent } from '../../shared/events';
+import type { TransactItem } from '../../shared/guarded-transaction';
 import { outboxPut } from '../../shared/outbox';
 import { AlsoWriteConflictError, CartClaimConflictError, OrderVersionConflictError } from './errors';
 import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const ORDER_GSI = { byUser: 'ByUser', pending: 'ByPending' } as const;
 

@@ -149,4 +149,3 @@ export const SellerOrderView = z.object({
   shipments: OrderView.shape.shipments,
 });
 
-export const CancelResponse = OrderView;

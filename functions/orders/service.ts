@@ -1,7 +1,7 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { postalAddressOf, postalAddressView } from '../../shared/address';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import type { DomainEvent } from '../../shared/events';
+import type { TransactItem } from '../../shared/guarded-transaction';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
 import { CURRENCY, formattedMoneyFields, moneyFields } from '../../shared/money';
@@ -29,8 +29,6 @@ import {
 } from './order';
 import type { OrderRepository } from './repository';
 import type { CheckoutInput, CheckoutResult, OrderViewType } from './schemas';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface OrdersDeps {
   orders: OrderRepository;

@@ -9,6 +9,7 @@ import {
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import type { DomainEvent } from '../../shared/events';
+import { guardedTransaction } from '../../shared/guarded-transaction';
 import { newId } from '../../shared/ids';
 import { type OutboxKey, outboxItem } from '../../shared/outbox';
 import { InsufficientFundsError } from './errors';
@@ -363,50 +364,38 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
 
     /** Credits a paid top-up to the wallet with its ledger entry, once. */
     async creditTopUp(userId: string, topUpId: string, amountCents: number, now: string): Promise<boolean> {
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: key.topUp(userId, topUpId),
-                    UpdateExpression: 'SET #status = :credited, updated_at = :now',
-                    ConditionExpression: '#status = :pending',
-                    ExpressionAttributeNames: { '#status': 'status' },
-                    ExpressionAttributeValues: {
-                      ':credited': 'credited',
-                      ':pending': 'pending',
-                      ':now': now,
-                    },
-                  },
-                },
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: key.wallet(userId),
-                    UpdateExpression:
-                      'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
-                    ExpressionAttributeValues: { ':amount': amountCents, ':zero': 0, ':now': now },
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: ledgerItem(userId, 'top_up', topUpId, amountCents, now),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-        return true;
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
-        throw error;
-      }
+      return guardedTransaction(doc, [
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.topUp(userId, topUpId),
+            UpdateExpression: 'SET #status = :credited, updated_at = :now',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':credited': 'credited',
+              ':pending': 'pending',
+              ':now': now,
+            },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.wallet(userId),
+            UpdateExpression:
+              'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
+            ExpressionAttributeValues: { ':amount': amountCents, ':zero': 0, ':now': now },
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: ledgerItem(userId, 'top_up', topUpId, amountCents, now),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
     },
 
     /**

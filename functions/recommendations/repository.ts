@@ -2,11 +2,10 @@ import {
   type DynamoDBDocumentClient,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
+import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -54,27 +53,11 @@ export function recommendationRepository(doc: DynamoDBDocumentClient, tableName:
       let applied = 0;
       for (let start = 0, chunk = 0; start < increments.length; start += 99, chunk++) {
         const part = increments.slice(start, start + 99);
-        try {
-          await withConflictRetry(() =>
-            doc.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  {
-                    Put: {
-                      TableName: tableName,
-                      Item: { pk: `ORDER#${orderId}`, sk: `CHUNK#${chunk}`, type: 'COUNTED' },
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                  ...part.map(increment),
-                ],
-              }),
-            ),
-          );
-          applied += part.length;
-        } catch (error) {
-          if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
-        }
+        const counted = await guardedTransaction(doc, [
+          markerPut(tableName, { pk: `ORDER#${orderId}`, sk: `CHUNK#${chunk}`, type: 'COUNTED' }),
+          ...part.map(increment),
+        ]);
+        if (counted) applied += part.length;
       }
       return applied;
     },

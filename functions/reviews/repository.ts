@@ -1,17 +1,11 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
-import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { cancellationReasons, isConditionFailure } from '../../shared/dynamo-errors';
 import { queryPage } from '../../shared/dynamo-query';
+import { guardedTransaction, markerPut, type TransactItem } from '../../shared/guarded-transaction';
 import { AlreadyReviewedError, AlreadyVotedError } from './errors';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface ReviewRecord {
   reviewId: string;
@@ -130,43 +124,33 @@ export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string)
 
   const repository = {
     async create(review: ReviewRecord): Promise<void> {
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: toItem(review),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      ...key.reviewId(review.reviewId),
-                      type: 'REVIEW_ID',
-                      product_id: review.productId,
-                      user_id: review.userId,
-                    },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                aggregateUpdate(
-                  review.productId,
-                  { sum: review.rating, count: 1, histogram: { [review.rating]: 1 } },
-                  review.createdAt,
-                ),
-              ],
-            }),
-          ),
-        );
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new AlreadyReviewedError();
-        throw error;
-      }
+      const written = await guardedTransaction(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: toItem(review),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.reviewId(review.reviewId),
+              type: 'REVIEW_ID',
+              product_id: review.productId,
+              user_id: review.userId,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        aggregateUpdate(
+          review.productId,
+          { sum: review.rating, count: 1, histogram: { [review.rating]: 1 } },
+          review.createdAt,
+        ),
+      ]);
+      if (!written) throw new AlreadyReviewedError();
     },
 
     /** Sets the verified-purchase badge of a user's review of a product; false when there is no such review. */
@@ -210,107 +194,72 @@ export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string)
         histogram[before.rating] = -1;
         histogram[after.rating] = 1;
       }
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: toItem(after),
-                    // The badge too: the orders' events may change it while the author edits.
-                    ConditionExpression:
-                      'rating = :rating AND helpful_count = :helpful AND verified_purchase = :verified',
-                    ExpressionAttributeValues: {
-                      ':rating': before.rating,
-                      ':helpful': before.helpfulCount,
-                      ':verified': before.verifiedPurchase,
-                    },
-                  },
-                },
-                aggregateUpdate(
-                  after.productId,
-                  { sum: after.rating - before.rating, count: 0, histogram },
-                  after.updatedAt,
-                ),
-              ],
-            }),
-          ),
-        );
-        return true;
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
-        throw error;
-      }
+      return guardedTransaction(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: toItem(after),
+            // The badge too: the orders' events may change it while the author edits.
+            ConditionExpression:
+              'rating = :rating AND helpful_count = :helpful AND verified_purchase = :verified',
+            ExpressionAttributeValues: {
+              ':rating': before.rating,
+              ':helpful': before.helpfulCount,
+              ':verified': before.verifiedPurchase,
+            },
+          },
+        },
+        aggregateUpdate(
+          after.productId,
+          { sum: after.rating - before.rating, count: 0, histogram },
+          after.updatedAt,
+        ),
+      ]);
     },
 
     async remove(review: ReviewRecord, now: string): Promise<boolean> {
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Delete: {
-                    TableName: tableName,
-                    Key: key.review(review.productId, review.userId),
-                    ConditionExpression: 'rating = :rating',
-                    ExpressionAttributeValues: { ':rating': review.rating },
-                  },
-                },
-                { Delete: { TableName: tableName, Key: key.reviewId(review.reviewId) } },
-                aggregateUpdate(
-                  review.productId,
-                  { sum: -review.rating, count: -1, histogram: { [review.rating]: -1 } },
-                  now,
-                ),
-              ],
-            }),
-          ),
-        );
-        return true;
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
-        throw error;
-      }
+      return guardedTransaction(doc, [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: key.review(review.productId, review.userId),
+            ConditionExpression: 'rating = :rating',
+            ExpressionAttributeValues: { ':rating': review.rating },
+          },
+        },
+        { Delete: { TableName: tableName, Key: key.reviewId(review.reviewId) } },
+        aggregateUpdate(
+          review.productId,
+          { sum: -review.rating, count: -1, histogram: { [review.rating]: -1 } },
+          now,
+        ),
+      ]);
     },
 
     /** One helpful vote per user per review: the vote marker and the count change together. */
     async voteHelpful(review: ReviewRecord, userId: string, now: string): Promise<'voted' | 'changed'> {
       const count = review.helpfulCount + 1;
       try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...key.vote(review.reviewId, userId), type: 'VOTE', created_at: now },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
+        const voted = await guardedTransaction(doc, [
+          markerPut(tableName, { ...key.vote(review.reviewId, userId), type: 'VOTE', created_at: now }),
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.review(review.productId, review.userId),
+              UpdateExpression: 'SET helpful_count = :count, helpful_key = :key',
+              ConditionExpression: 'helpful_count = :read',
+              ExpressionAttributeValues: {
+                ':count': count,
+                ':key': helpfulKey(count, review.createdAt),
+                ':read': review.helpfulCount,
               },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: key.review(review.productId, review.userId),
-                  UpdateExpression: 'SET helpful_count = :count, helpful_key = :key',
-                  ConditionExpression: 'helpful_count = :read',
-                  ExpressionAttributeValues: {
-                    ':count': count,
-                    ':key': helpfulKey(count, review.createdAt),
-                    ':read': review.helpfulCount,
-                  },
-                },
-              },
-            ],
-          }),
-        );
+            },
+          },
+        ]);
+        if (!voted) throw new AlreadyVotedError();
         return 'voted';
       } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[0] === 'ConditionalCheckFailed') throw new AlreadyVotedError();
-        if (reasons?.[1] === 'ConditionalCheckFailed') return 'changed';
+        if (cancellationReasons(error)?.[1] === 'ConditionalCheckFailed') return 'changed';
         throw error;
       }
     },

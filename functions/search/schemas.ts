@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toCents } from '../../shared/money';
 import { moneyOutput, queryInt } from '../../shared/schemas/common';
 import { findCategory } from '../catalog/categories';
-import { SEARCH_SORTS } from './search-index';
+import { MAX_PAGE_SIZE, SEARCH_SORTS, STOCK_STATUSES } from './search-index';
 
 const queryMoney = z
   .string()
@@ -28,7 +28,7 @@ const browse = {
     .transform((value) => value === 'true')
     .optional(),
   page: queryInt(1, 500).default(1),
-  page_size: queryInt(1, 100).default(20),
+  page_size: queryInt(1, MAX_PAGE_SIZE).default(20),
 };
 
 function priceOrder<T extends { min_price?: number; max_price?: number }>(
@@ -76,7 +76,7 @@ export const SearchResult = z.object({
   image: z.string().nullable(),
   rating: z.number(),
   review_count: z.number().int(),
-  stock_status: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
+  stock_status: z.enum(STOCK_STATUSES),
   created_at: z.string(),
 });
 
@@ -103,5 +103,4 @@ export const SearchResponse = z.object({
 
 export const SuggestResponse = z.object({ suggestions: z.array(z.string()) });
 
-export type SearchInput = z.output<typeof SearchQuerySchema>;
 export type SearchResponseType = z.input<typeof SearchResponse>;

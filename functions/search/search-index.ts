@@ -28,7 +28,7 @@
 
 export type StockStatus = 'in_stock' | 'low_stock' | 'out_of_stock';
 
-export const STOCK_STATUSES: readonly StockStatus[] = ['in_stock', 'low_stock', 'out_of_stock'];
+export const STOCK_STATUSES = ['in_stock', 'low_stock', 'out_of_stock'] as const satisfies readonly StockStatus[];
 
 export interface SearchDocument {
   product_id: string;
@@ -153,5 +153,5 @@ export const PRICE_RANGES: ReadonlyArray<{
 
 export const RATING_THRESHOLDS: readonly RatingFacetThreshold[] = [4, 3, 2, 1];
 
-/** Largest page size either adapter serves; deeper requests are clamped by the handler's schema. */
+/** Largest page size either adapter serves; the route's query schema refuses larger ones. */
 export const MAX_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 import middy, { type MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { bearerToken, tokenVerifierFromEnv, userIdOf } from '../auth/token-verifier';
 import { dynamo } from '../clients';
@@ -273,4 +273,3 @@ function lowerCaseKeys(headers: Record<string, string | undefined>): Record<stri
   return lowered;
 }
 
-export type { Context };

@@ -29,7 +29,7 @@ export async function requireValidSignature(
  * True when one of the header's `v1` signatures (Stripe sends several while a secret rolls
  * over) is the body's, signed within five minutes either side of now.
  */
-export function signatureVerifies(
+function signatureVerifies(
   body: string,
   header: string | undefined,
   secret: string,
