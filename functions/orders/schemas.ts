@@ -148,4 +148,3 @@ export const SellerOrderView = z.object({
   lines: z.array(OrderLineView),
   shipments: OrderView.shape.shipments,
 });
-

@@ -28,7 +28,11 @@
 
 export type StockStatus = 'in_stock' | 'low_stock' | 'out_of_stock';
 
-export const STOCK_STATUSES = ['in_stock', 'low_stock', 'out_of_stock'] as const satisfies readonly StockStatus[];
+export const STOCK_STATUSES = [
+  'in_stock',
+  'low_stock',
+  'out_of_stock',
+] as const satisfies readonly StockStatus[];
 
 export interface SearchDocument {
   product_id: string;

@@ -272,4 +272,3 @@ function lowerCaseKeys(headers: Record<string, string | undefined>): Record<stri
   for (const [name, value] of Object.entries(headers)) lowered[name.toLowerCase()] = value;
   return lowered;
 }
-

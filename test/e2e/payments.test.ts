@@ -95,3 +95,21 @@ describe('a refund that fails at the provider', () => {
     expect(await refundedAtStripe(order.order_id)).toBe(order.total_cents);
   });
 });
+
+describe('Stripe webhook', () => {
+  it('refuses an event whose Stripe-Signature does not verify with 400, naming the header', async () => {
+    const body = JSON.stringify({ type: 'payment_intent.succeeded', data: { object: { id: 'pi_forged' } } });
+    const forged = await api('POST', '/api/v1/payments/webhooks/stripe', {
+      rawBody: body,
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`,
+      },
+    });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error).toMatchObject({
+      code: 'INVALID_SIGNATURE',
+      details: { fields: [{ field: 'Stripe-Signature', message: 'does not verify' }] },
+    });
+  });
+});
