@@ -6,7 +6,10 @@ import type { HandlerRef, PlatformManifests, ServiceManifest } from './types';
  * state machine owned by another, is refused here, so it cannot hide in the wrong manifest.
  */
 export function gatherManifests(services: readonly ServiceManifest[]): PlatformManifests {
-  for (const manifest of services) checkOwnership(manifest);
+  for (const manifest of services) {
+    checkOwnership(manifest);
+    checkRouteOptionsHaveTheirResources(manifest);
+  }
   const all = <T>(pick: (manifest: ServiceManifest) => readonly T[] | undefined) =>
     services.flatMap((manifest) => [...(pick(manifest) ?? [])]);
   return {
@@ -38,6 +41,20 @@ function checkOwnership(manifest: ServiceManifest): void {
     if (owned.owner !== service) {
       throw new Error(
         `${owned.id} is owned by ${owned.owner} but declared in ${service}'s manifest: declare it in functions/${owned.owner}/manifest.ts`,
+      );
+    }
+  }
+}
+
+/**
+ * A route option that needs a resource must also declare it in `uses`, which is where the CDK
+ * app reads grants and environment from; otherwise the route would answer 500 on AWS only.
+ */
+function checkRouteOptionsHaveTheirResources(manifest: ServiceManifest): void {
+  for (const route of manifest.routes ?? []) {
+    if (route.idempotency && route.uses?.tables?.idempotency !== 'readWrite') {
+      throw new Error(
+        `The route ${route.id} declares idempotency but not its table: add \`idempotency: 'readWrite'\` to its uses.tables in functions/${manifest.service}/`,
       );
     }
   }

@@ -37,4 +37,23 @@ describe('gathering the services’ manifests', () => {
       'declare it in functions/orders/manifest.ts',
     );
   });
+
+  it('refuses an idempotent route that does not declare the idempotency table it writes', () => {
+    const route = {
+      id: 'PlaceThing',
+      method: 'POST' as const,
+      path: '/api/v1/things',
+      auth: 'user' as const,
+      handler: 'functions/cart/handlers/place-thing.handler' as const,
+      summary: 'Place a thing',
+      tag: 'things',
+      successStatus: 202 as const,
+      idempotency: { expiresAfterSeconds: 60 },
+    };
+    expect(() => gatherManifests([{ service: 'cart', routes: [route] }])).toThrow(
+      'The route PlaceThing declares idempotency but not its table',
+    );
+    const declared = { ...route, uses: { tables: { idempotency: 'readWrite' as const } } };
+    expect(gatherManifests([{ service: 'cart', routes: [declared] }]).routes).toHaveLength(1);
+  });
 });
