@@ -1,8 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { type DomainEvent, publishEvents } from './events';
+import { streamBatchHandler } from './handlers';
+import { businessMetrics, type MetricsPort } from './metrics';
 import { processStreamInOrder } from './stream-batch';
 
 type Item = Record<string, unknown>;
@@ -86,6 +88,11 @@ export interface RelayOptions {
   entityEvents?: EntityEvents;
   /** Where events go; the bus (PutEvents) unless a test says otherwise. */
   send?: (events: DomainEvent[]) => Promise<unknown>;
+  /**
+   * Counts the business facts among the events once they are on the bus: each change's events
+   * pass here once (again only if its record is redelivered after a failed send).
+   */
+  countSent?: (events: DomainEvent[], metrics: MetricsPort) => void;
 }
 
 /**
@@ -100,8 +107,9 @@ export function outboxRelay(options: RelayOptions = {}) {
   const send = options.send ?? publishEvents;
   const relayRecord = async (record: DynamoDBRecord) => {
     const events = await eventsOfRecord(record, options.entityEvents);
-    if (events.length > 0) await send(events);
+    if (events.length === 0) return;
+    await send(events);
+    options.countSent?.(events, businessMetrics);
   };
-  return (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> =>
-    processStreamInOrder(event, relayRecord, context);
+  return streamBatchHandler((event, context) => processStreamInOrder(event, relayRecord, context));
 }

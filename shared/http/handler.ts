@@ -16,6 +16,8 @@ import {
 import { requireFeature } from '../feature-flags';
 import { logger } from '../logger';
 import type { RouteDefinition } from '../manifests/types';
+import { businessMetrics } from '../metrics';
+import { observability } from '../observability';
 import { type RateLimit, rateLimiter } from '../rate-limit';
 import { secretValue } from '../secrets';
 import { parseCookies } from './cookies';
@@ -55,7 +57,13 @@ export function httpHandlerWith(loadRoles: RoleLookup) {
  */
 function httpHandler<R extends RouteDefinition>(route: R, step: Step<R>, loadRoles: RoleLookup) {
   const state = new WeakMap<GatewayEvent, HttpRequest<R>>();
-  const stack = middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 }).use(errorMapper(route));
+  const stack = middy<GatewayEvent, GatewayResult>({ timeoutEarlyInMillis: 0 })
+    .use(
+      observability<GatewayEvent, GatewayResult>({
+        correlationOf: (event) => ({ request_id: event.requestContext?.requestId }),
+      }),
+    )
+    .use(errorMapper(route));
   const feature = route.feature;
   if (feature) stack.use({ before: () => requireFeature(feature) });
   stack.use(parseRequest(route, state));
@@ -202,7 +210,10 @@ function limitRate<R extends RouteDefinition>(
       const caller = request.user?.userId ?? `ip:${addressKey(request.sourceIp)}`;
       limiter ??= rateLimiter(dynamo(), requireEnv('RATE_LIMITS_TABLE_NAME'));
       const decision = await limiter.check(limit, caller);
-      if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+      if (!decision.allowed) {
+        businessMetrics.count('RateLimitedRequests', 1, { bucket: limit.bucket });
+        throw new RateLimitedError(decision.retryAfterSeconds);
+      }
     },
   };
 }

@@ -1,3 +1,4 @@
+import { eventRuleHandler } from '../../../shared/handlers';
 import { logger } from '../../../shared/logger';
 import { mediaDeps } from '../deps';
 import { attachUploadedImage, type UploadOutcome } from '../service';
@@ -10,11 +11,13 @@ export interface ObjectCreatedEvent {
 }
 
 /** Rule target (default bus) for S3's "Object Created": a finished upload joins its product. */
-export const handler = async (event: ObjectCreatedEvent): Promise<{ outcome: UploadOutcome }> => {
-  const { bucket, object } = event.detail;
-  const outcome = await attachUploadedImage({ bucket: bucket.name, key: object.key }, mediaDeps());
-  if (outcome !== 'attached' && outcome !== 'already-attached') {
-    logger.warn('Uploaded image not attached', { bucket: bucket.name, key: object.key, outcome });
-  }
-  return { outcome };
-};
+export const handler = eventRuleHandler(
+  async (event: ObjectCreatedEvent): Promise<{ outcome: UploadOutcome }> => {
+    const { bucket, object } = event.detail;
+    const outcome = await attachUploadedImage({ bucket: bucket.name, key: object.key }, mediaDeps());
+    if (outcome !== 'attached' && outcome !== 'already-attached') {
+      logger.warn('Uploaded image not attached', { bucket: bucket.name, key: object.key, outcome });
+    }
+    return { outcome };
+  },
+);

@@ -1,4 +1,5 @@
 import type { BusEvent } from '../../../shared/events';
+import { eventRuleHandler } from '../../../shared/handlers';
 import { orderStore } from '../deps';
 import { OrderCancelled } from '../events';
 import { compensateCancellation } from '../fulfilment';
@@ -9,7 +10,7 @@ import { fulfilmentDeps } from '../fulfilment-deps';
  * idempotent), so a cancel whose refund or restock failed half-way is still finished — the
  * bus retries this until it succeeds or dead-letters it.
  */
-export const handler = async (event: BusEvent<unknown>) => {
+export const handler = eventRuleHandler(async (event: BusEvent<unknown>) => {
   const order = await orderStore().orders.get(OrderCancelled.parse(event).order_id);
   if (order) await compensateCancellation(order, fulfilmentDeps());
-};
+});

@@ -1,4 +1,5 @@
 import { intEnv } from '../../../shared/config';
+import { scheduledHandler } from '../../../shared/handlers';
 import { logger } from '../../../shared/logger';
 import { stopCheckoutSaga } from '../saga';
 import { reconcilePendingOrders } from '../settlement';
@@ -8,20 +9,26 @@ import { settlementDeps } from '../settlement-deps';
  * Scheduled: settles orders pending too long. An operator (or a test) may pass
  * `older_than_seconds` to look at younger orders, and `order_id` to settle just one.
  */
-export const handler = async (
-  event: { detail?: { older_than_seconds?: number; order_id?: string } } = {},
-) => {
-  const result = await reconcilePendingOrders(
-    {
-      olderThanSeconds: event.detail?.older_than_seconds ?? intEnv('RECONCILE_AFTER_SECONDS', 600),
-      orderId: event.detail?.order_id,
+export const handler = scheduledHandler(
+  async (event: { detail?: { older_than_seconds?: number; order_id?: string } } = {}) => {
+    const result = await reconcilePendingOrders(
+      {
+        olderThanSeconds: event.detail?.older_than_seconds ?? intEnv('RECONCILE_AFTER_SECONDS', 600),
+        orderId: event.detail?.order_id,
+      },
+      {
+        ...settlementDeps(),
+        stopSaga: (orderId) => stopCheckoutSaga(orderId, 'The reconciler settles this order'),
+      },
+    );
+    for (const failure of result.errors) logger.error('Could not settle a pending order', failure);
+    if (result.settled || result.failed) logger.info('Reconciled pending orders', result);
+    return result;
+  },
+  {
+    count: (result, _event, metrics) => {
+      metrics.count('ReconcilerSettled', result.settled);
+      metrics.count('ReconcilerFailed', result.failed);
     },
-    {
-      ...settlementDeps(),
-      stopSaga: (orderId) => stopCheckoutSaga(orderId, 'The reconciler settles this order'),
-    },
-  );
-  for (const failure of result.errors) logger.error('Could not settle a pending order', failure);
-  if (result.settled || result.failed) logger.info('Reconciled pending orders', result);
-  return result;
-};
+  },
+);

@@ -1,4 +1,5 @@
 import { intEnv } from '../../../shared/config';
+import { scheduledHandler } from '../../../shared/handlers';
 import { logger } from '../../../shared/logger';
 import { paymentsDeps } from '../deps';
 import { retryRequestedRefunds } from '../service';
@@ -8,14 +9,17 @@ import { retryRequestedRefunds } from '../service';
  * lost) are sent again under their own keys until the provider settles them. Younger ones
  * are left to the caller that is still retrying them.
  */
-export const handler = async (event: { detail?: { older_than_seconds?: number } } = {}) => {
-  const result = await retryRequestedRefunds(
-    { olderThanSeconds: event.detail?.older_than_seconds ?? intEnv('REFUND_RETRY_AFTER_SECONDS', 120) },
-    paymentsDeps(),
-  );
-  for (const refund of result.stillRequested) logger.warn('A refund is still not settled', refund);
-  if (result.succeeded || result.failed) {
-    logger.info('Retried requested refunds', { succeeded: result.succeeded, failed: result.failed });
-  }
-  return result;
-};
+export const handler = scheduledHandler(
+  async (event: { detail?: { older_than_seconds?: number } } = {}) => {
+    const result = await retryRequestedRefunds(
+      { olderThanSeconds: event.detail?.older_than_seconds ?? intEnv('REFUND_RETRY_AFTER_SECONDS', 120) },
+      paymentsDeps(),
+    );
+    for (const refund of result.stillRequested) logger.warn('A refund is still not settled', refund);
+    if (result.succeeded || result.failed) {
+      logger.info('Retried requested refunds', { succeeded: result.succeeded, failed: result.failed });
+    }
+    return result;
+  },
+  { count: (result, _event, metrics) => metrics.count('RefundsFailed', result.failed) },
+);

@@ -1,4 +1,5 @@
 import type { BusEvent } from '../../../shared/events';
+import { eventRuleHandler } from '../../../shared/handlers';
 import { reviewsDeps } from '../deps';
 import { refreshVerifiedPurchases } from '../service';
 
@@ -8,10 +9,10 @@ interface OrderChanged {
 }
 
 /** Rule target for OrderPaid, OrderCancelled and OrderRefunded: review badges follow the order. */
-export const handler = async (event: BusEvent<OrderChanged>): Promise<void> => {
+export const handler = eventRuleHandler(async (event: BusEvent<OrderChanged>): Promise<void> => {
   await refreshVerifiedPurchases(
     event.detail.user_id,
     event.detail.lines.map((line) => line.product_id),
     reviewsDeps(),
   );
-};
+});

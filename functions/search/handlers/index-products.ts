@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { streamBatchHandler } from '../../../shared/handlers';
 import { processStreamInOrder } from '../../../shared/stream-batch';
 import { searchChangeOf } from '../documents';
 import { searchIndex } from '../index-factory';
@@ -21,5 +22,6 @@ async function indexRecord(record: DynamoDBRecord): Promise<void> {
 }
 
 /** Stream target: a shard's records in order; a failure holds back the rest of the batch. */
-export const handler = async (event: DynamoDBStreamEvent, context: Context) =>
-  processStreamInOrder(event, indexRecord, context);
+export const handler = streamBatchHandler(async (event: DynamoDBStreamEvent, context: Context) =>
+  processStreamInOrder(event, indexRecord, context),
+);
