@@ -9,6 +9,7 @@ import type { LocalEventBus } from '../event-bus';
 import { startDynamoDbProxy } from '../faults/dynamodb-proxy';
 import { FaultInjector } from '../faults/faults';
 import { useFaultInjector } from '../lambda';
+import { LocalMetrics } from '../metrics';
 import type { LocalS3 } from '../s3-gateway';
 import { issuerKey } from '../signing-key';
 import type { LocalStepFunctions } from '../step-functions';
@@ -57,6 +58,8 @@ export interface Platform {
   timers: Timers;
   stepFunctions: LocalStepFunctions;
   faults: FaultInjector;
+  /** The handlers' EMF metrics, as `/_local/metrics` serves them. */
+  metrics: LocalMetrics;
   /** DynamoDB Local itself; handlers reach it through the fault proxy instead. */
   dynamoEndpoint: string;
   /** True on the first start of a data dir (or always in memory): the caller seeds then. */
@@ -84,6 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   useFaultInjector(faults);
   shutdown.add({ stop: async () => useFaultInjector(undefined) });
   try {
+    const metrics = shutdown.add(new LocalMetrics().capture());
     const dynamo = shutdown.add(
       await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
     );
@@ -137,7 +141,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       stripe: stripe.url,
       s3: s3.url,
     };
-    const context = { url, gateway, issuerKey: key, health, reindex, bus, stripe, faults, endpoints };
+    const context = {
+      url,
+      gateway,
+      issuerKey: key,
+      health,
+      reindex,
+      bus,
+      stripe,
+      faults,
+      endpoints,
+      metrics,
+    };
     http.server.on('request', platformRequestHandler(context));
 
     return {
@@ -149,6 +164,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       timers,
       stepFunctions,
       faults,
+      metrics,
       dynamoEndpoint: dynamo.endpoint,
       freshData,
       stop: () => shutdown.stopAll(),

@@ -8,6 +8,7 @@ import type { FaultInjector } from '../faults/faults';
 import { faultRoutes } from '../faults/routes';
 import { corsHeaders, type LocalGateway, writeJson } from '../gateway';
 import { invoke } from '../lambda';
+import type { LocalMetrics } from '../metrics';
 import type { StripeTestServer } from '../stripe-server';
 import type { Reindex } from './components';
 import { STRIPE_WEBHOOK_PATH } from './constants';
@@ -25,6 +26,7 @@ export interface PlatformRequestContext {
   faults: FaultInjector;
   /** What `/_local/endpoints` lists. */
   endpoints: Record<string, string>;
+  metrics: LocalMetrics;
 }
 
 interface LocalRoute {
@@ -106,6 +108,17 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
   return [
     { method: 'POST', path: '/_local/reindex', serve: (_, response) => reindex(context.reindex, response) },
     { path: '/_local/endpoints', serve: (_, response) => writeJson(response, 200, context.endpoints) },
+    {
+      // The handlers' EMF counts; dead letters are the bus's own (on AWS, the queues' depth).
+      path: '/_local/metrics',
+      serve: (_, response) => {
+        const { totals, by_dimension } = context.metrics.snapshot();
+        writeJson(response, 200, {
+          totals: { ...totals, EventsDeadLettered: bus.deadLetters.length },
+          by_dimension,
+        });
+      },
+    },
     {
       // Runs a schedule now (ops and tests), with an optional event `detail`.
       method: 'POST',
