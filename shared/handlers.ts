@@ -14,6 +14,9 @@ import { type CorrelationIds, type ObservabilityOptions, observability } from '.
  * observability — Lambda context and correlation ids on the logs, metrics flushed, errors
  * stripped on the way out — so no handler wires it by hand.
  */
+/** Marks a handler as wrapped, so a test can hold every manifest handler to it. */
+export const OBSERVED = Symbol.for('bazaar.observed-handler');
+
 type Step<E, R> = (event: E, context: Context) => Promise<R>;
 export type HandlerOptions<E, R> = Omit<ObservabilityOptions<E, R>, 'correlationOf'>;
 
@@ -22,7 +25,8 @@ function wrap<E, R>(step: Step<E, R>, options: ObservabilityOptions<E, R>) {
     .use(observability(options))
     .handler((event, context) => step(event, context));
   // Tests and the local runtime may call a handler without a context; Lambda always gives one.
-  return (event: E, context?: Context): Promise<R> => stack(event, (context ?? {}) as Context);
+  const handler = (event: E, context?: Context): Promise<R> => stack(event, (context ?? {}) as Context);
+  return Object.assign(handler, { [OBSERVED]: true as const });
 }
 
 /** What every rule target receives: an EventBridge event, from the `bazaar` bus or the default one. */

@@ -4,6 +4,7 @@ import { OrderFailed } from '../../../functions/orders/events';
 import { countOrderEvents } from '../../../functions/orders/metrics';
 import {
   eventRuleHandler,
+  OBSERVED,
   sagaStepHandler,
   scheduledHandler,
   streamBatchHandler,
@@ -212,5 +213,25 @@ describe('business counts read off results', () => {
     expect(emfOf(lines, 'OrdersFailed')).toEqual([
       expect.objectContaining({ OrdersFailed: 1, reason: 'payment_declined' }),
     ]);
+  });
+});
+
+describe('the manifest’s handlers', () => {
+  it('are all wrapped: every rule target, stream consumer, schedule and saga step', () => {
+    const { rules, schedules, stateMachines, streams } = require('../../../shared/manifests');
+    const refs: string[] = [
+      ...rules.map((rule: { handler: string }) => rule.handler),
+      ...streams.map((stream: { handler: string }) => stream.handler),
+      ...schedules.map((schedule: { handler: string }) => schedule.handler),
+      ...stateMachines.flatMap((machine: { taskHandlers: Record<string, string> }) =>
+        Object.values(machine.taskHandlers),
+      ),
+    ];
+    const unwrapped = [...new Set(refs)].filter((ref) => {
+      const dot = ref.lastIndexOf('.');
+      const handler = require(`../../../${ref.slice(0, dot)}`)[ref.slice(dot + 1)];
+      return handler?.[OBSERVED] !== true;
+    });
+    expect(unwrapped).toEqual([]);
   });
 });
