@@ -1,5 +1,6 @@
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { z } from 'zod';
+import { httpHandler } from '../../../functions/identity/http-handler';
 import { OrderFailed } from '../../../functions/orders/events';
 import { countOrderEvents } from '../../../functions/orders/metrics';
 import {
@@ -9,7 +10,6 @@ import {
   scheduledHandler,
   streamBatchHandler,
 } from '../../../shared/handlers';
-import { httpHandler } from '../../../shared/http/handler';
 import { defineRoute } from '../../../shared/http/route';
 import { logger } from '../../../shared/logger';
 import { businessMetrics } from '../../../shared/metrics';
@@ -218,7 +218,7 @@ describe('business counts read off results', () => {
 
 describe('the manifest’s handlers', () => {
   it('are all wrapped: every rule target, stream consumer, schedule and saga step', () => {
-    const { rules, schedules, stateMachines, streams } = require('../../../shared/manifests');
+    const { rules, schedules, stateMachines, streams } = require('../../../functions/manifest');
     const refs: string[] = [
       ...rules.map((rule: { handler: string }) => rule.handler),
       ...streams.map((stream: { handler: string }) => stream.handler),
