@@ -26,7 +26,13 @@ export interface BusEvent<D = Record<string, unknown>> {
 }
 
 /** What every event's detail holds besides its own fields. */
-export const eventEnvelope = { eventId: z.string().min(1), version: z.number().int().nonnegative() };
+export const eventEnvelope = {
+  eventId: z
+    .string()
+    .min(1)
+    .describe('Derived from the entity and its version: a redelivery repeats it, and consumers dedupe on it'),
+  version: z.number().int().nonnegative().describe('The version of the entity after the change'),
+};
 
 type DetailSchema<Shape extends z.ZodRawShape> = z.ZodObject<typeof eventEnvelope & Shape>;
 
@@ -38,6 +44,8 @@ type DetailSchema<Shape extends z.ZodRawShape> = z.ZodObject<typeof eventEnvelop
 export interface EventContract<Shape extends z.ZodRawShape> {
   source: `bazaar.${string}`;
   detailType: string;
+  /** What happened, for the event catalog (docs/events.md). */
+  description: string;
   schema: DetailSchema<Shape>;
   /** The EventBridge pattern that matches this event, for rules. */
   pattern: { source: string[]; 'detail-type': string[] };
@@ -45,15 +53,21 @@ export interface EventContract<Shape extends z.ZodRawShape> {
   parse(event: BusEvent<unknown>): z.output<DetailSchema<Shape>>;
 }
 
+/**
+ * Fields say what they mean with zod's `.describe()`, so the catalog (`npm run docs:events`)
+ * shows it: the schema is the one place an event's shape and meaning are written.
+ */
 export function defineEvent<Shape extends z.ZodRawShape>(
   source: `bazaar.${string}`,
   detailType: string,
   shape: Shape,
+  about: { description: string },
 ): EventContract<Shape> {
   const schema = z.object({ ...eventEnvelope, ...shape }) as DetailSchema<Shape>;
   return {
     source,
     detailType,
+    description: about.description,
     schema,
     pattern: { source: [source], 'detail-type': [detailType] },
     build: (fields) => ({ source, detailType, detail: schema.parse(fields) as EventDetail }),

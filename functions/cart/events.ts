@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { type DomainEvent, defineEvent } from '../../shared/events';
 import type { EntityChange } from '../../shared/outbox';
 
-/** A shopper put units of a product in a cart: a strong signal of interest (recommendations listen). */
-export const CartItemAdded = defineEvent('bazaar.cart', 'CartItemAdded', {
-  /** Null for an anonymous cart. */
-  user_id: z.string().nullable(),
-  product_id: z.string(),
-  quantity: z.number().int().positive(),
-});
+export const CartItemAdded = defineEvent(
+  'bazaar.cart',
+  'CartItemAdded',
+  {
+    user_id: z.string().nullable().describe('The shopper; null for an anonymous cart'),
+    product_id: z.string(),
+    quantity: z.number().int().positive().describe('The units this add put in (not the line’s total)'),
+  },
+  { description: 'A shopper put units of a product in a cart: a strong signal of interest' },
+);
 
 /**
  * CartItemAdded from a cart line's own image: an add (and only an add: not a quantity set or

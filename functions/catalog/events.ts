@@ -2,16 +2,20 @@ import { z } from 'zod';
 import { type DomainEvent, defineEvent } from '../../shared/events';
 import type { EntityChange } from '../../shared/outbox';
 
-/** A seller changed a product (created, edited, drafted, deleted): its version grew. */
-export const ProductChanged = defineEvent('bazaar.catalog', 'ProductChanged', {
-  product_id: z.string(),
-  seller_id: z.string(),
-  status: z.enum(['active', 'draft', 'out_of_stock', 'deleted']),
-  title: z.string(),
-  category: z.string(),
-  price_cents: z.number().int(),
-  currency: z.string(),
-});
+export const ProductChanged = defineEvent(
+  'bazaar.catalog',
+  'ProductChanged',
+  {
+    product_id: z.string(),
+    seller_id: z.string(),
+    status: z.enum(['active', 'draft', 'out_of_stock', 'deleted']),
+    title: z.string(),
+    category: z.string().describe('The category’s slug'),
+    price_cents: z.number().int(),
+    currency: z.string(),
+  },
+  { description: 'A seller changed a product (created, edited, drafted, deleted): its version grew' },
+);
 
 /**
  * ProductChanged from the products table's own image. Only the product's own version counts:

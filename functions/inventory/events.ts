@@ -5,21 +5,32 @@ import { DEFAULT_LOW_STOCK_THRESHOLD, stockStatusOf } from './stock-records';
 
 const SOURCE = 'bazaar.inventory';
 
-/** A product's stock as shoppers see it: consumers keep the highest version. */
-export const StockChanged = defineEvent(SOURCE, 'StockChanged', {
-  product_id: z.string(),
-  seller_id: z.string(),
-  available: z.number().int(),
-  stock_status: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
-});
+export const StockChanged = defineEvent(
+  SOURCE,
+  'StockChanged',
+  {
+    product_id: z.string(),
+    seller_id: z.string(),
+    available: z.number().int().describe('Units that can be sold: the main record and its shards summed'),
+    stock_status: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
+  },
+  {
+    description:
+      'A product’s stock as shoppers see it moved; consumers keep the highest version (the sum of the records’ versions)',
+  },
+);
 
-/** Available stock fell to or below the seller's threshold (once per downward crossing). */
-export const StockLow = defineEvent(SOURCE, 'StockLow', {
-  product_id: z.string(),
-  seller_id: z.string(),
-  available: z.number().int(),
-  low_stock_threshold: z.number().int(),
-});
+export const StockLow = defineEvent(
+  SOURCE,
+  'StockLow',
+  {
+    product_id: z.string(),
+    seller_id: z.string(),
+    available: z.number().int(),
+    low_stock_threshold: z.number().int().describe('The seller’s threshold that was crossed'),
+  },
+  { description: 'Available stock fell to or below the seller’s threshold (once per downward crossing)' },
+);
 
 /** A product's whole stock: the summed main record and shards. */
 export interface StockSnapshot {

@@ -7,13 +7,15 @@ const SOURCE = 'bazaar.orders';
 /** What every order event says about the order, as it is after the change. */
 const orderDetail = {
   order_id: z.string(),
-  user_id: z.string(),
-  status: z.enum(['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'failed', 'refunded']),
+  user_id: z.string().describe('The buyer'),
+  status: z
+    .enum(['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'failed', 'refunded'])
+    .describe('The order’s status after the change'),
   total_cents: z.number().int(),
-  refunded_cents: z.number().int(),
+  refunded_cents: z.number().int().describe('Refunded so far, this event’s refund included'),
   currency: z.string(),
-  failure_reason: z.string().nullable(),
-  seller_ids: z.array(z.string()),
+  failure_reason: z.string().nullable().describe('Why the order failed; null unless it did'),
+  seller_ids: z.array(z.string()).describe('Every seller with a line in the order'),
   lines: z.array(
     z.object({
       product_id: z.string(),
@@ -24,25 +26,42 @@ const orderDetail = {
   ),
 };
 
-export const OrderPlaced = defineEvent(SOURCE, 'OrderPlaced', orderDetail);
-export const OrderPaid = defineEvent(SOURCE, 'OrderPaid', orderDetail);
-export const OrderFailed = defineEvent(SOURCE, 'OrderFailed', orderDetail);
-export const OrderCancelled = defineEvent(SOURCE, 'OrderCancelled', {
-  ...orderDetail,
-  /** The status the buyer cancelled from. */
-  was: z.enum(['pending', 'paid']),
+export const OrderPlaced = defineEvent(SOURCE, 'OrderPlaced', orderDetail, {
+  description: 'Checkout wrote a pending order (with its claim on the cart); its saga starts',
 });
-export const OrderShipped = defineEvent(SOURCE, 'OrderShipped', {
-  ...orderDetail,
-  shipment_id: z.string(),
-  shipment_seller_id: z.string(),
-  fully_shipped: z.boolean(),
+export const OrderPaid = defineEvent(SOURCE, 'OrderPaid', orderDetail, {
+  description: 'The order was paid (settled by the saga, the reconciler or Stripe’s webhook)',
 });
-export const OrderDelivered = defineEvent(SOURCE, 'OrderDelivered', orderDetail);
-export const OrderRefunded = defineEvent(SOURCE, 'OrderRefunded', {
-  ...orderDetail,
-  amount_cents: z.number().int().positive(),
+export const OrderFailed = defineEvent(SOURCE, 'OrderFailed', orderDetail, {
+  description:
+    'The order could not be completed (a decline, no stock, a payment timeout); the buyer keeps the cart',
 });
+export const OrderCancelled = defineEvent(
+  SOURCE,
+  'OrderCancelled',
+  { ...orderDetail, was: z.enum(['pending', 'paid']).describe('The status the buyer cancelled from') },
+  { description: 'The buyer cancelled the order before anything shipped' },
+);
+export const OrderShipped = defineEvent(
+  SOURCE,
+  'OrderShipped',
+  {
+    ...orderDetail,
+    shipment_id: z.string(),
+    shipment_seller_id: z.string().describe('The seller whose lines this shipment carries'),
+    fully_shipped: z.boolean().describe('Whether every seller’s lines have now shipped'),
+  },
+  { description: 'A seller shipped their lines of the order' },
+);
+export const OrderDelivered = defineEvent(SOURCE, 'OrderDelivered', orderDetail, {
+  description: 'Every line shipped and every shipment arrived (its seller or the carrier’s webhook said so)',
+});
+export const OrderRefunded = defineEvent(
+  SOURCE,
+  'OrderRefunded',
+  { ...orderDetail, amount_cents: z.number().int().positive().describe('What this refund gave back') },
+  { description: 'Money went back to the buyer (a cancellation or a return)' },
+);
 
 type OrderEventContract =
   | typeof OrderPlaced

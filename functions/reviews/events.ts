@@ -4,19 +4,31 @@ import type { EntityChange } from '../../shared/outbox';
 
 const SOURCE = 'bazaar.reviews';
 
-/** A product's rating aggregate as a consistent (sum, count, version) snapshot: consumers keep the newest. */
-export const RatingChanged = defineEvent(SOURCE, 'RatingChanged', {
-  product_id: z.string(),
-  rating_sum: z.number().int(),
-  rating_count: z.number().int(),
-});
+export const RatingChanged = defineEvent(
+  SOURCE,
+  'RatingChanged',
+  {
+    product_id: z.string(),
+    rating_sum: z.number().int().describe('The sum of the product’s review ratings'),
+    rating_count: z.number().int().describe('How many reviews the sum counts'),
+  },
+  {
+    description:
+      'A product’s rating aggregate as a consistent (sum, count, version) snapshot; consumers keep the newest',
+  },
+);
 
-export const ReviewPosted = defineEvent(SOURCE, 'ReviewPosted', {
-  review_id: z.string(),
-  product_id: z.string(),
-  user_id: z.string(),
-  rating: z.number().int(),
-});
+export const ReviewPosted = defineEvent(
+  SOURCE,
+  'ReviewPosted',
+  {
+    review_id: z.string(),
+    product_id: z.string(),
+    user_id: z.string().describe('The reviewer'),
+    rating: z.number().int().describe('1 to 5 stars'),
+  },
+  { description: 'A shopper posted a review of a product' },
+);
 
 /**
  * The reviews table's own images announce its events: the rating aggregate (changed in the
