@@ -86,7 +86,8 @@ export class BazaarFunction extends NodejsFunction {
 
     acknowledge(this.node.defaultChild!, {
       id: 'AwsSolutions-L1',
-      reason: 'Bazaar pins Node.js 22 on Lambda (DESIGN.md: the code base targets Node 20 and 22 only)',
+      reason:
+        'Bazaar pins Node.js 22 on Lambda (docs/architecture.md: the code base targets Node 20 and 22 only)',
     });
     const executionRole = this.role?.node.defaultChild;
     if (executionRole) {

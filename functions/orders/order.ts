@@ -2,7 +2,7 @@ import type { PostalAddress } from '../../shared/address';
 export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'failed' | 'refunded';
 
 /**
- * DESIGN.md's order-state graph, in one place: every status change is checked here, and
+ * The order-state graph (docs/architecture.md, Order states), in one place: every status change is checked here, and
  * anything else is INVALID_ORDER_STATE.
  */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -113,7 +113,7 @@ export function isFullyShipped(order: Pick<OrderRecord, 'shipments' | 'lines'>):
   return order.lines.every((line) => shippedQuantity(order, line.productId) >= line.quantity);
 }
 
-/** DESIGN.md's rule: $4.99, free from a $35.00 subtotal. No tax yet. */
+/** Shipping: $4.99, free from a $35.00 subtotal (docs/architecture.md). No tax yet. */
 export function shippingFor(subtotalCents: number): number {
   return subtotalCents >= 3500 ? 0 : 499;
 }
