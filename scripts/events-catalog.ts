@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { rules, streams } from '../functions/manifest';
 import type { EventContract } from '../shared/events';
-import { rules, streams } from '../shared/manifests';
 import type { EventRuleDefinition, StreamDefinition } from '../shared/manifests/types';
 
 /**
@@ -43,7 +43,10 @@ export async function eventCatalog(): Promise<CatalogEvent[]> {
         exportName,
         event: value,
         relay: relayOf(service, value),
-        consumers: rules.filter((rule) => (rule.bus ?? 'bazaar') === 'bazaar' && matches(rule, value)),
+        // By id, so the catalog does not change when the manifests are gathered in another order.
+        consumers: rules
+          .filter((rule) => (rule.bus ?? 'bazaar') === 'bazaar' && matches(rule, value))
+          .sort((a, b) => a.id.localeCompare(b.id)),
       });
     }
   }
