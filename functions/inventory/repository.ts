@@ -1,161 +1,34 @@
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
-import { ConflictError, ForbiddenError } from '../../shared/errors';
 import { guardedTransaction, markerPut, type TransactItem } from '../../shared/guarded-transaction';
+import { OutOfStockError, type UnavailableLine } from './errors';
+import { planSharded, restockAllocations } from './shard-allocation';
+import { stockAdjustments } from './stock-adjustments';
 import {
-  InsufficientStockError,
-  OutOfStockError,
-  StockRecordNotFoundError,
-  type UnavailableLine,
-} from './errors';
-import { DEFAULT_LOW_STOCK_THRESHOLD, stockKey } from './stock-records';
-
-type Item = Record<string, unknown>;
-
-export type ReservationState = 'held' | 'charging' | 'committed' | 'released';
-
-/** Where a reserved quantity sits: the product's main stock record or one of its shards. */
-export interface Allocation {
-  sk: string;
-  quantity: number;
-}
-
-export interface ReservationLine {
-  productId: string;
-  quantity: number;
-  allocations: Allocation[];
-}
-
-export interface Reservation {
-  orderId: string;
-  state: ReservationState;
-  lines: ReservationLine[];
-  expiresAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A product's stock, summed over its main record and shards. */
-export interface StockLevel {
-  productId: string;
-  sellerId: string;
-  available: number;
-  reserved: number;
-  sold: number;
-  /** Sum of the records' versions: it only ever grows, so consumers can order snapshots. */
-  version: number;
-  lowStockThreshold: number;
-  shardCount: number;
-  updatedAt: string;
-  records: Array<{ sk: string; available: number }>;
-}
-
-export interface Actor {
-  userId: string;
-  isAdmin: boolean;
-}
-
-const EXPIRY_BUCKETS = 10;
-export const EXPIRY_INDEX = 'ByExpiry';
-
-const key = {
-  reservation: (orderId: string) => ({ pk: `RES#${orderId}`, sk: 'RES' }),
-  shard: (productId: string, shard: number) => ({
-    pk: `STOCK#${productId}`,
-    sk: `SHARD#${String(shard).padStart(3, '0')}`,
-  }),
-};
-
-/** Held reservations are spread over a few index partitions so the sweeper's index has no hot key. */
-function expiryBucket(orderId: string): string {
-  let hash = 0;
-  for (const char of orderId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `HELD#${hash % EXPIRY_BUCKETS}`;
-}
-
-function reservationFromItem(item: Item): Reservation {
-  return {
-    orderId: item.order_id as string,
-    state: item.state as ReservationState,
-    lines: (item.lines as Array<{ product_id: string; quantity: number; allocations: Allocation[] }>).map(
-      (line) => ({
-        productId: line.product_id,
-        quantity: line.quantity,
-        allocations: line.allocations,
-      }),
-    ),
-    expiresAt: item.expires_at as string,
-    createdAt: item.created_at as string,
-    updatedAt: item.updated_at as string,
-  };
-}
-
-function stockLevelFrom(productId: string, items: Item[]): StockLevel | undefined {
-  const main = items.find((item) => item.sk === 'STOCK');
-  if (!main) return undefined;
-  const sum = (field: string) =>
-    items.reduce((total, item) => total + ((item[field] as number | undefined) ?? 0), 0);
-  return {
-    productId,
-    sellerId: main.seller_id as string,
-    available: sum('available'),
-    reserved: sum('reserved'),
-    sold: sum('sold'),
-    version: sum('version'),
-    lowStockThreshold: (main.low_stock_threshold as number | undefined) ?? DEFAULT_LOW_STOCK_THRESHOLD,
-    shardCount: (main.shard_count as number | undefined) ?? 0,
-    updatedAt:
-      items
-        .map((item) => item.updated_at as string)
-        .sort()
-        .at(-1) ?? (main.updated_at as string),
-    records: items.map((item) => ({ sk: item.sk as string, available: item.available as number })),
-  };
-}
-
-/** The same quantity move on a stock record, written once for every kind of move. */
-function stockMove(
-  tableName: string,
-  productId: string,
-  allocation: Allocation,
-  move: 'reserve' | 'commit' | 'release' | 'restock',
-  now: string,
-): TransactItem {
-  const expressions = {
-    reserve: ['available = available - :q, reserved = reserved + :q', 'available >= :q'],
-    commit: ['reserved = reserved - :q, sold = sold + :q', 'reserved >= :q'],
-    release: ['reserved = reserved - :q, available = available + :q', 'reserved >= :q'],
-    restock: ['sold = sold - :q, available = available + :q', 'sold >= :q'],
-  } as const;
-  const [set, condition] = expressions[move];
-  return {
-    Update: {
-      TableName: tableName,
-      Key: { pk: `STOCK#${productId}`, sk: allocation.sk },
-      UpdateExpression: `SET ${set}, version = version + :one, updated_at = :now`,
-      ConditionExpression: condition,
-      ExpressionAttributeValues: { ':q': allocation.quantity, ':one': 1, ':now': now },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-/** The item a cancelled transaction reported for action `index` (when ALL_OLD was asked for). */
-function reportedItem(error: unknown, index: number): Item | undefined {
-  const raw = (error as TransactionCanceledException).CancellationReasons?.[index]?.Item;
-  return raw ? unmarshall(raw as Parameters<typeof unmarshall>[0]) : undefined;
-}
-
-export type InventoryRepository = ReturnType<typeof inventoryRepository>;
+  EXPIRY_BUCKETS,
+  EXPIRY_INDEX,
+  type Item,
+  key,
+  reportedItem,
+  reservationFromItem,
+  reservationItemOf,
+  stockLevelFrom,
+  stockMove,
+} from './stock-items';
+import type {
+  Allocation,
+  InventoryStore,
+  Reservation,
+  ReservationState,
+  StockLevel,
+  TransitionResult,
+} from './store';
 
 /**
  * The only code that moves stock. Every move is a conditional write (or one transaction of
@@ -163,7 +36,7 @@ export type InventoryRepository = ReturnType<typeof inventoryRepository>;
  * to commit or release — and every reservation state change is conditional on the state it
  * leaves, in the same transaction as its stock moves. Nothing reads, computes and writes back.
  */
-export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: string): InventoryStore {
   /** Products known to be sharded, so reserve plans across shards on its first attempt. */
   const shardedHint = new Map<string, number>();
 
@@ -176,26 +49,7 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
     });
   }
 
-  /**
-   * Spreads a quantity over a sharded product's records, starting at a random shard so
-   * concurrent buyers land on different items, and falling over to the others.
-   */
-  function planSharded(level: StockLevel, quantity: number): Allocation[] | undefined {
-    const records = level.records.filter((record) => record.available > 0);
-    if (records.length === 0) return undefined;
-    const start = Math.floor(Math.random() * records.length);
-    const allocations: Allocation[] = [];
-    let remaining = quantity;
-    for (let i = 0; i < records.length && remaining > 0; i++) {
-      const record = records[(start + i) % records.length]!;
-      const take = Math.min(record.available, remaining);
-      allocations.push({ sk: record.sk, quantity: take });
-      remaining -= take;
-    }
-    return remaining === 0 ? allocations : undefined;
-  }
-
-  const repository = {
+  const repository: InventoryStore = {
     async getStock(productId: string): Promise<StockLevel | undefined> {
       return stockLevelFrom(productId, await readStockItems(productId));
     },
@@ -233,21 +87,7 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
       }
 
       for (let attempt = 1; ; attempt++) {
-        const reservationItem = {
-          ...key.reservation(orderId),
-          type: 'RESERVATION',
-          order_id: orderId,
-          state: 'held',
-          lines: lines.map((line) => ({
-            product_id: line.productId,
-            quantity: line.quantity,
-            allocations: plans.get(line.productId),
-          })),
-          expires_at: expiresAt,
-          held_bucket: expiryBucket(orderId),
-          created_at: now,
-          updated_at: now,
-        };
+        const reservationItem = reservationItemOf(orderId, lines, plans, expiresAt, now);
         const moves = lines.flatMap((line) =>
           plans.get(line.productId)!.map((allocation) => ({
             line,
@@ -312,11 +152,7 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
       move: 'commit' | 'release' | 'none',
       now: string,
       options: { expiredBy?: string; notExpiredAt?: string } = {},
-    ): Promise<{
-      changed: boolean;
-      state: ReservationState | undefined;
-      reservation: Reservation | undefined;
-    }> {
+    ): Promise<TransitionResult> {
       const reservation = await repository.getReservation(orderId);
       if (!reservation) return { changed: false, state: undefined, reservation: undefined };
       if (!from.includes(reservation.state)) return { changed: false, state: reservation.state, reservation };
@@ -374,12 +210,11 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
       for (const line of lines) {
         const reserved = reservation.lines.find((candidate) => candidate.productId === line.productId);
         if (!reserved) continue;
-        let remaining = Math.min(line.quantity, reserved.quantity);
-        for (const allocation of reserved.allocations) {
-          if (remaining <= 0) break;
-          const quantity = Math.min(allocation.quantity, remaining);
-          moves.push(stockMove(tableName, line.productId, { sk: allocation.sk, quantity }, 'restock', now));
-          remaining -= quantity;
+        for (const allocation of restockAllocations(
+          reserved.allocations,
+          Math.min(line.quantity, reserved.quantity),
+        )) {
+          moves.push(stockMove(tableName, line.productId, allocation, 'restock', now));
         }
       }
       if (moves.length === 0) return { changed: false };
@@ -416,200 +251,12 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
       return orderIds;
     },
 
-    /**
-     * A seller's stock adjustment: one conditional update (a transaction over shards for a
-     * sharded product). A negative delta never takes `available` below zero.
-     */
-    async adjust(
-      productId: string,
-      actor: Actor,
-      delta: number,
-      lowStockThreshold: number | undefined,
-      now: string,
-    ): Promise<void> {
-      const owner = actor.isAdmin ? '' : ' AND seller_id = :seller';
-      const ownerValues = actor.isAdmin ? {} : { ':seller': actor.userId };
-      const thresholdSet = lowStockThreshold === undefined ? '' : ', low_stock_threshold = :threshold';
-      const thresholdValues = lowStockThreshold === undefined ? {} : { ':threshold': lowStockThreshold };
-      const level = shardedHint.has(productId) ? await repository.getStock(productId) : undefined;
-      if (!level || level.shardCount === 0) {
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: stockKey(productId),
-              UpdateExpression: `SET available = available + :delta, version = version + :one, updated_at = :now${thresholdSet}`,
-              ConditionExpression: `attribute_exists(pk)${owner}${delta < 0 ? ' AND available >= :needed' : ''} AND (attribute_not_exists(shard_count) OR shard_count = :zero)`,
-              ExpressionAttributeValues: {
-                ':delta': delta,
-                ':one': 1,
-                ':now': now,
-                ':zero': 0,
-                ...(delta < 0 ? { ':needed': -delta } : {}),
-                ...ownerValues,
-                ...thresholdValues,
-              },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            }),
-          );
-          return;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-          const old = (error as { Item?: Record<string, unknown> }).Item;
-          const item = old ? unmarshall(old as Parameters<typeof unmarshall>[0]) : undefined;
-          if (!item) throw new StockRecordNotFoundError();
-          if (!actor.isAdmin && item.seller_id !== actor.userId) {
-            throw new ForbiddenError('This product belongs to another seller', 'NOT_YOUR_PRODUCT');
-          }
-          if ((item.shard_count ?? 0) > 0) {
-            shardedHint.set(productId, item.shard_count);
-            return repository.adjust(productId, actor, delta, lowStockThreshold, now);
-          }
-          throw new InsufficientStockError(productId, item.available as number);
-        }
-      }
-      return adjustSharded(level, actor, delta, lowStockThreshold, now);
-    },
-
-    /**
-     * Splits a product's stock into `shardCount` records so concurrent reservations of a hot
-     * product land on different items. Conditional on the stock read, so no unit is lost.
-     */
-    async enableSharding(productId: string, actor: Actor, shardCount: number, now: string): Promise<void> {
-      for (let attempt = 1; attempt <= 5; attempt++) {
-        const items = await readStockItems(productId);
-        const main = items.find((item) => item.sk === 'STOCK');
-        if (!main) throw new StockRecordNotFoundError();
-        if (!actor.isAdmin && main.seller_id !== actor.userId) {
-          throw new ForbiddenError('This product belongs to another seller', 'NOT_YOUR_PRODUCT');
-        }
-        const current = (main.shard_count as number | undefined) ?? 0;
-        if (current === shardCount) return;
-        if (current > 0) {
-          throw new ConflictError('ALREADY_SHARDED', `Stock is already split into ${current} shards`);
-        }
-        const available = main.available as number;
-        const base = Math.floor(available / shardCount);
-        const extra = available % shardCount;
-        try {
-          await doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: stockKey(productId),
-                    UpdateExpression:
-                      'SET available = :zero, shard_count = :count, version = version + :one, updated_at = :now',
-                    ConditionExpression:
-                      'available = :available AND (attribute_not_exists(shard_count) OR shard_count = :zero)',
-                    ExpressionAttributeValues: {
-                      ':zero': 0,
-                      ':count': shardCount,
-                      ':one': 1,
-                      ':now': now,
-                      ':available': available,
-                    },
-                  },
-                },
-                ...Array.from({ length: shardCount }, (_, shard) => ({
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      ...key.shard(productId, shard),
-                      type: 'STOCK_SHARD',
-                      product_id: productId,
-                      available: base + (shard < extra ? 1 : 0),
-                      reserved: 0,
-                      sold: 0,
-                      version: 1,
-                      updated_at: now,
-                    },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                })),
-              ],
-            }),
-          );
-          shardedHint.set(productId, shardCount);
-          return;
-        } catch (error) {
-          if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
-        }
-      }
-      throw new Error('Stock kept changing while it was being split; try again');
-    },
+    ...stockAdjustments(doc, tableName, {
+      shardedHint,
+      readStockItems,
+      getStock: (productId) => repository.getStock(productId),
+    }),
   };
-
-  async function adjustSharded(
-    level: StockLevel,
-    actor: Actor,
-    delta: number,
-    lowStockThreshold: number | undefined,
-    now: string,
-  ): Promise<void> {
-    if (!actor.isAdmin && level.sellerId !== actor.userId) {
-      throw new ForbiddenError('This product belongs to another seller', 'NOT_YOUR_PRODUCT');
-    }
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const current = attempt === 1 ? level : await repository.getStock(level.productId);
-      if (!current) throw new StockRecordNotFoundError();
-      const moves: TransactItem[] = [];
-      const shards = current.records.filter((record) => record.sk !== 'STOCK');
-      if (delta >= 0) {
-        // New units are spread evenly so every shard can serve buyers.
-        shards.forEach((shard, i) => {
-          const share = Math.floor(delta / shards.length) + (i < delta % shards.length ? 1 : 0);
-          if (share > 0) moves.push(shardAdd(level.productId, shard.sk, share, now));
-        });
-      } else {
-        if (current.available < -delta) throw new InsufficientStockError(level.productId, current.available);
-        let remaining = -delta;
-        for (const record of [...current.records].sort((a, b) => b.available - a.available)) {
-          if (remaining === 0) break;
-          const take = Math.min(record.available, remaining);
-          if (take > 0) moves.push(shardAdd(level.productId, record.sk, -take, now));
-          remaining -= take;
-        }
-      }
-      moves.push({
-        Update: {
-          TableName: tableName,
-          Key: stockKey(level.productId),
-          UpdateExpression: `SET updated_at = :now${lowStockThreshold === undefined ? '' : ', low_stock_threshold = :threshold'}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: {
-            ':now': now,
-            ...(lowStockThreshold === undefined ? {} : { ':threshold': lowStockThreshold }),
-          },
-        },
-      });
-      try {
-        await withConflictRetry(() => doc.send(new TransactWriteCommand({ TransactItems: moves })));
-        return;
-      } catch (error) {
-        if (!cancellationReasons(error)?.includes('ConditionalCheckFailed')) throw error;
-      }
-    }
-    throw new Error('Stock kept changing during the adjustment; try again');
-  }
-
-  function shardAdd(productId: string, sk: string, quantity: number, now: string): TransactItem {
-    return {
-      Update: {
-        TableName: tableName,
-        Key: { pk: `STOCK#${productId}`, sk },
-        UpdateExpression: 'SET available = available + :q, version = version + :one, updated_at = :now',
-        ConditionExpression: quantity < 0 ? 'available >= :needed' : 'attribute_exists(pk)',
-        ExpressionAttributeValues: {
-          ':q': quantity,
-          ':one': 1,
-          ':now': now,
-          ...(quantity < 0 ? { ':needed': -quantity } : {}),
-        },
-      },
-    };
-  }
 
   return repository;
 }

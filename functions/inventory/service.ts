@@ -5,11 +5,11 @@ import {
   ReservationStateError,
   StockRecordNotFoundError,
 } from './errors';
-import type { Actor, InventoryRepository, Reservation, ReservationState, StockLevel } from './repository';
 import { type StockStatus, stockStatusOf } from './stock-records';
+import type { Actor, InventoryStore, Reservation, ReservationState, StockLevel } from './store';
 
 export interface InventoryDeps {
-  inventory: InventoryRepository;
+  inventory: InventoryStore;
   now: () => Date;
   reservationTtlSeconds: number;
 }
