@@ -1,7 +1,8 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { requireEnv } from '../../shared/config';
+import { checkoutClaimUpdate } from './cart-items';
 import { cartDeps } from './deps';
-import { type CheckoutClaim, checkoutClaimUpdate } from './repository';
+import type { CheckoutClaim } from './store';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -2,98 +2,29 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
+import {
+  cartFromItems,
+  key,
+  lineFromItem,
+  mergeLineWrites,
+  metaChange,
+  orderedRemovalWrites,
+} from './cart-items';
 import { CartItemNotFoundError, CartLimitError } from './errors';
-
-type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export interface CartLine {
-  itemId: string;
-  productId: string;
-  quantity: number;
-  priceWhenAddedCents: number;
-  addedAt: string;
-  updatedAt: string;
-}
-
-export interface Cart {
-  cartId: string;
-  lines: CartLine[];
-  lineCount: number;
-  mergedInto: string | null;
-  exists: boolean;
-  /** Raised by every change of the cart's lines, so checkout can claim exactly the cart it read. */
-  version: number;
-  /** The order a checkout converted this cart into, and the cart version it converted. */
-  checkoutClaim: CheckoutClaim | null;
-}
-
-export interface CheckoutClaim {
-  orderId: string;
-  version: number;
-}
-
-/** A cart line's id is derived from its product, so a cart holds one line per product. */
-export const itemIdOf = (productId: string) => `ci_${productId.replace(/^prod_/, '')}`;
-export const productIdOf = (itemId: string) => `prod_${itemId.replace(/^ci_/, '')}`;
-
-const key = {
-  meta: (cartId: string) => ({ pk: `CART#${cartId}`, sk: 'META' }),
-  line: (cartId: string, productId: string) => ({ pk: `CART#${cartId}`, sk: `ITEM#${productId}` }),
-  paidOrder: (cartId: string, orderId: string) => ({ pk: `CART#${cartId}`, sk: `PAID#${orderId}` }),
-};
-
-/**
- * The cart's exported transaction item for checkout: claims the cart at the version checkout
- * read, naming the order that converts it. Orders puts it in the transaction that records the
- * order (the second sanctioned cross-table write), so a cart version becomes one order at most.
- * It fails when the cart changed since it was read or another checkout holds the claim.
- */
-export function checkoutClaimUpdate(
-  tableName: string,
-  claim: { cartId: string; version: number; orderId: string; at: string },
-): TransactItem {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: key.meta(claim.cartId),
-      UpdateExpression:
-        'SET checkout_order_id = :order, checkout_version = :version, checkout_claimed_at = :at',
-      // A cart written before versions existed has none: it is version 0 until its next change.
-      ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(checkout_order_id) AND ${
-        claim.version === 0 ? 'attribute_not_exists(version)' : 'version = :version'
-      }`,
-      ExpressionAttributeValues: { ':order': claim.orderId, ':version': claim.version, ':at': claim.at },
-    },
-  };
-}
-
-function lineFromItem(item: Item): CartLine {
-  return {
-    itemId: item.item_id as string,
-    productId: item.product_id as string,
-    quantity: item.quantity as number,
-    priceWhenAddedCents: item.price_when_added_cents as number,
-    addedAt: item.added_at as string,
-    updatedAt: item.updated_at as string,
-  };
-}
-
-export type CartRepository = ReturnType<typeof cartRepository>;
+import type { Cart, CartLine, CartStore, IncrementOutcome, MergeTarget } from './store';
 
 /**
  * The carts table: a META item per cart (line count, merge mark, TTL for anonymous carts)
  * and one ITEM per product. Anonymous carts carry `expires_at`; DynamoDB's TTL deletes them
  * eventually, and reads treat an expired cart as gone right away.
  */
-export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
-  const repository = {
+export function cartRepository(doc: DynamoDBDocumentClient, tableName: string): CartStore {
+  const repository: CartStore = {
     async get(cartId: string, nowSeconds: number): Promise<Cart> {
       const items = await queryAll(doc, {
         TableName: tableName,
@@ -101,31 +32,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
         ExpressionAttributeValues: { ':pk': `CART#${cartId}` },
         ConsistentRead: true,
       });
-      const meta = items.find((item) => item.sk === 'META');
-      const expired = meta?.expires_at !== undefined && (meta.expires_at as number) <= nowSeconds;
-      if (!meta || expired) {
-        return {
-          cartId,
-          lines: [],
-          lineCount: 0,
-          mergedInto: null,
-          exists: false,
-          version: 0,
-          checkoutClaim: null,
-        };
-      }
-      return {
-        cartId,
-        lines: items.filter((item) => (item.sk as string).startsWith('ITEM#')).map(lineFromItem),
-        lineCount: (meta.line_count as number | undefined) ?? 0,
-        mergedInto: (meta.merged_into as string | undefined) ?? null,
-        exists: true,
-        version: (meta.version as number | undefined) ?? 0,
-        checkoutClaim:
-          typeof meta.checkout_order_id === 'string'
-            ? { orderId: meta.checkout_order_id, version: (meta.checkout_version as number | undefined) ?? 0 }
-            : null,
-      };
+      return cartFromItems(cartId, items, nowSeconds);
     },
 
     /**
@@ -139,9 +46,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       maxQuantity: number,
       now: string,
       expiresAt: number | undefined,
-    ): Promise<
-      { outcome: 'added'; line: CartLine } | { outcome: 'missing' } | { outcome: 'over'; current: number }
-    > {
+    ): Promise<IncrementOutcome> {
       try {
         await withConflictRetry(() =>
           doc.send(
@@ -163,7 +68,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
                     },
                   },
                 },
-                metaChange(cartId, now, expiresAt),
+                metaChange(tableName, cartId, now, expiresAt),
               ],
             }),
           ),
@@ -257,7 +162,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
             },
           },
         },
-        metaChange(cartId, now, expiresAt),
+        metaChange(tableName, cartId, now, expiresAt),
       ]);
       if (!written) throw new CartItemNotFoundError();
       const line = await readLine(cartId, productId);
@@ -294,10 +199,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
     async merge(
       anonymousId: string,
       userId: string,
-      plan: (
-        anonymous: Cart,
-        user: Cart,
-      ) => Array<{ productId: string; quantity: number; priceWhenAddedCents: number; addedAt: string }>,
+      plan: (anonymous: Cart, user: Cart) => MergeTarget[],
       now: string,
     ): Promise<boolean> {
       const nowSeconds = Math.floor(Date.parse(now) / 1000);
@@ -305,42 +207,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
         const anonymous = await repository.get(anonymousId, nowSeconds);
         if (!anonymous.exists || anonymous.mergedInto) return false;
         const user = await repository.get(userId, nowSeconds);
-        const existing = new Map(user.lines.map((line) => [line.productId, line]));
-        const writes: TransactItem[] = [];
-        let lineCount = user.lineCount;
-        for (const target of plan(anonymous, user)) {
-          const current = existing.get(target.productId);
-          if (current) {
-            if (current.quantity === target.quantity) continue;
-            writes.push({
-              Update: {
-                TableName: tableName,
-                Key: key.line(userId, target.productId),
-                UpdateExpression: 'SET quantity = :q, updated_at = :now',
-                ConditionExpression: 'quantity = :read',
-                ExpressionAttributeValues: { ':q': target.quantity, ':now': now, ':read': current.quantity },
-              },
-            });
-          } else {
-            lineCount++;
-            writes.push({
-              Put: {
-                TableName: tableName,
-                Item: {
-                  ...key.line(userId, target.productId),
-                  type: 'CART_ITEM',
-                  item_id: itemIdOf(target.productId),
-                  product_id: target.productId,
-                  quantity: target.quantity,
-                  price_when_added_cents: target.priceWhenAddedCents,
-                  added_at: target.addedAt,
-                  updated_at: now,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            });
-          }
-        }
+        const { writes, lineCount } = mergeLineWrites(tableName, userId, user, plan(anonymous, user), now);
         try {
           await withConflictRetry(() =>
             doc.send(
@@ -399,58 +266,7 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
     ): Promise<boolean> {
       for (let attempt = 1; attempt <= 5; attempt++) {
         const cart = await repository.get(cartId, Math.floor(Date.parse(now) / 1000));
-        const lines = new Map(cart.lines.map((line) => [line.productId, line]));
-        const writes: TransactItem[] = [];
-        let removed = 0;
-        for (const item of ordered) {
-          const line = lines.get(item.productId);
-          if (!line) continue;
-          if (line.quantity > item.quantity) {
-            writes.push({
-              Update: {
-                TableName: tableName,
-                Key: key.line(cartId, item.productId),
-                UpdateExpression: 'SET quantity = :q, updated_at = :now',
-                ConditionExpression: 'quantity = :read',
-                ExpressionAttributeValues: {
-                  ':q': line.quantity - item.quantity,
-                  ':read': line.quantity,
-                  ':now': now,
-                },
-              },
-            });
-          } else {
-            removed++;
-            writes.push({
-              Delete: {
-                TableName: tableName,
-                Key: key.line(cartId, item.productId),
-                ConditionExpression: 'quantity = :read',
-                ExpressionAttributeValues: { ':read': line.quantity },
-              },
-            });
-          }
-        }
-        const releases = cart.checkoutClaim?.orderId === orderId;
-        if (writes.length > 0 || releases) {
-          // The paid order's claim goes with its lines: the cart is free for the next checkout.
-          writes.push({
-            Update: {
-              TableName: tableName,
-              Key: key.meta(cartId),
-              UpdateExpression: `SET updated_at = :now ADD line_count :minus, version :one${
-                releases ? ' REMOVE checkout_order_id, checkout_version, checkout_claimed_at' : ''
-              }`,
-              ConditionExpression: releases ? 'checkout_order_id = :order' : undefined,
-              ExpressionAttributeValues: {
-                ':now': now,
-                ':minus': -removed,
-                ':one': 1,
-                ...(releases ? { ':order': orderId } : {}),
-              },
-            },
-          });
-        }
+        const writes = orderedRemovalWrites(tableName, cart, orderId, ordered, now);
         try {
           return await guardedTransaction(doc, [
             markerPut(tableName, {
@@ -494,18 +310,6 @@ export function cartRepository(doc: DynamoDBDocumentClient, tableName: string) {
       new GetCommand({ TableName: tableName, Key: key.line(cartId, productId), ConsistentRead: true }),
     );
     return Item ? lineFromItem(Item) : undefined;
-  }
-
-  /** Every change of a line raises the cart's version in the same transaction. */
-  function metaChange(cartId: string, now: string, expiresAt: number | undefined): TransactItem {
-    return {
-      Update: {
-        TableName: tableName,
-        Key: key.meta(cartId),
-        UpdateExpression: `SET updated_at = :now${expiresAt ? ', expires_at = :exp' : ''} ADD version :one`,
-        ExpressionAttributeValues: { ':now': now, ':one': 1, ...(expiresAt ? { ':exp': expiresAt } : {}) },
-      },
-    };
   }
 
   return repository;

@@ -9,11 +9,11 @@ import {
   ProductNotFoundError,
   ProductUnavailableError,
 } from './errors';
-import { type Cart, type CartLine, type CartRepository, itemIdOf, productIdOf } from './repository';
 import type { CartLineViewType, CartViewType } from './schemas';
+import { type Cart, type CartLine, type CartStore, itemIdOf, productIdOf } from './store';
 
 export interface CartDeps {
-  carts: CartRepository;
+  carts: CartStore;
   lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
   availability: (ids: string[]) => Promise<Map<string, { available: number; stockStatus: StockStatus }>>;
   now: () => Date;

@@ -1,5 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { cartRepository, checkoutClaimUpdate } from '../../../functions/cart/repository';
+import { checkoutClaimUpdate } from '../../../functions/cart/cart-items';
+import { cartRepository } from '../../../functions/cart/repository';
 import { cartRepositoryContract } from '../../support/contracts/cart-repository.contract';
 import { tableName, testDocumentClient } from '../../support/dynamo';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CartLimitError } from '../../../functions/cart/errors';
 import { cartEventsOf } from '../../../functions/cart/events';
-import { cartRepository, itemIdOf } from '../../../functions/cart/repository';
+import { cartRepository } from '../../../functions/cart/repository';
+import { itemIdOf } from '../../../functions/cart/store';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
 import { relayedEvents } from '../../support/relayed-events';

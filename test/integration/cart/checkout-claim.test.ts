@@ -1,5 +1,7 @@
+import { checkoutClaimUpdate } from '../../../functions/cart/cart-items';
 import { CartItemNotFoundError } from '../../../functions/cart/errors';
-import { cartRepository, checkoutClaimUpdate, itemIdOf } from '../../../functions/cart/repository';
+import { cartRepository } from '../../../functions/cart/repository';
+import { itemIdOf } from '../../../functions/cart/store';
 import { CartClaimConflictError } from '../../../functions/orders/errors';
 import { orderRepository } from '../../../functions/orders/repository';
 import { newId } from '../../../shared/ids';

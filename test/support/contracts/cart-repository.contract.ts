@@ -1,9 +1,9 @@
 import { CartItemNotFoundError, CartLimitError } from '../../../functions/cart/errors';
-import { type CartLine, type CartRepository, itemIdOf } from '../../../functions/cart/repository';
+import { type CartLine, type CartStore, itemIdOf } from '../../../functions/cart/store';
 import { newId } from '../../../shared/ids';
 
 export interface CartRepositoryUnderTest {
-  carts: CartRepository;
+  carts: CartStore;
   /** Checkout's claim on a cart version, as the orders' transaction writes it. */
   claim(cartId: string, version: number, orderId: string): Promise<void>;
 }

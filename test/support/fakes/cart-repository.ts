@@ -1,5 +1,5 @@
 import { CartItemNotFoundError, CartLimitError } from '../../../functions/cart/errors';
-import type { Cart, CartLine, CartRepository, CheckoutClaim } from '../../../functions/cart/repository';
+import type { Cart, CartLine, CartStore, CheckoutClaim } from '../../../functions/cart/store';
 
 interface StoredCart {
   lineCount: number;
@@ -18,7 +18,7 @@ const copy = <T>(value: T): T => structuredClone(value);
  * (test/support/contracts/cart-repository.contract.ts) holds it to the DynamoDB adapter.
  * `claim` stands for checkout's claim, which on DynamoDB rides in the orders' transaction.
  */
-export function fakeCartRepository(): CartRepository & {
+export function fakeCartRepository(): CartStore & {
   claim(cartId: string, version: number, orderId: string): void;
 } {
   const carts = new Map<string, StoredCart>();
@@ -134,7 +134,7 @@ export function fakeCartRepository(): CartRepository & {
     async merge(
       anonymousId: string,
       userId: string,
-      plan: Parameters<CartRepository['merge']>[2],
+      plan: Parameters<CartStore['merge']>[2],
       now: string,
     ): Promise<boolean> {
       const nowSeconds = Math.floor(Date.parse(now) / 1000);

@@ -27,7 +27,6 @@ const NOT_YET_SPLIT: Record<string, string> = {
   'cdk/constructs/identity.ts': 'constructor: the user pool and its triggers',
   'cdk/constructs/search.ts': 'constructor: the domain, its index function and alarms',
   'cdk/lib/bazaar-stack.ts': 'constructor: one call per service construct',
-  'functions/cart/repository.ts': 'merge and removeOrdered, and the file',
   'functions/identity/repository.ts': 'the file',
   'functions/payments/repository.ts': 'the file',
   'functions/payments/refund-repository.ts': 'requestRefund',

@@ -1,4 +1,3 @@
-import { itemIdOf } from '../../../functions/cart/repository';
 import {
   addItem,
   type CartDeps,
@@ -8,6 +7,7 @@ import {
   resolveCart,
   updateItem,
 } from '../../../functions/cart/service';
+import { itemIdOf } from '../../../functions/cart/store';
 import type { ProductSummary } from '../../../functions/catalog/product-lookup';
 import { newId } from '../../../shared/ids';
 import { fakeCartRepository } from '../../support/fakes/cart-repository';

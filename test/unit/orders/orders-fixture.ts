@@ -1,6 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CheckoutCart } from '../../../functions/cart/cart-lookup';
-import type { CheckoutClaim } from '../../../functions/cart/repository';
+import type { CheckoutClaim } from '../../../functions/cart/store';
 import type { ProductSummary } from '../../../functions/catalog/product-lookup';
 import type { FulfilmentDeps } from '../../../functions/orders/fulfilment';
 import type { OrderRecord } from '../../../functions/orders/order';
