@@ -3,42 +3,29 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
 import { queryAll } from '../../shared/dynamo-query';
 import { newId } from '../../shared/ids';
 import { RefundExceedsChargeError } from './errors';
-import type { ChargeRecord } from './repository';
+import type {
+  ChargeRecord,
+  PageCursor,
+  PaymentsStore,
+  RefundRecord,
+  RefundSettlement,
+  RefundStatus,
+} from './store';
 import { chargeFromItem, key, ledgerItem } from './table-items';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 type Item = Record<string, unknown>;
 
 /** Sparse: only `requested` refunds carry refund_bucket, so the retry schedule reads exactly those. */
 export const REFUND_GSI = { requested: 'ByRequestedRefund' } as const;
-
-/**
- * A refund is `requested` until the provider has answered for good: `succeeded` (counted in the
- * charge's refunded total) or `failed` (its claim on the charge given back).
- */
-export type RefundStatus = 'requested' | 'succeeded' | 'failed';
-
-export interface RefundRecord {
-  refundId: string;
-  orderId: string;
-  refundKey: string;
-  amountCents: number;
-  status: RefundStatus;
-  providerRef: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type RefundSettlement =
-  | { status: 'succeeded'; providerRef: string | null }
-  | { status: 'failed'; reason: string };
 
 /** Attempts before giving up on a charge that other refunds keep changing under us. */
 const MAX_OPTIMISTIC_ATTEMPTS = 25;
@@ -65,6 +52,96 @@ function lostRace(error: unknown): boolean {
   return reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed';
 }
 
+/** The charge as it was read: refunded and reserved totals unchanged since. */
+const chargeUnchanged = (charge: ChargeRecord) => ({
+  condition:
+    '#status IN (:charged, :refunded) AND refunded_cents = :wasRefunded AND ' +
+    '(reserved_cents = :wasReserved OR (attribute_not_exists(reserved_cents) AND refunded_cents = :wasReserved))',
+  values: {
+    ':charged': 'charged',
+    ':refunded': 'refunded',
+    ':wasRefunded': charge.refundedCents,
+    ':wasReserved': charge.reservedCents,
+  },
+});
+
+const statusAfter = (charge: ChargeRecord, refundedCents: number) =>
+  refundedCents >= charge.amountCents ? 'refunded' : 'charged';
+
+/**
+ * A refund request's writes: the refund, the charge's claimed (and, for a wallet, refunded) total
+ * conditional on the totals read, and for a wallet the credit with its ledger entry.
+ */
+function refundRequestItems(
+  tableName: string,
+  charge: ChargeRecord,
+  refund: RefundRecord,
+  now: string,
+): TransactItem[] {
+  const { orderId, refundKey, amountCents: cents } = refund;
+  const wallet = charge.method === 'wallet';
+  const unchanged = chargeUnchanged(charge);
+  const refunded = charge.refundedCents + (wallet ? cents : 0);
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...key.refund(orderId, refundKey),
+          type: 'REFUND',
+          refund_id: refund.refundId,
+          order_id: orderId,
+          refund_key: refundKey,
+          amount_cents: cents,
+          status: refund.status,
+          attempts: 0,
+          created_at: now,
+          updated_at: now,
+          ...(wallet ? {} : { refund_bucket: 'REQUESTED' }),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.charge(orderId),
+        UpdateExpression:
+          'SET reserved_cents = :reserved, refunded_cents = :refundedNow, #status = :status, updated_at = :now',
+        ConditionExpression: unchanged.condition,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ...unchanged.values,
+          ':reserved': charge.reservedCents + cents,
+          ':refundedNow': refunded,
+          ':status': statusAfter(charge, refunded),
+          ':now': now,
+        },
+      },
+    },
+    ...(wallet
+      ? [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.wallet(charge.userId),
+              UpdateExpression:
+                'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
+              ExpressionAttributeValues: { ':amount': cents, ':now': now, ':zero': 0 },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: ledgerItem(charge.userId, 'refund', `${orderId}:${refundKey}`, cents, now),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : []),
+  ];
+}
+
 const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
 
 /**
@@ -72,29 +149,24 @@ const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.random() 
  * the values just read (optimistic concurrency), in the transaction that changes the refund,
  * so its status always agrees with what was really refunded however many refunds race.
  */
-export function refundRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function refundRepository(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<
+  PaymentsStore,
+  | 'getRefund'
+  | 'listRefunds'
+  | 'requestRefund'
+  | 'settleRefund'
+  | 'recordRefundAttempt'
+  | 'listRequestedRefunds'
+> {
   const getCharge = async (orderId: string) => {
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: key.charge(orderId), ConsistentRead: true }),
     );
     return Item ? chargeFromItem(Item) : undefined;
   };
-
-  /** The charge as it was read: refunded and reserved totals unchanged since. */
-  const chargeUnchanged = (charge: ChargeRecord) => ({
-    condition:
-      '#status IN (:charged, :refunded) AND refunded_cents = :wasRefunded AND ' +
-      '(reserved_cents = :wasReserved OR (attribute_not_exists(reserved_cents) AND refunded_cents = :wasReserved))',
-    values: {
-      ':charged': 'charged',
-      ':refunded': 'refunded',
-      ':wasRefunded': charge.refundedCents,
-      ':wasReserved': charge.reservedCents,
-    },
-  });
-
-  const statusAfter = (charge: ChargeRecord, refundedCents: number) =>
-    refundedCents >= charge.amountCents ? 'refunded' : 'charged';
 
   const repository = {
     async getRefund(orderId: string, refundKey: string): Promise<RefundRecord | undefined> {
@@ -149,70 +221,11 @@ export function refundRepository(doc: DynamoDBDocumentClient, tableName: string)
           createdAt: now,
           updatedAt: now,
         };
-        const unchanged = chargeUnchanged(charge);
-        const refunded = charge.refundedCents + (wallet ? cents : 0);
         try {
           await withConflictRetry(() =>
             doc.send(
               new TransactWriteCommand({
-                TransactItems: [
-                  {
-                    Put: {
-                      TableName: tableName,
-                      Item: {
-                        ...key.refund(orderId, refundKey),
-                        type: 'REFUND',
-                        refund_id: refund.refundId,
-                        order_id: orderId,
-                        refund_key: refundKey,
-                        amount_cents: cents,
-                        status: refund.status,
-                        attempts: 0,
-                        created_at: now,
-                        updated_at: now,
-                        ...(wallet ? {} : { refund_bucket: 'REQUESTED' }),
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                  {
-                    Update: {
-                      TableName: tableName,
-                      Key: key.charge(orderId),
-                      UpdateExpression:
-                        'SET reserved_cents = :reserved, refunded_cents = :refundedNow, #status = :status, updated_at = :now',
-                      ConditionExpression: unchanged.condition,
-                      ExpressionAttributeNames: { '#status': 'status' },
-                      ExpressionAttributeValues: {
-                        ...unchanged.values,
-                        ':reserved': charge.reservedCents + cents,
-                        ':refundedNow': refunded,
-                        ':status': statusAfter(charge, refunded),
-                        ':now': now,
-                      },
-                    },
-                  },
-                  ...(wallet
-                    ? [
-                        {
-                          Update: {
-                            TableName: tableName,
-                            Key: key.wallet(charge.userId),
-                            UpdateExpression:
-                              'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
-                            ExpressionAttributeValues: { ':amount': cents, ':now': now, ':zero': 0 },
-                          },
-                        },
-                        {
-                          Put: {
-                            TableName: tableName,
-                            Item: ledgerItem(charge.userId, 'refund', `${orderId}:${refundKey}`, cents, now),
-                            ConditionExpression: 'attribute_not_exists(pk)',
-                          },
-                        },
-                      ]
-                    : []),
-                ],
+                TransactItems: refundRequestItems(tableName, charge, refund, now),
               }),
             ),
           );
@@ -328,8 +341,8 @@ export function refundRepository(doc: DynamoDBDocumentClient, tableName: string)
     async listRequestedRefunds(
       before: string,
       limit: number,
-      startKey?: Item,
-    ): Promise<{ refunds: RefundRecord[]; next: Item | undefined }> {
+      startKey?: PageCursor,
+    ): Promise<{ refunds: RefundRecord[]; next: PageCursor | undefined }> {
       const page = await doc.send(
         new QueryCommand({
           TableName: tableName,

@@ -1,8 +1,7 @@
 import type { CardGateway } from './card-gateway';
 import { PaymentProviderError, RefundRejectedError } from './errors';
-import type { RefundRecord } from './refund-repository';
-import type { ChargeRecord } from './repository';
 import type { PaymentsDeps } from './service';
+import type { ChargeRecord, RefundRecord } from './store';
 
 /**
  * Stripe keeps an idempotency key's result for 24 hours; past this age a repeat could make a

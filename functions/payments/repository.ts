@@ -3,65 +3,18 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
-import { queryAll } from '../../shared/dynamo-query';
+import { isConditionFailure } from '../../shared/dynamo-errors';
 import type { DomainEvent } from '../../shared/events';
-import { guardedTransaction } from '../../shared/guarded-transaction';
 import { newId } from '../../shared/ids';
 import { type OutboxKey, outboxItem } from '../../shared/outbox';
-import { InsufficientFundsError } from './errors';
 import { refundRepository } from './refund-repository';
-import { chargeFromItem, key, ledgerItem } from './table-items';
+import type { ChargeRecord, NewCharge, PaymentMethodRecord, PaymentsStore } from './store';
+import { chargeFromItem, key } from './table-items';
+import { walletRepository } from './wallet-repository';
 
 type Item = Record<string, unknown>;
-
-export interface PaymentMethodRecord {
-  paymentMethodId: string;
-  userId: string;
-  type: 'card' | 'wallet';
-  /** The provider's token (`pm_card_visa`); never a card number. */
-  providerToken: string | null;
-  brand: string | null;
-  last4: string | null;
-  expMonth: number | null;
-  expYear: number | null;
-  createdAt: string;
-  deleted: boolean;
-}
-
-export type ChargeStatus = 'pending' | 'charged' | 'failed' | 'refunded';
-
-export interface ChargeRecord {
-  paymentId: string;
-  orderId: string;
-  userId: string;
-  /** Unique by construction: one charge per order. */
-  idempotencyKey: string;
-  method: 'card' | 'wallet';
-  paymentMethodId: string;
-  providerRef: string | null;
-  status: ChargeStatus;
-  amountCents: number;
-  /** What refunds have given back (settled refunds only). */
-  refundedCents: number;
-  /** What refunds have claimed: the settled ones and those still `requested`. Never above amountCents. */
-  reservedCents: number;
-  currency: string;
-  failureCode: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface LedgerEntry {
-  entryId: string;
-  kind: 'top_up' | 'charge' | 'refund';
-  amountCents: number;
-  reference: string;
-  createdAt: string;
-}
 
 function methodFromItem(item: Item): PaymentMethodRecord {
   return {
@@ -78,14 +31,12 @@ function methodFromItem(item: Item): PaymentMethodRecord {
   };
 }
 
-export type PaymentsRepository = ReturnType<typeof paymentsRepository>;
-
 /**
  * The payments table: payment methods, one charge record per order (its idempotency key is
- * the order), refunds (./refund-repository.ts), and each user's wallet with a ledger. Money moves in the wallet only
- * in transactions that also write the ledger entry, so the balance always equals the ledger.
+ * the order), refunds (./refund-repository.ts), and each user's wallet with a ledger
+ * (./wallet-repository.ts).
  */
-export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: string): PaymentsStore {
   const repository = {
     async putMethod(method: PaymentMethodRecord): Promise<PaymentMethodRecord> {
       try {
@@ -157,18 +108,7 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
     },
 
     /** The order's charge record, created on first call and returned as it is on every later one. */
-    async ensureCharge(
-      input: Omit<
-        ChargeRecord,
-        | 'paymentId'
-        | 'status'
-        | 'providerRef'
-        | 'refundedCents'
-        | 'reservedCents'
-        | 'failureCode'
-        | 'updatedAt'
-      >,
-    ): Promise<ChargeRecord> {
+    async ensureCharge(input: NewCharge): Promise<ChargeRecord> {
       const record: ChargeRecord = {
         ...input,
         paymentId: newId('pay'),
@@ -261,144 +201,6 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
     },
 
     /**
-     * Pays an order from the wallet: the balance (only if it covers the amount), the ledger
-     * entry and the charge record change together, once per order.
-     */
-    async debitWallet(charge: ChargeRecord, now: string): Promise<'charged' | 'already' | 'not_pending'> {
-      try {
-        await withConflictRetry(() =>
-          doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: key.wallet(charge.userId),
-                    UpdateExpression: 'SET balance_cents = balance_cents - :amount, updated_at = :now',
-                    ConditionExpression: 'balance_cents >= :amount',
-                    ExpressionAttributeValues: { ':amount': charge.amountCents, ':now': now },
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: ledgerItem(charge.userId, 'charge', charge.orderId, -charge.amountCents, now),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: key.charge(charge.orderId),
-                    UpdateExpression: 'SET #status = :charged, updated_at = :now',
-                    ConditionExpression: '#status = :pending',
-                    ExpressionAttributeNames: { '#status': 'status' },
-                    ExpressionAttributeValues: { ':charged': 'charged', ':pending': 'pending', ':now': now },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-        return 'charged';
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        // The ledger already holds this order's debit: it was charged before.
-        if (reasons?.[1] === 'ConditionalCheckFailed') return 'already';
-        // The charge is no longer pending (failed or cancelled meanwhile): nothing may be taken.
-        if (reasons?.[2] === 'ConditionalCheckFailed') return 'not_pending';
-        if (reasons?.[0] === 'ConditionalCheckFailed') throw new InsufficientFundsError();
-        throw error;
-      }
-    },
-
-    /** A top-up intent, recorded before the card is charged; a repeat returns the first. */
-    async startTopUp(
-      userId: string,
-      topUpId: string,
-      amountCents: number,
-      paymentMethodId: string,
-      now: string,
-    ): Promise<{ status: string; providerRef: string | null; amountCents: number; paymentMethodId: string }> {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...key.topUp(userId, topUpId),
-              type: 'TOPUP',
-              top_up_id: topUpId,
-              amount_cents: amountCents,
-              payment_method_id: paymentMethodId,
-              status: 'pending',
-              created_at: now,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return { status: 'pending', providerRef: null, amountCents, paymentMethodId };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const { Item } = await doc.send(
-          new GetCommand({ TableName: tableName, Key: key.topUp(userId, topUpId), ConsistentRead: true }),
-        );
-        return {
-          status: Item!.status as string,
-          providerRef: (Item!.provider_ref as string | undefined) ?? null,
-          amountCents: Item!.amount_cents as number,
-          paymentMethodId: Item!.payment_method_id as string,
-        };
-      }
-    },
-
-    async setTopUpProviderRef(userId: string, topUpId: string, providerRef: string): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key.topUp(userId, topUpId),
-          UpdateExpression: 'SET provider_ref = :ref',
-          ExpressionAttributeValues: { ':ref': providerRef },
-        }),
-      );
-    },
-
-    /** Credits a paid top-up to the wallet with its ledger entry, once. */
-    async creditTopUp(userId: string, topUpId: string, amountCents: number, now: string): Promise<boolean> {
-      return guardedTransaction(doc, [
-        {
-          Update: {
-            TableName: tableName,
-            Key: key.topUp(userId, topUpId),
-            UpdateExpression: 'SET #status = :credited, updated_at = :now',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':credited': 'credited',
-              ':pending': 'pending',
-              ':now': now,
-            },
-          },
-        },
-        {
-          Update: {
-            TableName: tableName,
-            Key: key.wallet(userId),
-            UpdateExpression:
-              'SET balance_cents = if_not_exists(balance_cents, :zero) + :amount, updated_at = :now',
-            ExpressionAttributeValues: { ':amount': amountCents, ':zero': 0, ':now': now },
-          },
-        },
-        {
-          Put: {
-            TableName: tableName,
-            Item: ledgerItem(userId, 'top_up', topUpId, amountCents, now),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ]);
-    },
-
-    /**
      * Records a fact the provider told us (a succeeded PaymentIntent) as an outbox item: its
      * events leave through the stream. Recording the same fact again changes nothing.
      */
@@ -415,28 +217,7 @@ export function paymentsRepository(doc: DynamoDBDocumentClient, tableName: strin
         if (!isConditionFailure(error)) throw error;
       }
     },
-
-    async getWallet(userId: string): Promise<{ balanceCents: number; ledger: LedgerEntry[] }> {
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `WALLET#${userId}` },
-        ConsistentRead: true,
-      });
-      const balance = items.find((item) => item.sk === 'BALANCE');
-      const ledger = items
-        .filter((item) => (item.sk as string).startsWith('LEDGER#'))
-        .map((item) => ({
-          entryId: item.entry_id as string,
-          kind: item.kind as LedgerEntry['kind'],
-          amountCents: item.amount_cents as number,
-          reference: item.reference as string,
-          createdAt: item.created_at as string,
-        }))
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-      return { balanceCents: (balance?.balance_cents as number | undefined) ?? 0, ledger };
-    },
   };
 
-  return { ...repository, ...refundRepository(doc, tableName) };
+  return { ...repository, ...walletRepository(doc, tableName), ...refundRepository(doc, tableName) };
 }

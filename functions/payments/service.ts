@@ -12,7 +12,7 @@ import {
 } from './errors';
 import { PaymentSucceeded, paymentSucceededId } from './events';
 import { providerMayHaveForgotten, refundOrder } from './refunds';
-import type { ChargeRecord, PaymentMethodRecord, PaymentsRepository } from './repository';
+import type { ChargeRecord, PaymentMethodRecord, PaymentsStore } from './store';
 
 export interface ChargeableOrder {
   orderId: string;
@@ -24,7 +24,7 @@ export interface ChargeableOrder {
 }
 
 export interface PaymentsDeps {
-  payments: PaymentsRepository;
+  payments: PaymentsStore;
   cards: () => Promise<CardGateway>;
   findOrder: (orderId: string) => Promise<ChargeableOrder | undefined>;
   now: () => Date;
@@ -136,7 +136,7 @@ export async function chargeOrder(
   if (order.status !== 'pending') throw new OrderNotChargeableError(orderId, order.status);
 
   if (method.type === 'wallet') {
-    let debit: Awaited<ReturnType<PaymentsRepository['debitWallet']>>;
+    let debit: Awaited<ReturnType<PaymentsStore['debitWallet']>>;
     try {
       debit = await deps.payments.debitWallet(charge, now());
     } catch (error) {

@@ -1,5 +1,5 @@
 import { newId } from '../../shared/ids';
-import type { ChargeRecord, ChargeStatus, LedgerEntry } from './repository';
+import type { ChargeRecord, ChargeStatus, LedgerEntry } from './store';
 
 type Item = Record<string, unknown>;
 

@@ -5,16 +5,17 @@ import {
   RefundExceedsChargeError,
   RefundRejectedError,
 } from '../../functions/payments/errors';
-import type { RefundRecord, RefundSettlement } from '../../functions/payments/refund-repository';
 import type {
   ChargeRecord,
   LedgerEntry,
   PaymentMethodRecord,
-  PaymentsRepository,
-} from '../../functions/payments/repository';
+  PaymentsStore,
+  RefundRecord,
+  RefundSettlement,
+} from '../../functions/payments/store';
 
 type Repository = Pick<
-  PaymentsRepository,
+  PaymentsStore,
   | 'putMethod'
   | 'getMethod'
   | 'ensureCharge'

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RefundExceedsChargeError } from '../../../functions/payments/errors';
-import { type PaymentsRepository, paymentsRepository } from '../../../functions/payments/repository';
+import { paymentsRepository } from '../../../functions/payments/repository';
+import type { PaymentsStore } from '../../../functions/payments/store';
 import { fakePaymentsRepository } from '../../support/fake-payments';
 import { doc, table } from './payments-support';
 
@@ -8,9 +9,9 @@ import { doc, table } from './payments-support';
  * One suite, two implementations: the DynamoDB adapter against DynamoDB Local, and the
  * in-memory fake the unit tests use. A fake that drifts from the adapter fails here.
  */
-const implementations: Array<[string, () => PaymentsRepository]> = [
+const implementations: Array<[string, () => PaymentsStore]> = [
   ['the DynamoDB adapter', () => paymentsRepository(doc, table)],
-  ['the in-memory fake', () => fakePaymentsRepository() as unknown as PaymentsRepository],
+  ['the in-memory fake', () => fakePaymentsRepository() as unknown as PaymentsStore],
 ];
 
 const unique = () => randomUUID().replace(/-/g, '').slice(0, 20).toUpperCase();
@@ -18,7 +19,7 @@ const NOW = '2026-12-02T10:00:00.000Z';
 const LATER = '2026-12-02T10:05:00.000Z';
 
 describe.each(implementations)('the payments repository: %s', (_name, make) => {
-  let repo: PaymentsRepository;
+  let repo: PaymentsStore;
   beforeEach(() => {
     repo = make();
   });
