@@ -1,5 +1,5 @@
 import { identityDeps } from './deps';
-import type { AddressRecord } from './repository';
+import type { AddressRecord } from './store';
 
 /**
  * Identity's exported read: one of the user's addresses, or undefined when there is no such

@@ -3,11 +3,12 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { dynamo } from '../../shared/clients';
 import { intEnv, optionalEnv, requireEnv } from '../../shared/config';
 import { attemptBackoff, type Backoff } from '../../shared/rate-limit';
+import { credentialRepository } from './credential-repository';
 import { DEFAULT_COST } from './passwords';
 import { cognitoProvider } from './providers/cognito';
 import type { IdentityProvider } from './providers/identity-provider';
 import { localIssuer } from './providers/local-issuer';
-import { credentialRepository, userRepository } from './repository';
+import { userRepository } from './repository';
 import type { IdentityDeps } from './service';
 
 function providerFromEnv(tableName: string): IdentityProvider {

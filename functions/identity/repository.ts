@@ -2,7 +2,6 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -13,87 +12,11 @@ import { NotFoundError } from '../../shared/errors';
 import { guardedTransaction } from '../../shared/guarded-transaction';
 import type { Role } from '../../shared/http/route';
 import { AddressLimitError, AlreadySellerError, EmailTakenError, StoreNameTakenError } from './errors';
-
-export interface UserRecord {
-  userId: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  defaultAddressId: string | null;
-  storeName: string | null;
-  addressCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AddressRecord extends PostalAddress {
-  addressId: string;
-  userId: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const key = {
-  profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  email: (email: string) => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' }),
-  store: (storeName: string) => ({ pk: `STORE#${storeName.trim().toLowerCase()}`, sk: 'STORE' }),
-  address: (userId: string, addressId: string) => ({ pk: `USER#${userId}`, sk: `ADDR#${addressId}` }),
-};
-
-type Item = Record<string, unknown>;
-
-function profileFromItem(item: Item): UserRecord {
-  return {
-    userId: item.user_id as string,
-    email: item.email as string,
-    name: item.name as string,
-    roles: (item.roles as Role[]) ?? ['customer'],
-    defaultAddressId: (item.default_address_id as string | undefined) ?? null,
-    storeName: (item.store_name as string | undefined) ?? null,
-    addressCount: (item.address_count as number | undefined) ?? 0,
-    createdAt: item.created_at as string,
-    updatedAt: item.updated_at as string,
-  };
-}
-
-function addressToItem(address: AddressRecord): Item {
-  return {
-    ...key.address(address.userId, address.addressId),
-    type: 'ADDRESS',
-    address_id: address.addressId,
-    user_id: address.userId,
-    name: address.name,
-    line1: address.line1,
-    line2: address.line2,
-    city: address.city,
-    region: address.region,
-    postal_code: address.postalCode,
-    country: address.country,
-    created_at: address.createdAt,
-    updated_at: address.updatedAt,
-  };
-}
-
-function addressFromItem(item: Item): AddressRecord {
-  return {
-    addressId: item.address_id as string,
-    userId: item.user_id as string,
-    name: item.name as string,
-    line1: item.line1 as string,
-    line2: (item.line2 as string | null | undefined) ?? null,
-    city: item.city as string,
-    region: (item.region as string | null | undefined) ?? null,
-    postalCode: item.postal_code as string,
-    country: item.country as string,
-    createdAt: item.created_at as string,
-    updatedAt: item.updated_at as string,
-  };
-}
-
-export type UserRepository = ReturnType<typeof userRepository>;
+import type { AddressRecord, UserRecord, UserStore } from './store';
+import { addressFromItem, addressToItem, key, profileFromItem } from './user-items';
 
 /** The only code that knows the users table's keys: profiles, e-mail and store-name guards, addresses. */
-export function userRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function userRepository(doc: DynamoDBDocumentClient, tableName: string): UserStore {
   return {
     /** Creates the profile and claims its e-mail in one transaction; a taken e-mail → EmailTakenError. */
     async create(user: UserRecord): Promise<void> {
@@ -381,31 +304,6 @@ export function userRepository(doc: DynamoDBDocumentClient, tableName: string) {
         }
       }
       throw new Error('Address deletion kept colliding with concurrent profile changes');
-    },
-  };
-}
-
-/** Credentials kept by the local issuer (on AWS, Cognito keeps them and this is unused). */
-export function credentialRepository(doc: DynamoDBDocumentClient, tableName: string) {
-  const credentialKey = (email: string) => ({ pk: `CREDENTIAL#${email}`, sk: 'CREDENTIAL' });
-  return {
-    async put(email: string, userId: string, passwordHash: string): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...credentialKey(email), type: 'CREDENTIAL', user_id: userId, password_hash: passwordHash },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    },
-    async get(email: string): Promise<{ userId: string; passwordHash: string } | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: credentialKey(email) }));
-      return Item
-        ? { userId: Item.user_id as string, passwordHash: Item.password_hash as string }
-        : undefined;
-    },
-    async remove(email: string): Promise<void> {
-      await doc.send(new DeleteCommand({ TableName: tableName, Key: credentialKey(email) }));
     },
   };
 }

@@ -3,11 +3,11 @@ import { NotFoundError, RateLimitedError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import type { RateDecision } from '../../shared/rate-limit';
 import type { IdentityProvider, IssuedToken } from './providers/identity-provider';
-import type { AddressRecord, UserRecord, UserRepository } from './repository';
 import type { AddressInput, AddressView, ProfileView, SignupInput } from './schemas';
+import type { AddressRecord, UserRecord, UserStore } from './store';
 
 export interface IdentityDeps {
-  users: UserRepository;
+  users: UserStore;
   provider: IdentityProvider;
   now: () => Date;
   addressLimit: number;

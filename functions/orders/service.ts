@@ -7,7 +7,7 @@ import { newId } from '../../shared/ids';
 import { CURRENCY, formattedMoneyFields, moneyFields } from '../../shared/money';
 import type { CheckoutCart } from '../cart/cart-lookup';
 import type { ProductSummary } from '../catalog/product-lookup';
-import type { AddressRecord } from '../identity/repository';
+import type { AddressRecord } from '../identity/store';
 import {
   CartClaimConflictError,
   CartEmptyError,

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject, randomUUID, sign } from 'node:crypto';
 import { InvalidCredentialsError } from '../errors';
 import { hashPassword, type ScryptCost, verifyPassword } from '../passwords';
-import type { credentialRepository } from '../repository';
+import type { CredentialStore } from '../store';
 import type { IdentityProvider } from './identity-provider';
 
 export interface LocalIssuerSettings {
@@ -41,10 +41,7 @@ export function jwksOf(privateKeyPem: string, keyId: string): { keys: object[] }
   return { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: keyId, alg: 'RS256', use: 'sig' }] };
 }
 
-export function localIssuer(
-  settings: LocalIssuerSettings,
-  credentials: ReturnType<typeof credentialRepository>,
-): IdentityProvider {
+export function localIssuer(settings: LocalIssuerSettings, credentials: CredentialStore): IdentityProvider {
   // Comparing against a real hash for unknown e-mails keeps both failures equally slow.
   const decoyHash = hashPassword('decoy-password-for-unknown-accounts', settings.cost);
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AddressLimitError, EmailTakenError, StoreNameTakenError } from '../../../functions/identity/errors';
-import { type AddressRecord, type UserRecord, userRepository } from '../../../functions/identity/repository';
+import { userRepository } from '../../../functions/identity/repository';
+import type { AddressRecord, UserRecord } from '../../../functions/identity/store';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
 
