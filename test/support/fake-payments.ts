@@ -13,38 +13,23 @@ import type {
   RefundRecord,
   RefundSettlement,
 } from '../../functions/payments/store';
-
-type Repository = Pick<
-  PaymentsStore,
-  | 'putMethod'
-  | 'getMethod'
-  | 'ensureCharge'
-  | 'getCharge'
-  | 'setProviderRef'
-  | 'settleCharge'
-  | 'debitWallet'
-  | 'requestRefund'
-  | 'settleRefund'
-  | 'recordRefundAttempt'
-  | 'getRefund'
-  | 'listRefunds'
-  | 'listRequestedRefunds'
-  | 'startTopUp'
-  | 'setTopUpProviderRef'
-  | 'creditTopUp'
-  | 'getWallet'
->;
+import type { DomainEvent } from '../../shared/events';
 
 /**
  * The payments repository in memory, for unit tests of the domain functions. It keeps the
- * same promises as the DynamoDB adapter (test/integration/payments/repository-contract.test.ts
- * runs one suite against both): one charge per order, refunds once per key and never beyond
+ * same promises as the DynamoDB adapter (test/support/contracts/payments-repository.contract.ts
+ * runs against both): one charge per order, refunds once per key and never beyond
  * the charge, only settled refunds counted, the wallet balance equal to its ledger.
  */
-export function fakePaymentsRepository(): Repository & { refunds: Map<string, RefundRecord> } {
+export function fakePaymentsRepository(): PaymentsStore & {
+  refunds: Map<string, RefundRecord>;
+  /** Provider facts recorded, by `entity/change`, with their events. */
+  facts: Map<string, DomainEvent[]>;
+} {
   const methods = new Map<string, PaymentMethodRecord>();
   const charges = new Map<string, ChargeRecord>();
   const refunds = new Map<string, RefundRecord>();
+  const facts = new Map<string, DomainEvent[]>();
   const topUps = new Map<
     string,
     { status: string; providerRef: string | null; amountCents: number; paymentMethodId: string }
@@ -71,7 +56,7 @@ export function fakePaymentsRepository(): Repository & { refunds: Map<string, Re
   };
   const refundKey = (orderId: string, key: string) => `${orderId}\n${key}`;
 
-  const repository: Repository = {
+  const repository: PaymentsStore = {
     async putMethod(method) {
       const id = `${method.userId}\n${method.paymentMethodId}`;
       const existing = methods.get(id);
@@ -81,6 +66,22 @@ export function fakePaymentsRepository(): Repository & { refunds: Map<string, Re
     },
     async getMethod(userId, paymentMethodId) {
       return copy(methods.get(`${userId}\n${paymentMethodId}`));
+    },
+    async listMethods(userId) {
+      return [...methods.values()]
+        .filter((method) => method.userId === userId && !method.deleted)
+        .map((method) => copy(method)!);
+    },
+    async deleteMethod(userId, paymentMethodId) {
+      const method = methods.get(`${userId}\n${paymentMethodId}`);
+      if (!method || method.deleted) return false;
+      method.deleted = true;
+      return true;
+    },
+    async recordProviderFact(fact, events) {
+      if (events.length === 0) throw new Error('An outbox item carries at least one event');
+      const id = `${fact.entity}/${fact.change}`;
+      if (!facts.has(id)) facts.set(id, structuredClone(events));
     },
     async ensureCharge(input) {
       const existing = charges.get(input.orderId);
@@ -220,7 +221,7 @@ export function fakePaymentsRepository(): Repository & { refunds: Map<string, Re
       return copy(wallet(userId))!;
     },
   };
-  return Object.assign(repository, { refunds });
+  return Object.assign(repository, { refunds, facts });
 }
 
 interface FakeIntent {

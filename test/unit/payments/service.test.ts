@@ -13,7 +13,6 @@ import {
   topUpWallet,
   voidOrRefund,
 } from '../../../functions/payments/service';
-import type { PaymentsStore } from '../../../functions/payments/store';
 import { UnprocessableError } from '../../../shared/errors';
 import { fakeCardGateway, fakePaymentsRepository } from '../../support/fake-payments';
 
@@ -25,7 +24,7 @@ function world() {
   const orders = new Map<string, ChargeableOrder>();
   const clock = { now: Date.parse('2026-12-02T10:00:00.000Z') };
   const deps: PaymentsDeps = {
-    payments: payments as unknown as PaymentsStore,
+    payments,
     cards: async () => cards.gateway,
     findOrder: async (orderId) => orders.get(orderId),
     now: () => new Date(clock.now),
