@@ -1,7 +1,7 @@
 import { catalogDeps } from './deps';
 import { ProductVersionConflictError } from './errors';
 import type { ProductImage, ProductRecord } from './product';
-import type { ProductRepository } from './repository';
+import type { ProductStore } from './store';
 
 /**
  * The catalog's exported functions for a product's images, called by the media service (which
@@ -28,7 +28,7 @@ export type ReorderResult =
   | { outcome: 'not-a-permutation'; current: ProductImage[] }
   | { outcome: 'product-missing' };
 
-type Repository = Pick<ProductRepository, 'get' | 'save'>;
+type Repository = Pick<ProductStore, 'get' | 'save'>;
 // Each failed attempt means another writer succeeded; a burst of uploads to one product fits in this.
 const MAX_ATTEMPTS = MAX_PRODUCT_IMAGES + 2;
 

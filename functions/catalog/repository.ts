@@ -15,6 +15,7 @@ import type { StockStatus } from '../inventory/stock-records';
 import { departmentOf } from './categories';
 import { ProductVersionConflictError } from './errors';
 import { type ProductRecord, statusOf } from './product';
+import type { ProductStore } from './store';
 
 type Item = Record<string, unknown>;
 
@@ -74,9 +75,7 @@ export function fromItem(item: Item): ProductRecord {
   };
 }
 
-export type ProductRepository = ReturnType<typeof productRepository>;
-
-export function productRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function productRepository(doc: DynamoDBDocumentClient, tableName: string): ProductStore {
   return {
     /** Writes the product and the stock record inventory built for it, both or neither. */
     async createWithStock(product: ProductRecord, stockRecordPut: TransactItem): Promise<void> {

@@ -6,11 +6,11 @@ import { CURRENCY, moneyFields } from '../../shared/money';
 import { newStockRecordPut, stockStatusOf } from '../inventory/stock-records';
 import { ProductVersionConflictError } from './errors';
 import { isPublic, type ProductImage, type ProductRecord, statusOf } from './product';
-import type { ProductRepository } from './repository';
 import type { CreateProductInput, ProductView, UpdateProductInput } from './schemas';
+import type { ProductStore } from './store';
 
 export interface CatalogDeps {
-  products: ProductRepository;
+  products: ProductStore;
   inventoryTableName: string;
   imagesBaseUrl: string;
   now: () => Date;

@@ -3,20 +3,7 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { isConditionFailure } from '../../shared/dynamo-errors';
 import { NotFoundError } from '../../shared/errors';
 import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
-
-export interface NotificationRecord {
-  notificationId: string;
-  userId: string;
-  kind: string;
-  title: string;
-  body: string;
-  orderId: string | null;
-  productId: string | null;
-  eventId: string;
-  createdAt: string;
-  readAt: string | null;
-  email: { to: string; subject: string; text: string } | null;
-}
+import type { NotificationRecord, NotificationStore } from './store';
 
 type Item = Record<string, unknown>;
 
@@ -36,10 +23,8 @@ function fromItem(item: Item): NotificationRecord {
   };
 }
 
-export type NotificationRepository = ReturnType<typeof notificationRepository>;
-
 /** Notifications per user, newest first (ids are ULIDs); one per event per user, however often it arrives. */
-export function notificationRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function notificationRepository(doc: DynamoDBDocumentClient, tableName: string): NotificationStore {
   return {
     /**
      * Records a notification unless this event already produced one for this user. The marker

@@ -1,9 +1,9 @@
 import { newId } from '../../shared/ids';
 import { draftsFor, emailFor } from './messages';
-import type { NotificationRecord, NotificationRepository } from './repository';
+import type { NotificationRecord, NotificationStore } from './store';
 
 export interface NotificationsDeps {
-  notifications: NotificationRepository;
+  notifications: NotificationStore;
   contactOf: (userId: string) => Promise<{ email: string; name: string } | undefined>;
   /** SES on AWS; locally the e-mail is only recorded on the notification. */
   sendEmail: ((email: { to: string; subject: string; text: string }) => Promise<void>) | undefined;

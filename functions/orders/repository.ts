@@ -13,6 +13,7 @@ import type { TransactItem } from '../../shared/guarded-transaction';
 import { outboxPut } from '../../shared/outbox';
 import { AlsoWriteConflictError, CartClaimConflictError, OrderVersionConflictError } from './errors';
 import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
+import type { OrderStore } from './store';
 
 type Item = Record<string, unknown>;
 
@@ -137,10 +138,8 @@ const outboxKeyOf = (order: OrderRecord) => ({
   change: `v${String(order.version).padStart(8, '0')}`,
 });
 
-export type OrderRepository = ReturnType<typeof orderRepository>;
-
 /** The orders table: orders (GSI by user, newest first; sparse GSI of pending ones), purchase markers. */
-export function orderRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function orderRepository(doc: DynamoDBDocumentClient, tableName: string): OrderStore {
   return {
     /**
      * Records a new order with its purchase-index entries; `alsoWrite` (checkout's claim on the

@@ -27,11 +27,11 @@ import {
   type Shipment,
   shippingFor,
 } from './order';
-import type { OrderRepository } from './repository';
 import type { CheckoutInput, CheckoutResult, OrderViewType } from './schemas';
+import type { OrderStore } from './store';
 
 export interface OrdersDeps {
-  orders: OrderRepository;
+  orders: OrderStore;
   cartForCheckout: (userId: string) => Promise<CheckoutCart>;
   /** Cart's transaction item claiming the cart version an order converts. */
   claimCart: (claim: { userId: string; version: number; orderId: string; at: string }) => TransactItem;

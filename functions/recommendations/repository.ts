@@ -6,34 +6,16 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
+import type { RecentView, RecommendationStore, ScoreIncrement } from './store';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const SCORE_INDEX = 'ByScore';
 
-/** Counters are ranked per scope through a GSI whose sort key is the (numeric) score itself. */
-export const scope = {
-  boughtWith: (productId: string) => `PAIR#${productId}`,
-  bestSellers: (category: string) => `BEST#${category}`,
-  allBestSellers: () => 'BEST#ALL',
-  viewed: () => 'VIEWED#ALL',
-};
-
-export interface ScoreIncrement {
-  scope: string;
-  productId: string;
-  by: number;
-}
-
-export interface RecentView {
-  productId: string;
-  weight: number;
-  at: string;
-}
-
-export type RecommendationRepository = ReturnType<typeof recommendationRepository>;
-
-export function recommendationRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function recommendationRepository(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+): RecommendationStore {
   const increment = (change: ScoreIncrement): TransactItem => ({
     Update: {
       TableName: tableName,

@@ -1,11 +1,10 @@
 import { moneyFields } from '../../shared/money';
 import { departmentOf } from '../catalog/categories';
 import type { ProductSummary } from '../catalog/product-lookup';
-import type { RecommendationRepository, ScoreIncrement } from './repository';
-import { scope } from './repository';
+import { type RecommendationStore, type ScoreIncrement, scope } from './store';
 
 export interface RecommendationsDeps {
-  recommendations: RecommendationRepository;
+  recommendations: RecommendationStore;
   lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
   purchasedBy: (userId: string) => Promise<Set<string>>;
   now: () => Date;

@@ -4,31 +4,9 @@ import { cancellationReasons, isConditionFailure } from '../../shared/dynamo-err
 import { queryPage } from '../../shared/dynamo-query';
 import { guardedTransaction, markerPut, type TransactItem } from '../../shared/guarded-transaction';
 import { AlreadyReviewedError, AlreadyVotedError } from './errors';
+import type { RatingAggregate, ReviewRecord, ReviewSort, ReviewStore } from './store';
 
 type Item = Record<string, unknown>;
-
-export interface ReviewRecord {
-  reviewId: string;
-  productId: string;
-  userId: string;
-  authorName: string;
-  rating: number;
-  title: string;
-  body: string;
-  verifiedPurchase: boolean;
-  helpfulCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RatingAggregate {
-  sum: number;
-  count: number;
-  histogram: Record<1 | 2 | 3 | 4 | 5, number>;
-  version: number;
-}
-
-export type ReviewSort = 'newest' | 'helpful' | 'rating_desc' | 'rating_asc';
 
 export const REVIEW_GSI = {
   newest: 'ByProductNewest',
@@ -84,14 +62,12 @@ function fromItem(item: Item): ReviewRecord {
   };
 }
 
-export type ReviewRepository = ReturnType<typeof reviewRepository>;
-
 /**
  * Reviews (one per user per product: the user is in the key), and each product's rating
  * aggregate — sum, count and histogram — changed in the same transaction as every review
  * create, edit and delete, with ADD so concurrent reviewers never lose each other's updates.
  */
-export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string) {
+export function reviewRepository(doc: DynamoDBDocumentClient, tableName: string): ReviewStore {
   const aggregateUpdate = (
     productId: string,
     changes: { sum: number; count: number; histogram: Partial<Record<number, number>> },

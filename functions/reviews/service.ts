@@ -3,11 +3,11 @@ import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
 import { averageRating } from '../../shared/rating';
 import type { ProductSummary } from '../catalog/product-lookup';
-import type { RatingAggregate, ReviewRecord, ReviewRepository, ReviewSort } from './repository';
 import type { RatingSummaryType, ReviewViewType } from './schemas';
+import type { RatingAggregate, ReviewRecord, ReviewSort, ReviewStore } from './store';
 
 export interface ReviewsDeps {
-  reviews: ReviewRepository;
+  reviews: ReviewStore;
   lookupProducts: (ids: string[]) => Promise<Map<string, ProductSummary>>;
   hasPurchased: (userId: string, productId: string) => Promise<boolean>;
   nameOf: (userId: string) => Promise<string>;

@@ -1,5 +1,6 @@
-import { recommendationRepository, scope } from '../../../functions/recommendations/repository';
+import { recommendationRepository } from '../../../functions/recommendations/repository';
 import { countOrder, type RecommendationsDeps } from '../../../functions/recommendations/service';
+import { scope } from '../../../functions/recommendations/store';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
 

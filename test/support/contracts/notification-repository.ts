@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NotificationRecord, NotificationRepository } from '../../../functions/notifications/repository';
+import type { NotificationRecord, NotificationStore } from '../../../functions/notifications/store';
 import { newId } from '../../../shared/ids';
 
 function newNotification(eventId: string, email: NotificationRecord['email']): NotificationRecord {
@@ -22,7 +22,7 @@ function newNotification(eventId: string, email: NotificationRecord['email']): N
  * What the notification service relies on from its repository. The integration tier runs it
  * against DynamoDB Local and the unit tier against the fake, so the fake cannot drift.
  */
-export function notificationRepositoryContract(make: () => NotificationRepository) {
+export function notificationRepositoryContract(make: () => NotificationStore) {
   const email = { to: 'ann@contract.example', subject: 'Hi', text: 'Hello' };
 
   it('keeps an e-mail pending on redelivery until it is marked sent, then never again', async () => {

@@ -5,7 +5,7 @@ import {
   OrderVersionConflictError,
 } from '../../../functions/orders/errors';
 import { OrderFailed, OrderPaid, OrderPlaced, orderEvent } from '../../../functions/orders/events';
-import type { OrderRepository } from '../../../functions/orders/repository';
+import type { OrderStore } from '../../../functions/orders/store';
 import type { DomainEvent } from '../../../shared/events';
 import { newId } from '../../../shared/ids';
 import { anOrder } from '../orders';
@@ -13,7 +13,7 @@ import { anOrder } from '../orders';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface OrderRepositoryUnderTest {
-  orders: OrderRepository;
+  orders: OrderStore;
   /** A write of another table that passes its condition, and one that fails it. */
   foreignItem(passes: boolean): TransactItem;
   /** The events written with an order's committed changes (its outbox), in order. */

@@ -1,4 +1,4 @@
-import type { NotificationRecord, NotificationRepository } from '../../../functions/notifications/repository';
+import type { NotificationRecord, NotificationStore } from '../../../functions/notifications/store';
 import { NotFoundError } from '../../../shared/errors';
 
 /**
@@ -6,7 +6,7 @@ import { NotFoundError } from '../../../shared/errors';
  * (test/support/contracts/notification-repository.ts runs against both), so unit tests of
  * the service prove what the real table would do.
  */
-export function fakeNotificationRepository(): NotificationRepository {
+export function fakeNotificationRepository(): NotificationStore {
   const markers = new Map<string, 'pending' | 'sent' | 'none'>();
   const byUser = new Map<string, NotificationRecord[]>();
   return {

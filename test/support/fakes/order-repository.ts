@@ -5,7 +5,7 @@ import {
   OrderVersionConflictError,
 } from '../../../functions/orders/errors';
 import type { OrderRecord } from '../../../functions/orders/order';
-import type { OrderRepository } from '../../../functions/orders/repository';
+import type { OrderStore } from '../../../functions/orders/store';
 import type { DomainEvent } from '../../../shared/events';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -26,7 +26,7 @@ const copy = <T>(value: T): T => structuredClone(value);
  */
 export function fakeOrderRepository(
   foreign?: ForeignTable,
-): OrderRepository & { all(): OrderRecord[]; outbox: DomainEvent[] } {
+): OrderStore & { all(): OrderRecord[]; outbox: DomainEvent[] } {
   /** The events written with committed changes (the outbox), in order: what the relay would send. */
   const outbox: DomainEvent[] = [];
   const orders = new Map<string, OrderRecord>();
