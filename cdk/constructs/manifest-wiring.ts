@@ -4,44 +4,65 @@ import { Duration, type Stack } from 'aws-cdk-lib';
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, type EventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Grant } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import {
-  DefinitionBody,
-  type IStateMachine,
-  LogLevel,
-  StateMachine,
-  StateMachineType,
-} from 'aws-cdk-lib/aws-stepfunctions';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import * as manifests from '../../functions/manifest';
 import type {
   EventRuleDefinition,
   HandlerRef,
-  EventPattern as ManifestEventPattern,
   ResourceUse,
   RouteDefinition,
   ScheduleDefinition,
   StateMachineDefinition,
   StreamDefinition,
-  TableAccess,
   TableDefinition,
   TableId,
 } from '../../shared/manifests/types';
+import {
+  checkedTaskHandlers,
+  mergeUses,
+  rateOf,
+  stepName,
+  taskTimeoutSeconds,
+  toEventPattern,
+} from './manifest-rules';
+import {
+  EMAIL_DELIVERY_ENV,
+  EMAIL_FROM_ENV,
+  IMAGES_BUCKET_ENV,
+  SECRET_ENV,
+  type ServiceWiringProps,
+  type WiredService,
+} from './manifest-settings';
 import { acknowledge } from './nag';
-import { type ApiAuth, type Platform, rootStackOf } from './platform';
+import { rootStackOf } from './platform';
 import { ServiceFunction, serviceOf } from './service-function';
 import { createdTablesOf, pascalCase } from './tables';
+
+export { checkedTaskHandlers, mergeUses, rateOf, taskTimeoutSeconds, toEventPattern } from './manifest-rules';
+export {
+  EMAIL_DELIVERY_ENV,
+  EMAIL_FROM_ENV,
+  type EmailSending,
+  IMAGES_BASE_URL_ENV,
+  IMAGES_BUCKET_ENV,
+  SECRET_ENV,
+  type SearchIndexAccess,
+  type SecretId,
+  type SecretSet,
+  type ServiceWiringProps,
+  type WiredService,
+} from './manifest-settings';
 
 /** The manifests the wiring reads; tests hand in synthetic ones. */
 export interface Manifests {
@@ -62,105 +83,9 @@ export const platformManifests: Manifests = {
   tables: manifests.tables,
 };
 
-export type SecretId = NonNullable<ResourceUse['secrets']>[number];
-
-/** Environment variables for resources the manifests name but do not give a variable. */
-export const IMAGES_BUCKET_ENV = 'IMAGES_BUCKET_NAME';
-export const IMAGES_BASE_URL_ENV = 'IMAGES_BASE_URL';
-/** `ses` on AWS (functions/notifications/deps.ts); unset, e-mail is only recorded. */
-export const EMAIL_DELIVERY_ENV = 'EMAIL_DELIVERY';
-export const EMAIL_FROM_ENV = 'EMAIL_FROM';
-
-/**
- * How functions whose `uses` say `email: true` send it: SES, from one address, allowed to send
- * only as the SES identities that address can be verified under (see cdk/constructs/notifications.ts).
- */
-export interface EmailSending {
-  /** The From address (`EMAIL_FROM`). */
-  readonly from: string;
-  /** The SES identity ARNs `ses:SendEmail` is scoped to. */
-  readonly identityArns: readonly string[];
-}
-
-const secretEnv = {
-  stripe: ['STRIPE_SECRET_ARN', 'STRIPE_WEBHOOK_SECRET_ARN'],
-  carrier: ['CARRIER_WEBHOOK_SECRET_ARN'],
-};
-
-/**
- * What a secret id in `uses.secrets` stands for: the Secrets Manager secrets a handler reads,
- * each named by the environment variable that carries its ARN. `stripe` is the API key and
- * the signing secret of Stripe's webhooks; `carrier` the signing secret of the carrier
- * webhook (a route's `signature` names the secret the HTTP wrapper verifies it with).
- */
-export const SECRET_ENV: Readonly<Record<SecretId, readonly string[]>> = secretEnv;
-
-/** The secrets behind one secret id, keyed by the environment variable of each (see SECRET_ENV). */
-export type SecretSet = Readonly<Record<string, ISecret>>;
-
-/** API Gateway gives up on an integration after 30 s; a route's Lambda must finish first. */
 const MAX_ROUTE_TIMEOUT_SECONDS = 29;
 const DEFAULT_ROUTE_TIMEOUT_SECONDS = 29;
 const DEFAULT_ASYNC_TIMEOUT_SECONDS = 30;
-
-export interface ServiceWiringProps {
-  /** The service whose handlers (`functions/<service>/…`) are wired. */
-  readonly service: string;
-  readonly platform: Platform;
-  readonly auth: ApiAuth;
-  /**
-   * Every table the service's handlers may name in `uses`: its own, and those of other
-   * services it has been given (each by its owner's construct). A table named in `uses` but
-   * missing here is an error, so a grant can never be silently dropped.
-   */
-  readonly tables: Partial<Record<TableId, ITable>>;
-  /** State machines hosted by other services (their `owner`) that this service's handlers start. */
-  readonly stateMachines?: Readonly<Record<string, IStateMachine>>;
-  /**
-   * For the state machines this service hosts, the task functions other services built for
-   * their own steps, by `<stateMachineId>.<Placeholder>`: their constructs' `functions.tasks`.
-   */
-  readonly taskFunctions?: Readonly<Record<string, IFunction>>;
-  readonly imagesBucket?: IBucket;
-  readonly secrets?: Partial<Record<SecretId, SecretSet>>;
-  /** SES sending, for the handlers whose `uses` say `email: true`. */
-  readonly email?: EmailSending;
-  /**
-   * Settings every function of the service reads whatever it handles (its module-scope deps
-   * read them at cold start), e.g. the public base URL of product images.
-   */
-  readonly environment?: Readonly<Record<string, string>>;
-  /** The search index, for the handlers whose `uses` say `search: true` (the search service's). */
-  readonly searchIndex?: SearchIndexAccess;
-  /** Defaults to the platform's manifests. */
-  readonly manifests?: Partial<Manifests>;
-}
-
-/**
- * A search index a function can be let into (cdk/constructs/search.ts implements it for an
- * OpenSearch Service domain): the grant, the settings the handler reads, and whatever else the
- * index needs to admit the function's role.
- */
-export interface SearchIndexAccess {
-  grantIndexAccess(fn: ServiceFunction): void;
-}
-
-/** What the wiring built, by manifest id, for the service construct to extend or expose. */
-export interface WiredService {
-  readonly routes: Readonly<Record<string, ServiceFunction>>;
-  readonly rules: Readonly<Record<string, ServiceFunction>>;
-  readonly streams: Readonly<Record<string, ServiceFunction>>;
-  readonly schedules: Readonly<Record<string, ServiceFunction>>;
-  /** The state machines this service hosts (`owner` in the manifest). */
-  readonly stateMachines: Readonly<Record<string, StateMachine>>;
-  /**
-   * The service's own steps of any state machine, by `<stateMachineId>.<Placeholder>`; the
-   * owner of a machine hosted elsewhere is handed these as its `taskFunctions`.
-   */
-  readonly tasks: Readonly<Record<string, ServiceFunction>>;
-  /** One per rule, stream and schedule: where events that could not be handled end up. */
-  readonly deadLetterQueues: Readonly<Record<string, Queue>>;
-}
 
 const wiredEntries = new WeakMap<Stack, Set<string>>();
 const entryKey = (kind: string, id: string) => `${kind}:${id}`;
@@ -658,118 +583,4 @@ class ServiceWiring {
     this.result.deadLetterQueues[id] = queue;
     return queue;
   }
-}
-
-const EVENT_PATTERN_FIELDS: Record<string, keyof EventPattern> = {
-  version: 'version',
-  id: 'id',
-  'detail-type': 'detailType',
-  source: 'source',
-  account: 'account',
-  time: 'time',
-  region: 'region',
-  resources: 'resources',
-  detail: 'detail',
-};
-
-/** A manifest pattern (EventBridge's own JSON) as CDK's EventPattern, which renders it back verbatim. */
-export function toEventPattern(pattern: ManifestEventPattern, who = 'An event rule'): EventPattern {
-  const result: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(pattern)) {
-    const cdkField = EVENT_PATTERN_FIELDS[field];
-    if (!cdkField) throw new Error(`${who}: "${field}" is not an EventBridge event field`);
-    result[cdkField] = value;
-  }
-  return result as EventPattern;
-}
-
-/** EventBridge Scheduler rates are whole minutes, hours or days. */
-export function rateOf(schedule: ScheduleDefinition): ScheduleExpression {
-  const seconds = schedule.everySeconds;
-  if (!Number.isInteger(seconds) || seconds < 60 || seconds % 60 !== 0) {
-    throw new Error(
-      `Schedule ${schedule.id} runs every ${seconds} s; EventBridge Scheduler takes whole minutes ` +
-        `(shorten it locally through ${schedule.envOverride} instead)`,
-    );
-  }
-  return ScheduleExpression.rate(Duration.minutes(seconds / 60));
-}
-
-/**
- * A state machine's placeholders and its ASL must agree exactly: every `${Name}` in the ASL
- * bound to a handler, every handler used. Returns the task handlers by placeholder.
- */
-export function checkedTaskHandlers(
-  definition: StateMachineDefinition,
-  asl: string,
-): Record<string, HandlerRef> {
-  const placeholders = Object.fromEntries(
-    Object.entries(definition.taskHandlers).map(([key, handler]) => [key.replace(/^\$\{|\}$/g, ''), handler]),
-  );
-  const inAsl = new Set([...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1]!));
-  const unbound = [...inAsl].filter((placeholder) => !(placeholder in placeholders));
-  const unused = Object.keys(placeholders).filter((placeholder) => !inAsl.has(placeholder));
-  if (unbound.length > 0 || unused.length > 0) {
-    throw new Error(
-      `State machine ${definition.id}: ${definition.definitionFile} and taskHandlers disagree` +
-        (unbound.length ? `; no handler for ${unbound.join(', ')}` : '') +
-        (unused.length ? `; not in the ASL: ${unused.join(', ')}` : ''),
-    );
-  }
-  return placeholders;
-}
-
-/** `ReserveInventoryFunctionArn` → `ReserveInventory`: construct ids from placeholders. */
-function stepName(placeholder: string): string {
-  return pascalCase(placeholder.replace(/(Function)?Arn$/, '')) || pascalCase(placeholder);
-}
-
-/**
- * The longest `TimeoutSeconds` of the Task states that call `placeholder` (as `Resource` or
- * in `Parameters`, e.g. `FunctionName` of `lambda:invoke`), nested states included; undefined
- * when none sets one. The step's Lambda gets that long, so the state's own timeout decides.
- */
-export function taskTimeoutSeconds(asl: string, placeholder: string): number | undefined {
-  const reference = `\${${placeholder}}`;
-  let longest: number | undefined;
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const state = node as {
-      Type?: unknown;
-      Resource?: unknown;
-      Parameters?: unknown;
-      TimeoutSeconds?: unknown;
-    };
-    const callsStep =
-      state.Type === 'Task' && JSON.stringify([state.Resource, state.Parameters ?? null]).includes(reference);
-    if (callsStep && typeof state.TimeoutSeconds === 'number') {
-      longest = Math.max(longest ?? 0, state.TimeoutSeconds);
-    }
-    Object.values(node).forEach(visit);
-  };
-  visit(JSON.parse(asl));
-  return longest === undefined ? undefined : Math.min(longest, 900);
-}
-
-/** What one function serving several steps needs: the union of their uses, writes winning over reads. */
-export function mergeUses(uses: readonly ResourceUse[]): ResourceUse {
-  const merged: ResourceUse = {};
-  for (const use of uses) {
-    for (const [id, access] of Object.entries(use.tables ?? {}) as [TableId, TableAccess][]) {
-      merged.tables ??= {};
-      merged.tables[id] = merged.tables[id] === 'readWrite' ? 'readWrite' : access;
-    }
-    if (use.publishesEvents) merged.publishesEvents = true;
-    if (use.stateMachines)
-      merged.stateMachines = [...new Set([...(merged.stateMachines ?? []), ...use.stateMachines])];
-    if (use.bucket) merged.bucket = use.bucket;
-    if (use.secrets) merged.secrets = [...new Set([...(merged.secrets ?? []), ...use.secrets])];
-    if (use.search) merged.search = true;
-    if (use.email) merged.email = true;
-  }
-  return merged;
 }
