@@ -223,15 +223,8 @@ function requestHandler({ engine, faults, unanswered, idempotency, log }: Handle
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const rawBody = await readBody(request);
 
-    if (url.pathname === '/_bazaar/intents' && method === 'GET') {
-      writeJson(
-        response,
-        200,
-        { intents: engine.intents(), refunds: engine.refunds(), charges: engine.charges() },
-        headers,
-      );
-      return;
-    }
+    if (url.pathname === '/_bazaar/intents' && method === 'GET')
+      return writeLedger(response, engine, headers);
 
     try {
       const apiKey = authenticate(request);
@@ -297,6 +290,12 @@ function requestHandler({ engine, faults, unanswered, idempotency, log }: Handle
       );
     }
   };
+}
+
+/** Not Stripe's: what was charged and refunded, for tests in another process. */
+function writeLedger(response: ServerResponse, engine: StripeEngine, headers: Record<string, string>): void {
+  const ledger = { intents: engine.intents(), refunds: engine.refunds(), charges: engine.charges() };
+  writeJson(response, 200, ledger, headers);
 }
 
 /** Runs an operation; `saved` says whether an idempotent request keeps this result. */
