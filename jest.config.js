@@ -26,6 +26,9 @@ const base = {
 };
 
 module.exports = {
+  // Tests race DynamoDB Local and the local platform on 2 cores; 5 s fails them on a busy machine
+  // without anything being wrong. A test that hangs still fails, after 20 s.
+  testTimeout: 20_000,
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
