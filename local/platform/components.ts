@@ -99,9 +99,16 @@ export function startEventBus(
   };
 }
 
-/** The same ASL files the CDK app deploys, run by aws-local-stepfunctions (BAZAAR_SFN_WAIT_SCALE scales waits). */
-export function startStepFunctions(aws: AwsEndpoint): LocalStepFunctions {
-  const stepFunctions = new LocalStepFunctions({ stateMachines, log: componentLog('sfn') });
+/**
+ * The same ASL files the CDK app deploys, run by aws-local-stepfunctions (BAZAAR_SFN_WAIT_SCALE
+ * scales waits). With a data dir, executions are kept there and the running ones resume.
+ */
+export function startStepFunctions(aws: AwsEndpoint, dataDir: string | undefined): LocalStepFunctions {
+  const stepFunctions = new LocalStepFunctions({
+    stateMachines,
+    dataDir: dataDir ? join(dataDir, 'step-functions') : undefined,
+    log: componentLog('sfn'),
+  });
   stepFunctions.attach(aws);
   return stepFunctions;
 }

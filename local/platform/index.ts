@@ -118,7 +118,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await ensureTables(dynamoClient, tables, (table) => tableNames.get(table.id)!);
 
     const { bus } = shutdown.add(startEventBus(aws, s3, faults));
-    const stepFunctions = shutdown.add(startStepFunctions(aws));
+    const stepFunctions = shutdown.add(startStepFunctions(aws, dataDir));
     const reindex = embeddedSearchReindex(dynamoClient, tableNames.get('products')!);
     await reindex();
     const { poller } = shutdown.add(

@@ -2,12 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { AwsServiceError } from '../aws-endpoint';
 import { defined } from './defined';
 import { executionArn as executionArnOf } from './definition';
-import type { ExecutionRecord } from './execution-record';
+import type { ExecutionRecord, PersistedExecution } from './execution-record';
 import type { ExecutionStore } from './execution-store';
 import { History } from './history';
 import { recordInterpreterEvent } from './interpreter-events';
-import { type RunInput, type RunOptions, roleArn, type StateMachines } from './machines';
-import type { TaskRunner } from './tasks';
+import {
+  type Interpreter,
+  type RunInput,
+  type RunOptions,
+  resumedInterpreter,
+  roleArn,
+  type StateMachines,
+} from './machines';
+import { planResume } from './resume';
+import { sleep, type TaskRunner } from './tasks';
 import type { ExecutionStatus, Log } from './types';
 
 interface Outcome {
@@ -112,6 +120,7 @@ export class Executions {
     record.stopDate = new Date();
     record.error = error;
     record.cause = cause;
+    this.store.stopped(record);
     record.controller.abort();
     record.abortInterpreter?.();
     return { stopDate: record.stopDate };
@@ -126,22 +135,81 @@ export class Executions {
     }
   }
 
-  /** Aborts every running execution and refuses new ones (shutdown). */
-  async shutdown(): Promise<void> {
+  /**
+   * Aborts every running execution and refuses new ones (shutdown). With `keepRunning` (a
+   * durable store), running executions are left as they are on disk, to resume at the next start.
+   */
+  async shutdown(keepRunning = false): Promise<void> {
     this.stopped = true;
     for (const record of this.store.list()) {
-      this.stop(record.executionArn, 'LocalRuntimeStopped', 'The local runtime stopped');
+      if (keepRunning) {
+        record.detached = true;
+        record.history.onAdd = undefined;
+        record.controller.abort();
+        record.abortInterpreter?.();
+      } else this.stop(record.executionArn, 'LocalRuntimeStopped', 'The local runtime stopped');
     }
     await this.idle();
   }
 
-  private launch(record: ExecutionRecord): void {
+  /**
+   * Restores what the store kept from an earlier process: closed executions (their names stay
+   * taken) and running ones, which carry on from the state they were in (see `planResume`).
+   */
+  resume(): void {
+    for (const kept of this.store.restored()) {
+      const machine = this.machines.list().find((candidate) => candidate.id === kept.stateMachineId);
+      if (!machine) {
+        this.log?.('Execution of an unknown state machine not restored', { executionArn: kept.executionArn });
+        continue;
+      }
+      const record = restoredRecord(kept, machine);
+      this.store.add(record);
+      if (kept.status !== 'RUNNING') continue;
+      const plan = planResume(machine, kept, record.input);
+      if (plan.kind === 'succeeded') {
+        record.settled = true;
+        record.done = Promise.resolve().then(() =>
+          this.finish(record, { status: 'SUCCEEDED', output: JSON.stringify(plan.output ?? null) }),
+        );
+        continue;
+      }
+      this.log?.('Execution resumed', { executionArn: record.executionArn, state: plan.startAt });
+      record.resume = plan.directive;
+      if (plan.reentered) record.skipEntryOf = plan.startAt;
+      const launch = () => {
+        const elapsedSeconds = (Date.now() - record.startDate.getTime()) / 1000;
+        this.launch(record, {
+          interpreter: resumedInterpreter(machine, plan.startAt, plan.retriesSpent, elapsedSeconds),
+          input: plan.input,
+        });
+        return record.done;
+      };
+      const retryAt =
+        machine.prepared.bindings.get(plan.startAt)?.kind === 'wait' ? undefined : plan.directive?.until;
+      if (retryAt === undefined) {
+        launch();
+        continue;
+      }
+      // A retry was waiting out its backoff: it waits what it had left, then the task runs again.
+      record.resume = undefined;
+      record.done = sleep(retryAt - Date.now(), record.controller.signal).then(() => {
+        if (record.status === 'RUNNING' && !record.detached) return launch();
+        record.settled = true;
+        this.finish(record, { status: 'ABORTED' });
+      });
+    }
+  }
+
+  private launch(record: ExecutionRecord, resumed?: { interpreter: Interpreter; input: unknown }): void {
     const { machine } = record;
-    record.history.add('ExecutionStarted', {
-      input: record.inputText,
-      inputDetails: { truncated: false },
-      roleArn: roleArn(machine.id),
-    });
+    if (!resumed) {
+      record.history.add('ExecutionStarted', {
+        input: record.inputText,
+        inputDetails: { truncated: false },
+        roleArn: roleArn(machine.id),
+      });
+    }
     const taskResourceLocalHandlers = Object.fromEntries(
       [...machine.prepared.bindings].map(([stateName, binding]) => [
         stateName,
@@ -155,7 +223,8 @@ export class Executions {
         StateMachine: { Id: machine.arn, Name: machine.id },
       },
     };
-    const run = machine.interpreter.run(record.input as RunInput, options);
+    const interpreter = resumed?.interpreter ?? machine.interpreter;
+    const run = interpreter.run((resumed ? resumed.input : record.input) as RunInput, options);
     record.abortInterpreter = run.abort;
     const drained = (async () => {
       for await (const event of run.eventLogs) recordInterpreterEvent(record, event);
@@ -173,6 +242,11 @@ export class Executions {
   }
 
   private finish(record: ExecutionRecord, outcome: Outcome): void {
+    if (record.detached) {
+      // Shut down with a durable store: the execution stays running on disk, to resume.
+      record.finished = true;
+      return;
+    }
     if (record.status === 'ABORTED') {
       record.history.add('ExecutionAborted', defined({ error: record.error, cause: record.cause }));
     } else {
@@ -194,6 +268,29 @@ export class Executions {
     record.controller.abort();
     this.store.closed(record);
   }
+}
+
+function restoredRecord(kept: PersistedExecution, machine: ExecutionRecord['machine']): ExecutionRecord {
+  const closedAlready = kept.status !== 'RUNNING';
+  return {
+    machine,
+    executionArn: kept.executionArn,
+    name: kept.name,
+    inputText: kept.inputText,
+    input: JSON.parse(kept.inputText),
+    status: kept.status,
+    output: kept.output,
+    error: kept.error,
+    cause: kept.cause,
+    startDate: kept.startDate,
+    stopDate: kept.stopDate,
+    history: new History(kept.events),
+    controller: new AbortController(),
+    settled: closedAlready,
+    finished: closedAlready,
+    done: Promise.resolve(),
+    inFlight: [],
+  };
 }
 
 function failureOutcome(record: ExecutionRecord, error: unknown): Outcome {

@@ -24,13 +24,21 @@ export function detailsKey(type: string): string {
 }
 
 export class History {
-  readonly events: HistoryEvent[] = [];
+  readonly events: HistoryEvent[];
+  /** Told of every event added (a durable store writes it down before the execution goes on). */
+  onAdd?: (event: HistoryEvent) => void;
+
+  /** `events`: the history an execution had before a restart, which it continues. */
+  constructor(events: HistoryEvent[] = []) {
+    this.events = events;
+  }
 
   add(type: string, details?: Record<string, unknown>): void {
     const id = this.events.length + 1;
     const event: HistoryEvent = { id, previousEventId: id - 1, timestamp: new Date(), type };
     if (details) event[detailsKey(type)] = details;
     this.events.push(event);
+    this.onAdd?.(event);
   }
 
   /** The names of the states entered, in order (what tests assert a path with). */

@@ -1,4 +1,5 @@
 import '../polyfills';
+import { join } from 'node:path';
 import type { AwsEndpoint } from '../aws-endpoint';
 import { REPO_ROOT } from '../lambda';
 import { serveStepFunctionsApi } from './api';
@@ -7,6 +8,7 @@ import { stateMachineArn } from './definition';
 import type { ExecutionRecord } from './execution-record';
 import { type ExecutionStore, InMemoryExecutionStore } from './execution-store';
 import { Executions } from './executions';
+import { FileExecutionStore } from './file-execution-store';
 import { StateMachines } from './machines';
 import { TaskRunner } from './tasks';
 import type { ExecutionStatus, LocalExecution, LocalStepFunctionsOptions } from './types';
@@ -58,6 +60,7 @@ const DEFAULT_RETAINED_EXECUTIONS = 10_000;
 export class LocalStepFunctions {
   private readonly machines: StateMachines;
   private readonly runs: Executions;
+  private readonly fileStore?: FileExecutionStore;
 
   constructor(options: LocalStepFunctionsOptions) {
     const waitScale = options.waitScale ?? Number(process.env[WAIT_SCALE_ENV] || 1);
@@ -67,15 +70,19 @@ export class LocalStepFunctions {
       rootDir: options.rootDir ?? REPO_ROOT,
       waitScale,
     });
-    const store: ExecutionStore = new InMemoryExecutionStore(
-      options.retainExecutions ?? DEFAULT_RETAINED_EXECUTIONS,
-    );
+    const retain = options.retainExecutions ?? DEFAULT_RETAINED_EXECUTIONS;
+    this.fileStore = options.dataDir
+      ? new FileExecutionStore(join(options.dataDir, 'executions.jsonl'), retain)
+      : undefined;
+    const store: ExecutionStore = this.fileStore ?? new InMemoryExecutionStore(retain);
     const tasks = new TaskRunner({
       waitScale,
       timeoutMs: options.lambdaTimeoutMs ?? DEFAULT_LAMBDA_TIMEOUT_MS,
       invoke: options.invoke,
+      waiting: (record, stateName, until) => store.waiting(record, stateName, until),
     });
     this.runs = new Executions(store, this.machines, tasks, options.log);
+    this.runs.resume();
   }
 
   /** Serves the Step Functions operations on the local AWS endpoint. */
@@ -142,9 +149,13 @@ export class LocalStepFunctions {
     return this.runs.idle();
   }
 
-  /** Aborts every running execution and refuses new ones (shutdown). */
-  stop(): Promise<void> {
-    return this.runs.shutdown();
+  /**
+   * Refuses new executions and ends this process's part (shutdown): in memory, running
+   * executions are aborted; with a data dir they stay running on disk and resume at the next start.
+   */
+  async stop(): Promise<void> {
+    await this.runs.shutdown(this.fileStore !== undefined);
+    this.fileStore?.close();
   }
 }
 

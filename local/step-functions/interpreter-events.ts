@@ -8,6 +8,10 @@ export function recordInterpreterEvent(record: ExecutionRecord, event: EventLog)
   const { prepared } = record.machine;
   switch (event.type) {
     case 'StateEntered': {
+      if (record.skipEntryOf === event.state.name) {
+        record.skipEntryOf = undefined;
+        return;
+      }
       const type = prepared.stateTypes.get(event.state.name) ?? event.state.type;
       record.failState = undefined;
       record.history.add(`${type}StateEntered`, {

@@ -10,6 +10,7 @@ import {
   stateMachineArn,
   taskFunctionArn,
 } from './definition';
+import { resumedDefinition } from './resume';
 import type { LocalStateMachine, TaskFunction } from './types';
 
 export type Interpreter = StateMachine;
@@ -62,6 +63,17 @@ export function loadMachine(
     handlers,
     createdAt: new Date(),
   };
+}
+
+/** An interpreter for a restored execution: the machine's definition from `startAt` on (see `resumedDefinition`). */
+export function resumedInterpreter(
+  machine: LoadedMachine,
+  startAt: string,
+  retriesSpent: number[],
+  elapsedSeconds: number,
+): Interpreter {
+  const definition = resumedDefinition(machine.prepared.runtime, startAt, retriesSpent, elapsedSeconds);
+  return new StateMachine(definition as never, { validationOptions: { noValidate: true } });
 }
 
 /** The loaded state machines, by ARN, in the order they were given. */

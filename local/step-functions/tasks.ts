@@ -16,6 +16,8 @@ interface WaitTaskInput {
 export interface TaskRunnerOptions extends InvokeTaskOptions {
   /** Multiplies Wait states' durations. */
   waitScale: number;
+  /** Told when a Wait state will end (epoch ms), so a durable store can re-arm it after a restart. */
+  waiting?: (record: ExecutionRecord, stateName: string, until: number) => void;
 }
 
 /**
@@ -33,7 +35,9 @@ export class TaskRunner {
     input: unknown,
   ): Promise<unknown> {
     if (closed(record)) throw notRunning(record);
-    if (binding.kind === 'wait') return this.wait(record, input as WaitTaskInput);
+    const resume = record.resume?.stateName === stateName ? record.resume : undefined;
+    if (resume) record.resume = undefined;
+    if (binding.kind === 'wait') return this.wait(record, stateName, input as WaitTaskInput, resume?.until);
     // The interpreter announced the state a moment ago; let the history record that first.
     await new Promise((resolve) => setImmediate(resolve));
     if (closed(record)) throw notRunning(record);
@@ -41,6 +45,12 @@ export class TaskRunner {
     const invokeStyle = binding.kind === 'lambda:invoke';
     const event = invokeStyle ? ((input as { Payload?: unknown } | null)?.Payload ?? {}) : input;
     const names = taskEventNames(binding);
+    if (resume?.failure) {
+      // The attempt that was running when the runtime died: it fails now, into Retry and Catch.
+      const { error, cause, recorded } = resume.failure;
+      if (!recorded) record.history.add(names.failed, { ...names.resource, error, cause });
+      throw new TaskFailedError({ error, cause });
+    }
     const attempt: TaskAttempt = { stateName, timedOut: false };
     record.inFlight.push(attempt);
     record.history.add(
@@ -98,7 +108,17 @@ export class TaskRunner {
     });
   }
 
-  private async wait(record: ExecutionRecord, input: WaitTaskInput): Promise<unknown> {
+  private async wait(
+    record: ExecutionRecord,
+    stateName: string,
+    input: WaitTaskInput,
+    resumedUntil: number | undefined,
+  ): Promise<unknown> {
+    if (resumedUntil !== undefined) {
+      await sleep(resumedUntil - Date.now(), record.controller.signal);
+      if (closed(record)) throw notRunning(record);
+      return input.input;
+    }
     let ms: number;
     if ('seconds' in input) {
       const seconds = input.seconds;
@@ -119,7 +139,9 @@ export class TaskRunner {
       }
       ms = Math.max(0, Date.parse(timestamp) - Date.now());
     }
-    await sleep(ms * this.options.waitScale, record.controller.signal);
+    const scaled = ms * this.options.waitScale;
+    this.options.waiting?.(record, stateName, Date.now() + scaled);
+    await sleep(scaled, record.controller.signal);
     if (closed(record)) throw notRunning(record);
     return input.input;
   }
@@ -139,7 +161,7 @@ export function taskEventNames(binding: Exclude<TaskBinding, { kind: 'wait' }>) 
   };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted || ms <= 0) {
       resolve();

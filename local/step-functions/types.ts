@@ -48,6 +48,11 @@ export interface LocalStepFunctionsOptions {
   waitScale?: number;
   /** Closed executions kept (oldest forgotten first, their names free again); 10 000 by default. */
   retainExecutions?: number;
+  /**
+   * Keeps every execution (input, history, position) in `<dataDir>/executions.jsonl`, written
+   * before each step goes on, and resumes the running ones when started again on the same dir.
+   */
+  dataDir?: string;
   log?: Log;
 }
 
