@@ -43,7 +43,7 @@ export class FileExecutionStore extends InMemoryExecutionStore {
   private readonly restoredArns = new Set<string>();
 
   constructor(
-    private readonly file: string,
+    file: string,
     retain: number,
   ) {
     super(retain);

@@ -116,6 +116,7 @@ describe('local Step Functions with a data dir, across a crash', () => {
         States: {
           Flaky: {
             Type: 'Task',
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, not a template
             Resource: '${FlakyFunctionArn}',
             Retry: [{ ErrorEquals: ['TransientError'], IntervalSeconds: 40, MaxAttempts: 2, BackoffRate: 1 }],
             Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'GaveUp' }],
