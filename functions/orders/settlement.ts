@@ -52,15 +52,18 @@ export async function settlePendingOrder(
 }
 
 export interface ReconcileDeps extends SettlementDeps {
-  /** Stops the order's checkout execution, so the saga and the reconciler never both act. */
-  stopSaga: (orderId: string) => Promise<void>;
+  /** Whether the order's checkout execution is still running (DescribeExecution). */
+  sagaRunning: (orderId: string) => Promise<boolean>;
 }
 
 /**
- * Orders pending longer than `olderThanSeconds` are stuck (a stopped saga, a lost response):
- * each one's execution is stopped, then it is settled from what the payment provider says.
- * Every order is settled on its own: one that fails is counted and reported, and the rest
- * go on; the pending index is read page by page to its end.
+ * Orders pending longer than `olderThanSeconds` may be stuck (a saga that failed or was
+ * stopped, a lost response). One whose checkout execution is still running is left to it —
+ * a Standard workflow carries on through retries and restarts, and the saga and the
+ * reconciler must never both act — and reported as `running`. Every other one is settled
+ * from what the payment provider says (an execution that ended never runs again, so nothing
+ * races the settlement). Each order is settled on its own: one that fails is counted and
+ * reported, and the rest go on; the pending index is read page by page to its end.
  */
 export async function reconcilePendingOrders(
   options: { olderThanSeconds: number; orderId?: string; pageSize?: number },
@@ -68,6 +71,7 @@ export async function reconcilePendingOrders(
 ): Promise<{
   reconciled: Record<string, string>;
   settled: number;
+  running: number;
   failed: number;
   errors: Array<{ order_id: string; error: string }>;
 }> {
@@ -75,12 +79,17 @@ export async function reconcilePendingOrders(
   const result = {
     reconciled: {} as Record<string, string>,
     settled: 0,
+    running: 0,
     failed: 0,
     errors: [] as Array<{ order_id: string; error: string }>,
   };
   const settleOne = async (orderId: string) => {
     try {
-      await deps.stopSaga(orderId);
+      if (await deps.sagaRunning(orderId)) {
+        result.reconciled[orderId] = 'running';
+        result.running++;
+        return;
+      }
       result.reconciled[orderId] = await settlePendingOrder(orderId, deps);
       result.settled++;
     } catch (error) {

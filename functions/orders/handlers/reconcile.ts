@@ -1,7 +1,7 @@
 import { intEnv } from '../../../shared/config';
 import { scheduledHandler } from '../../../shared/handlers';
 import { logger } from '../../../shared/logger';
-import { stopCheckoutSaga } from '../saga';
+import { checkoutSagaRunning } from '../saga';
 import { reconcilePendingOrders } from '../settlement';
 import { settlementDeps } from '../settlement-deps';
 
@@ -18,11 +18,11 @@ export const handler = scheduledHandler(
       },
       {
         ...settlementDeps(),
-        stopSaga: (orderId) => stopCheckoutSaga(orderId, 'The reconciler settles this order'),
+        sagaRunning: checkoutSagaRunning,
       },
     );
     for (const failure of result.errors) logger.error('Could not settle a pending order', failure);
-    if (result.settled || result.failed) logger.info('Reconciled pending orders', result);
+    if (result.settled || result.failed || result.running) logger.info('Reconciled pending orders', result);
     return result;
   },
   {

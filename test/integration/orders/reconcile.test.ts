@@ -54,8 +54,11 @@ function pendingOrder(orderedAt: number): OrderRecord {
   };
 }
 
-function reconcileDeps(outcomes: Map<string, 'charged' | 'refunded' | 'not_charged' | 'boom'>) {
-  const stopped: string[] = [];
+function reconcileDeps(
+  outcomes: Map<string, 'charged' | 'refunded' | 'not_charged' | 'boom'>,
+  running: ReadonlySet<string> = new Set(),
+) {
+  const asked: string[] = [];
   const committed: string[] = [];
   const released: string[] = [];
   const deps: ReconcileDeps = {
@@ -72,9 +75,12 @@ function reconcileDeps(outcomes: Map<string, 'charged' | 'refunded' | 'not_charg
     commitStock: async (orderId) => void committed.push(orderId),
     releaseStock: async (orderId) => void released.push(orderId),
     refund: async () => undefined,
-    stopSaga: async (orderId) => void stopped.push(orderId),
+    sagaRunning: async (orderId) => {
+      asked.push(orderId);
+      return running.has(orderId);
+    },
   };
-  return { deps, stopped, committed, released };
+  return { deps, asked, committed, released };
 }
 
 describe('the reconciler against DynamoDB Local', () => {
@@ -115,5 +121,31 @@ describe('the reconciler against DynamoDB Local', () => {
     });
     expect(committed).toEqual([]);
     expect(released).toEqual([order.orderId]);
+  });
+
+  it('leaves an order whose checkout execution is still running to its saga, and settles the others', async () => {
+    const inFlight = pendingOrder(ERA);
+    const abandoned = pendingOrder(ERA);
+    for (const order of [inFlight, abandoned]) await orders.create(order);
+    const { deps, asked, committed, released } = reconcileDeps(
+      new Map([[inFlight.orderId, 'not_charged']]),
+      new Set([inFlight.orderId]),
+    );
+
+    const results = [];
+    for (const order of [inFlight, abandoned]) {
+      results.push(await reconcilePendingOrders({ olderThanSeconds: 60, orderId: order.orderId }, deps));
+    }
+
+    expect(asked).toEqual([inFlight.orderId, abandoned.orderId]);
+    expect(results[0]).toMatchObject({
+      reconciled: { [inFlight.orderId]: 'running' },
+      running: 1,
+      settled: 0,
+    });
+    expect(await orders.get(inFlight.orderId)).toMatchObject({ status: 'pending' });
+    expect(results[1]).toMatchObject({ reconciled: { [abandoned.orderId]: 'failed' }, settled: 1 });
+    expect(released).toEqual([abandoned.orderId]);
+    expect(committed).toEqual([]);
   });
 });
