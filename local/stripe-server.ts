@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import Stripe from 'stripe';
 import type { FaultInjector } from './faults/faults';
 import { type RequestContext, randomId, StripeEngine } from './stripe/engine';
@@ -18,6 +19,7 @@ import {
 } from './stripe/http-io';
 import { IdempotencyCache, type IdempotentRequest } from './stripe/idempotency';
 import { type Route, routeRequest } from './stripe/router';
+import { StateFile } from './stripe/state-file';
 import type { Charge, PaymentIntent, Refund, StripeEvent } from './stripe/types';
 import { type WebhookDelivery, WebhookSender } from './stripe/webhooks';
 
@@ -76,6 +78,11 @@ export interface StripeServerOptions {
    * (and keeps the idempotent result) but drops the connection instead of answering.
    */
   faults?: Pick<FaultInjector, 'fire'>;
+  /**
+   * Keeps intents, charges, refunds, idempotent results and events in `<dataDir>/stripe.json`
+   * (rewritten crash-safely after every change), so a restart on the same dir carries on.
+   */
+  dataDir?: string;
 }
 
 export interface StripeTestServer {
@@ -122,10 +129,16 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
   });
   const events: StripeEvent[] = [];
   const hangs = new HangingConfirmations(options.hangMs ?? DEFAULT_HANG_MS);
+  const state = options.dataDir ? new StateFile(join(options.dataDir, 'stripe.json')) : undefined;
   const engine = new StripeEngine({
-    hang: () => hangs.hang(),
+    hang: () => {
+      // The charge has happened: it is on disk before the answer is withheld.
+      save();
+      return hangs.hang();
+    },
     emit: (event) => {
       events.push(event);
+      save();
       void webhooks.send(event);
     },
   });
@@ -135,7 +148,20 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
     options.idempotencyTtlMs ?? IDEMPOTENCY_TTL_MS,
     options.now ?? Date.now,
   );
-  const handle = requestHandler({ engine, faults: options.faults, unanswered, idempotency, log });
+  const kept = state?.read();
+  if (kept) {
+    engine.restore(kept.engine);
+    events.push(...kept.events);
+    idempotency.restore(kept.idempotency);
+  }
+  /**
+   * Writes everything down. A request still running is not kept: the process that ran it is
+   * gone, and Stripe saves no result for a request that never completed, so a retry runs afresh.
+   */
+  function save(): void {
+    state?.write({ engine: engine.snapshot(), events, idempotency: idempotency.finishedEntries() });
+  }
+  const handle = requestHandler({ engine, faults: options.faults, unanswered, idempotency, log, save });
 
   const server: Server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -208,10 +234,12 @@ interface HandlerParts {
   unanswered: Set<ServerResponse>;
   idempotency: IdempotencyCache;
   log: Log;
+  /** Persists the server's state after a change (a no-op without a data dir). */
+  save: () => void;
 }
 
 /** Serves one HTTP request: authentication, routing, idempotency, then Stripe's error envelope. */
-function requestHandler({ engine, faults, unanswered, idempotency, log }: HandlerParts) {
+function requestHandler({ engine, faults, unanswered, idempotency, log, save }: HandlerParts) {
   const execute = (target: Route, params: FormObject, context: RequestContext) =>
     executeRoute(target, params, context, log);
 
@@ -253,6 +281,7 @@ function requestHandler({ engine, faults, unanswered, idempotency, log }: Handle
       };
       if (!idempotencyKey) {
         const result = await execute(target, params, context);
+        if (method === 'POST') save();
         answer(result.status, result.body);
         return;
       }
@@ -279,6 +308,7 @@ function requestHandler({ engine, faults, unanswered, idempotency, log }: Handle
       const createdAt = idempotency.begin(idempotent);
       const result = await execute(target, params, context);
       idempotency.finish(idempotent, createdAt, result, requestId);
+      save();
       answer(result.status, result.body);
     } catch (error) {
       if (!(error instanceof StripeHttpError)) throw error;

@@ -94,7 +94,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const dynamoProxy = shutdown.add(await startDynamoDbProxy({ upstream: dynamo.endpoint, faults }));
     const aws = shutdown.add(await startAwsEndpoint());
     const stripe = shutdown.add(
-      await startStripeServer({ hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000), faults }),
+      await startStripeServer({
+        hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000),
+        faults,
+        dataDir: dataDir ? join(dataDir, 'stripe') : undefined,
+      }),
     );
     const s3 = shutdown.add(await startImagesBucket(dataDir));
     const http = shutdown.add(await startHttpServer(options.port, options.host));

@@ -175,6 +175,13 @@ function pageOf<T extends { id: string }>(
   return { items: newestFirst.slice(start, start + limit), hasMore: start + limit < newestFirst.length };
 }
 
+export interface EngineSnapshot {
+  intents: IntentRecord[];
+  charges: Charge[];
+  refunds: Refund[];
+  createAttempts: Array<[string, number]>;
+}
+
 interface IntentRecord {
   intent: PaymentIntent;
   /** Confirm attempts answered with a 500 so far (`pm_card_bazaar_flaky_<N>`). */
@@ -193,6 +200,24 @@ export class StripeEngine {
   private readonly createAttempts = new Map<string, number>();
 
   constructor(private readonly hooks: EngineHooks) {}
+
+  /** Everything the engine holds, as plain JSON (a data dir keeps it across restarts). */
+  snapshot(): EngineSnapshot {
+    return {
+      intents: [...this.intentRecords.values()],
+      charges: [...this.chargeRecords.values()],
+      refunds: [...this.refundRecords.values()],
+      createAttempts: [...this.createAttempts],
+    };
+  }
+
+  /** Takes back what `snapshot` gave (at start, before any request). */
+  restore(snapshot: EngineSnapshot): void {
+    for (const record of snapshot.intents) this.intentRecords.set(record.intent.id, record);
+    for (const charge of snapshot.charges) this.chargeRecords.set(charge.id, charge);
+    for (const refund of snapshot.refunds) this.refundRecords.set(refund.id, refund);
+    for (const [key, count] of snapshot.createAttempts) this.createAttempts.set(key, count);
+  }
 
   intents(): PaymentIntent[] {
     return [...this.intentRecords.values()].map((record) => structuredClone(record.intent));

@@ -98,6 +98,16 @@ export class IdempotencyCache {
     });
   }
 
+  /** The finished results, oldest first, for a data dir to keep. */
+  finishedEntries(): Array<[string, StoredResult]> {
+    return [...this.results].filter(([, stored]) => stored.state === 'done');
+  }
+
+  /** Takes back what `finishedEntries` gave, after a restart. */
+  restore(entries: Array<[string, StoredResult]>): void {
+    for (const [key, stored] of entries) this.results.set(key, stored);
+  }
+
   /** Forgets results past the TTL; the map is in insertion order, so the oldest come first. */
   private pruneExpired(at: number) {
     for (const [key, stored] of this.results) {

@@ -1,0 +1,43 @@
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import type { EngineSnapshot } from './engine';
+import type { StoredResult } from './idempotency';
+import type { StripeEvent } from './types';
+
+export interface KeptState {
+  engine: EngineSnapshot;
+  events: StripeEvent[];
+  idempotency: Array<[string, StoredResult]>;
+}
+
+/** The server's state in one JSON file, replaced whole (temporary file, fsync, rename) so a kill never tears it. */
+export class StateFile {
+  constructor(private readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+  }
+
+  read(): KeptState | undefined {
+    return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as KeptState) : undefined;
+  }
+
+  write(state: KeptState): void {
+    const temporary = `${this.file}.tmp`;
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, JSON.stringify(state));
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, this.file);
+  }
+}
