@@ -149,7 +149,8 @@ export class Executions {
         record.abortInterpreter?.();
       } else this.stop(record.executionArn, 'LocalRuntimeStopped', 'The local runtime stopped');
     }
-    await this.idle();
+    // Detached executions record nothing more, so there is nothing to wait for (a retry's backoff may be long).
+    if (!keepRunning) await this.idle();
   }
 
   /**

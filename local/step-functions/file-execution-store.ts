@@ -1,15 +1,4 @@
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { JsonLinesLog } from '../json-lines-log';
 import type { ExecutionRecord, PersistedExecution } from './execution-record';
 import { InMemoryExecutionStore } from './execution-store';
 import type { HistoryEvent } from './history';
@@ -32,29 +21,26 @@ type Entry =
     };
 
 /**
- * Executions kept in a JSON-lines log, each line appended and fsynced before the execution
- * goes on, so a process killed at any instant leaves every step it took on disk (a line torn
- * by the kill is skipped on reading). At start the log is read, then rewritten (to a temporary
- * file, renamed over it) with the running executions and the newest `retain` closed ones.
+ * Executions kept in a JSON-lines log (see JsonLinesLog), each step appended and synced before
+ * the execution goes on, so a process killed at any instant leaves every step it took on disk.
+ * At start the log is read, then compacted to the running executions and the newest `retain`
+ * closed ones.
  */
 export class FileExecutionStore extends InMemoryExecutionStore {
-  private fd: number | undefined;
+  private readonly log: JsonLinesLog<Entry>;
+  private closedLog = false;
   private readonly loaded: PersistedExecution[];
   private readonly restoredArns = new Set<string>();
 
-  constructor(
-    file: string,
-    retain: number,
-  ) {
+  constructor(file: string, retain: number) {
     super(retain);
-    mkdirSync(dirname(file), { recursive: true });
-    this.loaded = readLog(file);
+    this.log = new JsonLinesLog<Entry>(file);
+    this.loaded = readLog(this.log.read());
     const closed = this.loaded.filter((execution) => execution.status !== 'RUNNING');
     const dropped = new Set(closed.slice(0, Math.max(0, closed.length - retain)));
     this.loaded = this.loaded.filter((execution) => !dropped.has(execution));
     for (const execution of this.loaded) this.restoredArns.add(execution.executionArn);
-    rewriteLog(file, this.loaded);
-    this.fd = openSync(file, 'a');
+    this.log.compact(this.loaded.flatMap(entriesOf));
   }
 
   override restored(): PersistedExecution[] {
@@ -106,27 +92,18 @@ export class FileExecutionStore extends InMemoryExecutionStore {
 
   /** Closes the log (the platform's stop); nothing is written after. */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    this.closedLog = true;
+    this.log.close();
   }
 
   private append(entry: Entry): void {
-    if (this.fd === undefined) return;
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
-    fdatasyncSync(this.fd);
+    if (!this.closedLog) this.log.append(entry);
   }
 }
 
-function readLog(file: string): PersistedExecution[] {
-  if (!existsSync(file)) return [];
+function readLog(entries: Entry[]): PersistedExecution[] {
   const executions = new Map<string, PersistedExecution>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    let entry: Entry;
-    try {
-      entry = JSON.parse(line) as Entry;
-    } catch {
-      continue; // empty, or torn by a kill mid-write
-    }
+  for (const entry of entries) {
     if (entry.k === 'start') {
       executions.set(entry.arn, {
         executionArn: entry.arn,
@@ -180,50 +157,32 @@ function stopLoaded(execution: PersistedExecution, entry: Extract<Entry, { k: 's
   });
 }
 
-/** Writes the log anew, crash-safely: a temporary file, fsynced, renamed over the old one. */
-function rewriteLog(file: string, executions: PersistedExecution[]): void {
-  const lines: string[] = [];
-  for (const execution of executions) {
-    const arn = execution.executionArn;
-    const start: Entry = {
+/** The entries that write an execution down anew (the log's compaction). */
+function entriesOf(execution: PersistedExecution): Entry[] {
+  const arn = execution.executionArn;
+  const entries: Entry[] = [
+    {
       k: 'start',
       arn,
       machine: execution.stateMachineId,
       name: execution.name,
       input: execution.inputText,
       at: execution.startDate.toISOString(),
-    };
-    lines.push(JSON.stringify(start));
-    for (const event of execution.events) lines.push(JSON.stringify({ k: 'event', arn, e: event }));
-    for (const [state, until] of Object.entries(execution.waits)) {
-      lines.push(JSON.stringify({ k: 'wait', arn, state, until }));
-    }
-    if (execution.status !== 'RUNNING') {
-      const close: Entry = {
-        k: 'close',
-        arn,
-        status: execution.status,
-        output: execution.output,
-        error: execution.error,
-        cause: execution.cause,
-        at: (execution.stopDate ?? execution.startDate).toISOString(),
-      };
-      lines.push(JSON.stringify(close));
-    }
+    },
+  ];
+  for (const event of execution.events) entries.push({ k: 'event', arn, e: event });
+  for (const [state, until] of Object.entries(execution.waits))
+    entries.push({ k: 'wait', arn, state, until });
+  if (execution.status !== 'RUNNING') {
+    entries.push({
+      k: 'close',
+      arn,
+      status: execution.status,
+      output: execution.output,
+      error: execution.error,
+      cause: execution.cause,
+      at: (execution.stopDate ?? execution.startDate).toISOString(),
+    });
   }
-  const temporary = `${file}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    if (lines.length > 0) writeSync(fd, `${lines.join('\n')}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
-  const dir = openSync(dirname(file), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
+  return entries;
 }

@@ -118,7 +118,9 @@ describe('local Step Functions with a data dir, across a crash', () => {
             Type: 'Task',
             // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, not a template
             Resource: '${FlakyFunctionArn}',
-            Retry: [{ ErrorEquals: ['TransientError'], IntervalSeconds: 40, MaxAttempts: 2, BackoffRate: 1 }],
+            Retry: [
+              { ErrorEquals: ['TransientError'], IntervalSeconds: 100, MaxAttempts: 2, BackoffRate: 1 },
+            ],
             Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'GaveUp' }],
             End: true,
           },
@@ -134,11 +136,11 @@ describe('local Step Functions with a data dir, across a crash', () => {
     const machine = (): LocalStateMachine[] => [
       { id: 'flaky', definitionFile: asl, taskHandlers: { FlakyFunctionArn: flaky } },
     ];
-    // 40 s × 0.01: each retry waits 400 ms; the crash comes 100 ms into the first backoff.
+    // 100 s × 0.01: each retry waits 1 s; the crash comes 600 ms into the first backoff.
     const crashed = open(machine());
     const { executionArn: arn } = crashed.start('flaky', {}, 'flaky-1');
     await until(() => attempts.length === 1);
-    await sleep(100);
+    await sleep(600);
     await crashed.stop();
 
     const restarted = open(machine());
@@ -147,8 +149,8 @@ describe('local Step Functions with a data dir, across a crash', () => {
     expect(execution.statesEntered).toEqual(['Flaky', 'GaveUp']);
     expect(attempts).toHaveLength(3); // MaxAttempts 2: the crash gave no extra attempt
     const firstRetryAfter = attempts[1]! - attempts[0]!;
-    expect(firstRetryAfter).toBeGreaterThanOrEqual(390);
-    expect(firstRetryAfter).toBeLessThan(800); // what was left, not a fresh 400 ms after the restart
+    expect(firstRetryAfter).toBeGreaterThanOrEqual(990);
+    expect(firstRetryAfter).toBeLessThan(1500); // what was left, not a fresh second after the restart
   });
 
   it('re-arms a Wait state with the time it had left', async () => {
@@ -166,11 +168,11 @@ describe('local Step Functions with a data dir, across a crash', () => {
         },
       },
     ];
-    // delay_seconds 60 × 0.01 = 600 ms, then Settle's 1 s × 0.01.
+    // delay_seconds 150 × 0.01 = 1.5 s, then Settle's 1 s × 0.01; the crash comes 1 s in.
     const crashed = open(machine());
     const started = Date.now();
-    const { executionArn: arn } = crashed.start('wait', { delay_seconds: 60 }, 'wait-1');
-    await sleep(300);
+    const { executionArn: arn } = crashed.start('wait', { delay_seconds: 150 }, 'wait-1');
+    await sleep(1000);
     await crashed.stop();
 
     const restarted = open(machine());
@@ -178,8 +180,8 @@ describe('local Step Functions with a data dir, across a crash', () => {
 
     expect(execution.status).toBe('SUCCEEDED');
     expect(execution.statesEntered).toEqual(['Prepare', 'Pause', 'Settle', 'Finish']);
-    expect(finished[0]! - started).toBeGreaterThanOrEqual(600);
-    expect(finished[0]! - started).toBeLessThan(1100); // not the 600 ms again from the restart
+    expect(finished[0]! - started).toBeGreaterThanOrEqual(1500);
+    expect(finished[0]! - started).toBeLessThan(2300); // not 1.5 s again from the restart
   });
 
   it('keeps closed executions: stopped ones stay stopped and every used name is refused', async () => {
