@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BusEvent } from '../shared/events';
 import type { EventPattern } from '../shared/manifests/types';
 import { type AwsEndpoint, AwsServiceError } from './aws-endpoint';
+import type { DeliveryJournal, PendingDelivery } from './event-bus-journal';
 import { matchesPattern } from './event-pattern';
 import type { FaultInjector } from './faults/faults';
 
@@ -45,6 +46,8 @@ export interface EventBusOptions {
   log?: (message: string, fields: Record<string, unknown>) => void;
   /** Consulted for each PutEvents entry (`events:put-events-error`). */
   faults?: Pick<FaultInjector, 'fire'>;
+  /** Keeps undelivered events and dead letters across restarts (a data dir); see `resumePending`. */
+  journal?: DeliveryJournal;
 }
 
 /**
@@ -70,6 +73,27 @@ export class LocalEventBus {
     this.maxAttempts = options.maxAttempts ?? 4;
     this.retryBaseMs = options.retryBaseMs ?? 100;
     this.historySize = options.historySize ?? 10_000;
+    if (options.journal) this.deadLetters.push(...options.journal.deadLetters());
+  }
+
+  /**
+   * Delivers again what an earlier process had not finished delivering (the journal's pending
+   * deliveries), with the attempts they had left; called once every target has been added.
+   */
+  resumePending(): void {
+    for (const pending of this.options.journal?.pending() ?? []) {
+      const target = this.targets.find(
+        (candidate) => candidate.ruleId === pending.ruleId && candidate.bus === pending.bus,
+      );
+      if (!target) {
+        this.options.log?.('Pending delivery for an unknown rule dropped', { rule: pending.ruleId });
+        continue;
+      }
+      const delivery: Delivery = { ruleId: target.ruleId, status: 'pending', attempts: pending.attempts };
+      if (!this.deliveries.has(pending.event.id)) this.history.push(pending.event);
+      this.deliveries.set(pending.event.id, [...(this.deliveries.get(pending.event.id) ?? []), delivery]);
+      void this.deliver(target, pending.event, delivery, pending);
+    }
   }
 
   addTarget(target: BusTarget): void {
@@ -185,14 +209,23 @@ export class LocalEventBus {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async deliver(target: BusTarget, event: BusEvent, delivery: Delivery): Promise<void> {
+  private async deliver(
+    target: BusTarget,
+    event: BusEvent,
+    delivery: Delivery,
+    resumed?: PendingDelivery,
+  ): Promise<void> {
     this.inFlight++;
+    const { journal } = this.options;
+    const id = resumed?.id ?? `${event.id}:${target.ruleId}`;
+    if (!resumed) journal?.started({ id, ruleId: target.ruleId, bus: target.bus!, event, attempts: 0 });
     try {
-      for (let attempt = 1; ; attempt++) {
+      for (let attempt = (resumed?.attempts ?? 0) + 1; ; attempt++) {
         delivery.attempts = attempt;
         try {
           await target.deliver(event);
           delivery.status = 'delivered';
+          journal?.delivered(id);
           return;
         } catch (error) {
           if (attempt >= this.maxAttempts) {
@@ -206,6 +239,7 @@ export class LocalEventBus {
               at: new Date().toISOString(),
             };
             this.deadLetters.push(letter);
+            journal?.deadLettered(id, letter);
             this.options.log?.('Event delivery failed; dead-lettered', {
               rule: target.ruleId,
               detailType: event['detail-type'],
@@ -215,6 +249,7 @@ export class LocalEventBus {
             });
             return;
           }
+          journal?.failed(id, attempt);
           const backoff = this.retryBaseMs * 2 ** (attempt - 1);
           await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * (backoff / 2)));
         }

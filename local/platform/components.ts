@@ -12,6 +12,7 @@ import { createTokenVerifier } from '../../shared/auth/token-verifier';
 import type { BusEvent } from '../../shared/events';
 import type { AwsEndpoint } from '../aws-endpoint';
 import { DEFAULT_BUS, LocalEventBus } from '../event-bus';
+import { DeliveryJournal } from '../event-bus-journal';
 import type { FaultInjector, FaultKind } from '../faults/faults';
 import { LocalGateway } from '../gateway';
 import { invoke } from '../lambda';
@@ -74,14 +75,17 @@ export async function startHttpServer(
 
 /**
  * The EventBridge-compatible bus on the AWS endpoint, delivering to every manifest rule's
- * handler. Stopping waits (at most 5 s) for deliveries in flight.
+ * handler. Stopping waits (at most 5 s) for deliveries in flight. With a data dir, undelivered
+ * events and dead letters are journaled there, and a restart re-delivers the pending ones.
  */
 export function startEventBus(
   aws: AwsEndpoint,
   s3: LocalS3,
   faults: FaultInjector,
+  dataDir: string | undefined,
 ): Component & { bus: LocalEventBus } {
-  const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus'), faults });
+  const journal = dataDir ? new DeliveryJournal(join(dataDir, 'event-bus.jsonl')) : undefined;
+  const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus'), faults, journal });
   bus.attach(aws);
   for (const rule of rules) {
     bus.addTarget({
@@ -93,9 +97,14 @@ export function startEventBus(
   }
   // The images bucket has EventBridge notifications on: S3 sends to the account's default bus.
   s3.onEvent((event) => bus.publish(event as unknown as BusEvent, DEFAULT_BUS));
+  // What a crash left undelivered goes out again, now that every rule has its target.
+  bus.resumePending();
   return {
     bus,
-    stop: () => Promise.race([bus.idle(), new Promise<void>((done) => setTimeout(done, 5000))]),
+    stop: async () => {
+      await Promise.race([bus.idle(), new Promise<void>((done) => setTimeout(done, 5000))]);
+      journal?.close();
+    },
   };
 }
 

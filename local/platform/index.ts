@@ -121,7 +121,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     await ensureTables(dynamoClient, tables, (table) => tableNames.get(table.id)!);
 
-    const { bus } = shutdown.add(startEventBus(aws, s3, faults));
+    const { bus } = shutdown.add(startEventBus(aws, s3, faults, dataDir));
     const stepFunctions = shutdown.add(startStepFunctions(aws, dataDir));
     const reindex = embeddedSearchReindex(dynamoClient, tableNames.get('products')!);
     await reindex();
