@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { searchIndex } from '../../functions/search/index-factory';
 import { reindexFromTable } from '../../functions/search/reindex';
 import { createTokenVerifier } from '../../shared/auth/token-verifier';
 import type { BusEvent } from '../../shared/events';
+import { writeFileAtomic } from '../atomic-file';
 import type { AwsEndpoint } from '../aws-endpoint';
 import { DEFAULT_BUS, LocalEventBus } from '../event-bus';
 import { DeliveryJournal } from '../event-bus-journal';
@@ -139,7 +140,8 @@ export function embeddedSearchReindex(dynamo: DynamoDBClient, productsTable: str
 
 /**
  * Polls every manifest stream and delivers its records to the stream's handler. With a data
- * dir, the shard checkpoints are read at start and written at stop, so a restart resumes.
+ * dir, the shard checkpoints are read at start, and written (crash-safely) every half second
+ * and at stop, so a restart resumes — after a kill, replaying at most the last half second.
  */
 export async function startStreams(options: {
   dynamo: DynamoDBClient;
@@ -173,11 +175,21 @@ export async function startStreams(options: {
     });
   }
   poller.start();
+  let written = JSON.stringify(Object.fromEntries(checkpoints));
+  const writeCheckpoints = () => {
+    const text = JSON.stringify(Object.fromEntries(checkpoints));
+    if (!checkpointFile || text === written) return;
+    writeFileAtomic(checkpointFile, text);
+    written = text;
+  };
+  const saver = checkpointFile ? setInterval(writeCheckpoints, 500) : undefined;
+  saver?.unref();
   return {
     poller,
     stop: async () => {
+      clearInterval(saver);
       await poller.stop();
-      if (checkpointFile) writeFileSync(checkpointFile, JSON.stringify(Object.fromEntries(checkpoints)));
+      writeCheckpoints();
     },
   };
 }

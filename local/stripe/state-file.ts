@@ -1,14 +1,6 @@
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 import type { EngineSnapshot } from './engine';
 import type { StoredResult } from './idempotency';
 import type { StripeEvent } from './types';
@@ -30,14 +22,6 @@ export class StateFile {
   }
 
   write(state: KeptState): void {
-    const temporary = `${this.file}.tmp`;
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, JSON.stringify(state));
-      fdatasyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, this.file);
+    writeFileAtomic(this.file, JSON.stringify(state));
   }
 }

@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const REPO_ROOT = join(__dirname, '..', '..');
+import type { ChildProcess } from 'node:child_process';
+import { startPlatformProcess } from '../support/platform-process';
 
 /** Settings that make the platform's timers and KDF fast enough for a test run. */
 export const E2E_ENV: Record<string, string> = {
@@ -28,32 +26,7 @@ export const E2E_ENV: Record<string, string> = {
  * the small seed, and waits for its ready line. Tests then speak HTTP to it.
  */
 export default async function e2eGlobalSetup(): Promise<void> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'local/main.ts', '--port', '0', '--seed', 'small'],
-    { cwd: REPO_ROOT, env: { ...process.env, ...E2E_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  (globalThis as { __bazaarPlatform?: ChildProcess }).__bazaarPlatform = child;
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Platform not ready after 120 s:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Bazaar is ready at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (process.env.E2E_VERBOSE) process.stderr.write(chunk);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Platform exited with ${code} before ready:\n${output}`));
-    });
-  });
-  process.env.E2E_BASE_URL = url;
+  const platform = await startPlatformProcess({ args: ['--seed', 'small'], env: E2E_ENV });
+  (globalThis as { __bazaarPlatform?: ChildProcess }).__bazaarPlatform = platform.child;
+  process.env.E2E_BASE_URL = platform.url;
 }

@@ -1,0 +1,102 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const REPO_ROOT = join(__dirname, '..', '..');
+
+export interface PlatformProcess {
+  url: string;
+  child: ChildProcess;
+  /** SIGKILL, as a crash: nothing is flushed or stopped; resolves once every process it started is gone. */
+  kill9(): Promise<void>;
+  /** SIGTERM, the ordinary stop (SIGKILL after 15 s). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real local platform (`local/main.ts`, as `npm start` does) in its own process on a
+ * free port, and resolves at its ready line. `args` are main.ts's (`--data-dir`, `--seed`).
+ */
+export async function startPlatformProcess(options: {
+  args: string[];
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+}): Promise<PlatformProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'local/main.ts', '--port', '0', ...options.args],
+    { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const timeoutMs = options.readyTimeoutMs ?? 120_000;
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`Platform not ready after ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Bazaar is ready at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve(match[1]!);
+      }
+    };
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`Platform exited with ${code} before ready:\n${output}`));
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (process.env.E2E_VERBOSE) process.stderr.write(chunk);
+    });
+    child.once('exit', onExit);
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  return {
+    url,
+    child,
+    kill9: async () => {
+      // DynamoDB Local's watchdog (a child shell) stops Java once it sees its parent gone; the
+      // data dir is free for a restart only when both have exited.
+      const descendants = descendantsOf(child.pid!);
+      child.kill('SIGKILL');
+      await exited;
+      const deadline = Date.now() + 15_000;
+      while (descendants.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    },
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function descendantsOf(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((child) => child > 0);
+  } catch {
+    // no children
+  }
+  return children.flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
