@@ -14,7 +14,9 @@ export interface PlatformProcess {
 
 /**
  * Starts the real local platform (`local/main.ts`, as `npm start` does) in its own process on a
- * free port, and resolves at its ready line. `args` are main.ts's (`--data-dir`, `--seed`).
+ * free port (unless `args` name a `--port`), and resolves at its ready line. `args` are
+ * main.ts's (`--port`, `--data-dir`, `--seed`). A restart that must accept the tokens issued
+ * before it keeps the port: the token issuer is the platform's URL.
  */
 export async function startPlatformProcess(options: {
   args: string[];
@@ -23,7 +25,13 @@ export async function startPlatformProcess(options: {
 }): Promise<PlatformProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'local/main.ts', '--port', '0', ...options.args],
+    [
+      '--import',
+      'tsx',
+      'local/main.ts',
+      ...(options.args.includes('--port') ? [] : ['--port', '0']),
+      ...options.args,
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
