@@ -6,6 +6,8 @@ const REPO_ROOT = join(__dirname, '..', '..');
 export interface PlatformProcess {
   url: string;
   child: ChildProcess;
+  /** Everything it has printed so far (stdout and stderr). */
+  output(): string;
   /** SIGKILL, as a crash: nothing is flushed or stopped; resolves once every process it started is gone. */
   kill9(): Promise<void>;
   /** SIGTERM, the ordinary stop (SIGKILL after 15 s). */
@@ -47,6 +49,7 @@ export async function startPlatformProcess(options: {
       if (match) {
         clearTimeout(timer);
         child.off('exit', onExit);
+        child.stdout?.off('data', onData);
         resolve(match[1]!);
       }
     };
@@ -65,9 +68,13 @@ export async function startPlatformProcess(options: {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   return {
     url,
     child,
+    output: () => output,
     kill9: async () => {
       // DynamoDB Local's watchdog (a child shell) stops Java once it sees its parent gone; the
       // data dir is free for a restart only when both have exited.
