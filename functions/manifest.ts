@@ -3,6 +3,7 @@ import type { TableDefinition } from '../shared/manifests/types';
 import { rateLimitsTable } from '../shared/rate-limit';
 import { cartManifest } from './cart/manifest';
 import { catalogManifest } from './catalog/manifest';
+import { cdnManifest } from './cdn/manifest';
 import { identityManifest } from './identity/manifest';
 import { inventoryManifest } from './inventory/manifest';
 import { mediaManifest } from './media/manifest';
@@ -30,6 +31,7 @@ export const platformManifests = gatherManifests([
   mediaManifest,
   reviewsManifest,
   recommendationsManifest,
+  cdnManifest,
   { service: 'platform', tables: [rateLimitsTable] },
 ]);
 

@@ -57,25 +57,24 @@ export class LocalGateway {
 
   /** True when the request was an API route (answered here); false to let the caller serve it. */
   async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+    const answer = await this.answer(request, url);
+    if (!answer) return false;
+    writeAnswer(response, answer);
+    return true;
+  }
+
+  /** The API's answer to a request, or undefined when no route has its path (the local CDN stores answers). */
+  async answer(request: IncomingMessage, url: URL): Promise<GatewayAnswer | undefined> {
     const method = (request.method ?? 'GET').toUpperCase();
-    if (method === 'OPTIONS') {
-      response.writeHead(204, corsHeaders(request));
-      response.end();
-      return true;
-    }
+    const cors = corsHeaders(request);
+    if (method === 'OPTIONS') return { status: 204, headers: cors };
     const matches = this.compiled.filter((candidate) => candidate.pattern.test(url.pathname));
-    if (matches.length === 0) return false;
+    if (matches.length === 0) return undefined;
     const match = matches.find((candidate) => candidate.route.method === method);
-    if (!match) {
-      writeJson(response, 404, { message: 'Not Found' }, corsHeaders(request));
-      return true;
-    }
+    if (!match) return jsonAnswer(404, { message: 'Not Found' }, cors);
 
     const body = await readBody(request);
-    if (body === undefined) {
-      writeJson(response, 413, { message: 'Request Entity Too Large' }, corsHeaders(request));
-      return true;
-    }
+    if (body === undefined) return jsonAnswer(413, { message: 'Request Entity Too Large' }, cors);
 
     const values = match.pattern.exec(url.pathname)!.slice(1);
     const pathParameters = Object.fromEntries(
@@ -92,27 +91,39 @@ export class LocalGateway {
           jwt: { claims, scopes: null },
         };
       } catch {
-        writeJson(
-          response,
-          401,
-          { message: 'Unauthorized' },
-          { ...corsHeaders(request), 'www-authenticate': 'Bearer' },
-        );
-        return true;
+        return jsonAnswer(401, { message: 'Unauthorized' }, { ...cors, 'www-authenticate': 'Bearer' });
       }
     }
 
-    let result: unknown;
     try {
-      result = await this.invoke(match.route, event);
+      return answerOf(await this.invoke(match.route, event), cors);
     } catch (error) {
       console.error(`[gateway] ${match.route.id} failed:`, errorSummary(error as Error));
-      writeJson(response, 500, { message: 'Internal Server Error' }, corsHeaders(request));
-      return true;
+      return jsonAnswer(500, { message: 'Internal Server Error' }, cors);
     }
-    writeResult(response, result, corsHeaders(request));
-    return true;
   }
+}
+
+/** An HTTP answer as the gateway sends it: lower-case header names. */
+export interface GatewayAnswer {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body?: Buffer;
+}
+
+export function writeAnswer(response: ServerResponse, answer: GatewayAnswer): void {
+  const headers = { ...answer.headers };
+  if (answer.body) headers['content-length'] = String(answer.body.length);
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
+}
+
+function jsonAnswer(status: number, body: unknown, headers: Record<string, string>): GatewayAnswer {
+  return {
+    status,
+    headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify(body)),
+  };
 }
 
 function buildEvent(
@@ -173,7 +184,7 @@ function buildEvent(
   };
 }
 
-function writeResult(response: ServerResponse, result: unknown, extraHeaders: Record<string, string>): void {
+function answerOf(result: unknown, extraHeaders: Record<string, string>): GatewayAnswer {
   // Lambda may answer with a bare value; API Gateway then sends it as JSON with status 200.
   const structured =
     result && typeof result === 'object' && 'statusCode' in result
@@ -189,9 +200,7 @@ function writeResult(response: ServerResponse, result: unknown, extraHeaders: Re
       : structured.isBase64Encoded
         ? Buffer.from(structured.body, 'base64')
         : Buffer.from(structured.body);
-  if (body) headers['content-length'] = String(body.length);
-  response.writeHead(structured.statusCode ?? 200, headers);
-  response.end(body);
+  return { status: structured.statusCode ?? 200, headers, body };
 }
 
 export function writeJson(

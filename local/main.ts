@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_SELLERS, DEMO_SHOPPER, type SeedSize, seedDemoCatal
  *   --seed demo|small|none (or BAZAAR_SEED; default demo) on first start
  *   --host ADDRESS (or BAZAAR_HOST; default 127.0.0.1): 0.0.0.0 opens it, and /_local/*, to the network
  *   --fault-seed N (or BAZAAR_FAULT_SEED) replays a run's fault choices; BAZAAR_FAULTS (JSON) arms faults
+ *   --no-cdn (or BAZAAR_CDN=off) takes the local CDN out from in front of the API, to measure the origin
  */
 interface Args {
   port: number;
@@ -20,6 +21,7 @@ interface Args {
   dataDir?: string;
   seed: SeedSize;
   faultSeed?: number;
+  cdn: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -41,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     dataDir: value('--data-dir') ?? process.env.BAZAAR_DATA_DIR ?? undefined,
     seed,
     faultSeed,
+    cdn: !argv.includes('--no-cdn') && process.env.BAZAAR_CDN !== 'off',
   };
 }
 
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     dataDir: args.dataDir,
     faultSeed: args.faultSeed,
     faults: faultsFromEnvironment(process.env.BAZAAR_FAULTS),
+    cdn: args.cdn,
   });
   const armed = platform.faults.list();
   console.log(
@@ -95,6 +99,9 @@ async function main(): Promise<void> {
   }
   await waitForStreams(platform.poller, intEnv('BAZAAR_READY_STREAM_WAIT_MS', 30_000));
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  if (platform.originUrl !== platform.url) {
+    console.log(`The API without the CDN (the origin) is at ${platform.originUrl}/api/v1`);
+  }
   console.log(
     `Bazaar is ready at ${platform.url} (API ${platform.url}/api/v1, docs ${platform.url}/docs) in ${seconds} s`,
   );

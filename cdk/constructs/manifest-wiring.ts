@@ -223,6 +223,12 @@ class ServiceWiring {
     this.identitySettings(fn);
     fn.addEnvironment('AUTH_ISSUER', auth.issuer);
     fn.addEnvironment('AUTH_JWKS_URI', auth.jwksUri);
+    // Calls that skip the distribution are refused by the shared middleware (shared/http/handler.ts).
+    const originVerify = this.props.platform.originVerify;
+    if (originVerify) {
+      originVerify.grantRead(fn);
+      fn.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', originVerify.secretArn);
+    }
     // A switched-off feature answers 503 from the shared middleware, which reads the switches.
     if (route.feature) {
       const flags = this.props.platform.featureFlags;

@@ -4,6 +4,7 @@ import type { HttpApi, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConstruct } from 'constructs';
 import type { TableId } from '../../shared/manifests/types';
 import type { FeatureFlagsAccess } from './feature-flags';
@@ -80,6 +81,11 @@ export interface Platform {
    * `feature` is let read them. Required as soon as a wired route names a feature.
    */
   readonly featureFlags?: FeatureFlagsAccess;
+  /**
+   * The secret the distribution sends in `x-origin-verify`: every route function is told it
+   * (ORIGIN_VERIFY_SECRET_ARN) and refuses a call without it. None: the API takes direct calls.
+   */
+  readonly originVerify?: ISecret;
 }
 
 /**

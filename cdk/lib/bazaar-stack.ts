@@ -3,6 +3,7 @@ import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { routes } from '../../functions/manifest';
 import { Cart } from '../constructs/cart';
 import { Catalog } from '../constructs/catalog';
 import { FeatureFlags } from '../constructs/feature-flags';
@@ -17,6 +18,7 @@ import type { Platform, StageSettings } from '../constructs/platform';
 import { Recommendations, RecommendationsTables } from '../constructs/recommendations';
 import { Reviews, ReviewsTables } from '../constructs/reviews';
 import { Search, type SearchDomainSettings } from '../constructs/search';
+import { CdnPurge, OriginVerifySecret, Site } from '../constructs/site';
 import { serviceTables } from '../constructs/tables';
 
 export interface BazaarStackProps extends StackProps {
@@ -67,6 +69,9 @@ export class BazaarStack extends Stack {
   public readonly reviews: Reviews;
   public readonly recommendations: Recommendations;
   public readonly notifications: Notifications;
+  public readonly originVerify: OriginVerifySecret;
+  public readonly site: Site;
+  public readonly cdnPurge: CdnPurge;
 
   constructor(scope: Construct, id: string, props: BazaarStackProps) {
     super(scope, id, props);
@@ -117,6 +122,7 @@ export class BazaarStack extends Stack {
     });
 
     this.featureFlags = new FeatureFlags(this, 'FeatureFlags', { stage });
+    this.originVerify = new OriginVerifySecret(this, 'OriginVerify', { stage });
 
     // Cross-cutting tables (rate limits) belong to no service; every service may be granted them.
     const platform: Platform = {
@@ -125,6 +131,7 @@ export class BazaarStack extends Stack {
       bus: this.bus,
       tables: serviceTables(this, 'platform', stage),
       featureFlags: this.featureFlags,
+      originVerify: this.originVerify.secret,
     };
     const serviceStack = (name: string, what: string) =>
       new NestedStack(this, `${name}Stack`, { description: `Bazaar ${stage.name}: ${what}` });
@@ -235,10 +242,26 @@ export class BazaarStack extends Stack {
       { platform, auth, usersTable, emailFrom: props.emailFrom ?? DEFAULT_EMAIL_FROM },
     );
 
+    // The site's one distribution, in front of the storefront bucket and the API, and its purge.
+    this.site = new Site(this, 'Site', {
+      stage,
+      api: this.api,
+      routes,
+      originVerify: this.originVerify.secret,
+    });
+    this.cdnPurge = new CdnPurge(serviceStack('Cdn', 'CDN purges'), 'CdnPurge', {
+      platform,
+      auth,
+      site: this.site,
+    });
+
     // A manifest entry whose service has no construct here would silently not exist on AWS.
     this.node.addValidation({ validate: () => unwiredManifestEntries(this) });
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
+    // The site's URL: the API is reached at <SiteUrl>/api/v1 (the raw ApiUrl refuses calls).
+    new CfnOutput(this, 'SiteUrl', { value: `https://${this.site.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'StorefrontBucketName', { value: this.site.bucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
@@ -246,14 +269,16 @@ export class BazaarStack extends Stack {
     // What `npm run reindex` takes as OPENSEARCH_ENDPOINT (run by a role in searchOperatorRoleArns).
     new CfnOutput(this, 'SearchDomainEndpoint', { value: this.search.index.domain.domainEndpoint });
     // Operators register this URL as a Stripe webhook endpoint and put the two secrets' values.
+    // Through the site: the API refuses calls that skip the distribution.
+    const siteUrl = `https://${this.site.distribution.distributionDomainName}/`;
     new CfnOutput(this, 'StripeWebhookUrl', {
-      value: `${this.apiStage.url}${this.payments.stripeWebhookPath.replace(/^\//, '')}`,
+      value: `${siteUrl}${this.payments.stripeWebhookPath.replace(/^\//, '')}`,
     });
     new CfnOutput(this, 'StripeApiKeySecretArn', { value: this.payments.stripeApiKey.secretArn });
     new CfnOutput(this, 'StripeWebhookSecretArn', { value: this.payments.stripeWebhookSecret.secretArn });
     // Operators agree the carrier webhook's signing key with the carrier and put it in this secret.
     new CfnOutput(this, 'CarrierWebhookUrl', {
-      value: `${this.apiStage.url}${this.orders.carrierWebhookPath.replace(/^\//, '')}`,
+      value: `${siteUrl}${this.orders.carrierWebhookPath.replace(/^\//, '')}`,
     });
     new CfnOutput(this, 'CarrierWebhookSecretArn', { value: this.orders.carrierWebhookSecret.secretArn });
     new CfnOutput(this, 'ImagesBucketName', { value: this.mediaStorage.imagesBucket.bucketName });

@@ -14,7 +14,15 @@ import {
 const tag = 'Catalog';
 const _readProducts: ResourceUse = { tables: { products: 'read' } };
 const writeProducts: ResourceUse = { tables: { products: 'readWrite', users: 'read' } };
-const productPageCache: CachePolicy = { maxAgeSeconds: 30, sharedMaxAgeSeconds: 60 };
+/**
+ * Browsers keep no copy (no purge reaches them); the CDN keeps it for five minutes, which the
+ * purge on ProductChanged, StockChanged, RatingChanged and a flag change cuts short (functions/cdn).
+ */
+const productPageCache: CachePolicy = {
+  maxAgeSeconds: 0,
+  sharedMaxAgeSeconds: 300,
+  staleWhileRevalidateSeconds: 30,
+};
 
 export const createProductRoute = defineRoute({
   id: 'CreateProduct',
@@ -112,7 +120,7 @@ export const listCategoriesRoute = defineRoute({
   tag,
   response: CategoriesResponse,
   successStatus: 200,
-  cache: { maxAgeSeconds: 3600, sharedMaxAgeSeconds: 86400 },
+  cache: { maxAgeSeconds: 3600, sharedMaxAgeSeconds: 86400, staleWhileRevalidateSeconds: 60 },
 });
 
 export const catalogRoutes = [

@@ -23,7 +23,7 @@ export const boughtTogetherRoute = defineRoute({
   query: ProductRecommendationsQuery,
   response: ProductRecommendations,
   successStatus: 200,
-  cache: { maxAgeSeconds: 300, sharedMaxAgeSeconds: 600 },
+  cache: { maxAgeSeconds: 300, sharedMaxAgeSeconds: 600, staleWhileRevalidateSeconds: 60 },
   feature: 'recommendations',
   uses: { tables: { recommendations: 'read', products: 'read' } },
 });

@@ -45,7 +45,8 @@ export const listReviewsRoute = defineRoute({
   query: ListReviewsQuery,
   response: ReviewList,
   successStatus: 200,
-  cache: { maxAgeSeconds: 30, sharedMaxAgeSeconds: 60 },
+  // The first page (no query) is purged on RatingChanged; other pages expire on their own.
+  cache: { maxAgeSeconds: 30, sharedMaxAgeSeconds: 60, staleWhileRevalidateSeconds: 60 },
   feature: 'reviews',
   uses: { tables: { reviews: 'read', products: 'read' } },
 });

@@ -10,7 +10,12 @@ import {
 
 const tag = 'Search';
 const index: ResourceUse = { search: true };
-const shortCache: CachePolicy = { maxAgeSeconds: 30, sharedMaxAgeSeconds: 60 };
+/** Search and listing pages are never purged: they expire on this short lifetime alone. */
+const shortCache: CachePolicy = {
+  maxAgeSeconds: 30,
+  sharedMaxAgeSeconds: 60,
+  staleWhileRevalidateSeconds: 60,
+};
 
 export const searchRoute = defineRoute({
   id: 'Search',
@@ -38,7 +43,7 @@ export const suggestRoute = defineRoute({
   query: SuggestQuerySchema,
   response: SuggestResponse,
   successStatus: 200,
-  cache: { maxAgeSeconds: 300, sharedMaxAgeSeconds: 600 },
+  cache: { maxAgeSeconds: 300, sharedMaxAgeSeconds: 600, staleWhileRevalidateSeconds: 60 },
   uses: index,
 });
 

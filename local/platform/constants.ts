@@ -10,3 +10,7 @@ export function componentLog(component: string) {
   return (message: string, fields: Record<string, unknown>) =>
     console.error(`[${component}] ${message}`, JSON.stringify(fields));
 }
+
+/** Where the local CDN serves CloudFront's API (AWS_ENDPOINT_URL_CLOUDFRONT), and the id it answers to. */
+export const LOCAL_CLOUDFRONT_PATH = '/_local/cloudfront';
+export const LOCAL_DISTRIBUTION_ID = 'ELOCALCDN';

@@ -2,7 +2,14 @@ import { stateMachines, tables } from '../../functions/manifest';
 import type { TableDefinition } from '../../shared/manifests/types';
 import { stateMachineArn } from '../step-functions';
 import { localTableName } from '../tables';
-import { BUS_NAME, IMAGES_BUCKET, LOCAL_CLIENT_ID, LOCAL_CREDENTIALS } from './constants';
+import {
+  BUS_NAME,
+  IMAGES_BUCKET,
+  LOCAL_CLIENT_ID,
+  LOCAL_CLOUDFRONT_PATH,
+  LOCAL_CREDENTIALS,
+  LOCAL_DISTRIBUTION_ID,
+} from './constants';
 
 export type TableNames = Map<TableDefinition['id'], string>;
 
@@ -41,6 +48,10 @@ export function localEnvironment(endpoints: LocalEndpoints): Record<string, stri
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
     AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.aws,
     AWS_ENDPOINT_URL_SFN: endpoints.aws,
+    // The local CDN's CreateInvalidation, which the purge handler calls as it calls CloudFront's.
+    AWS_ENDPOINT_URL_CLOUDFRONT: `${endpoints.url}${LOCAL_CLOUDFRONT_PATH}`,
+    CDN_DISTRIBUTION_ID: LOCAL_DISTRIBUTION_ID,
+    CDN_PURGE_FLUSH_SECONDS: '0.5',
     AWS_ENDPOINT_URL_S3: s3.url,
     S3_FORCE_PATH_STYLE: 'true',
     IMAGES_BUCKET_NAME: IMAGES_BUCKET,

@@ -1,23 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwksOf } from '../../functions/identity/providers/local-issuer';
 import { routes, rules, schedules, stateMachines, streams } from '../../functions/manifest';
 import { openApiDocument } from '../../shared/openapi';
+import type { LocalCdn } from '../cdn';
 import { docsPage, serveDocsAsset } from '../docs';
 import type { LocalEventBus } from '../event-bus';
+import { DEFAULT_BUS } from '../event-bus';
 import type { FaultInjector } from '../faults/faults';
 import { faultRoutes } from '../faults/routes';
-import { corsHeaders, type LocalGateway, writeJson } from '../gateway';
+import { corsHeaders, type LocalGateway, writeAnswer, writeJson } from '../gateway';
 import { invoke } from '../lambda';
 import type { LocalMetrics } from '../metrics';
 import type { StripeTestServer } from '../stripe-server';
 import type { Reindex } from './components';
-import { STRIPE_WEBHOOK_PATH } from './constants';
+import { LOCAL_CLOUDFRONT_PATH, LOCAL_DISTRIBUTION_ID, STRIPE_WEBHOOK_PATH } from './constants';
 
 /** What the platform's own pages and the `/_local/*` operations reach. */
 export interface PlatformRequestContext {
   /** The platform's URL. */
   url: string;
   gateway: LocalGateway;
+  /** The CDN in front of the API, as the distribution is on AWS; undefined with `--no-cdn`. */
+  cdn?: LocalCdn;
   issuerKey: { privateKeyPem: string; keyId: string };
   health(): Promise<Record<string, 'up' | 'down'>>;
   reindex: Reindex;
@@ -48,7 +53,9 @@ export function platformRequestHandler(
     const requestUrl = new URL(request.url ?? '/', context.url);
     void (async () => {
       try {
-        if (await context.gateway.handle(request, response, requestUrl)) return;
+        const api = context.cdn ?? context.gateway;
+        const answer = await api.answer(request, requestUrl);
+        if (answer) return writeAnswer(response, answer);
         const path = requestUrl.pathname;
         const route = localRoutes.find(
           (candidate) =>
@@ -139,7 +146,17 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
       },
     },
     { method: 'POST', path: '/_local/invoke', serve: invokeManifestHandler },
-    { method: 'POST', path: '/_local/flags', serve: setFeatureFlags },
+    {
+      method: 'POST',
+      path: '/_local/flags',
+      serve: (request, response) => setFeatureFlags(request, response, bus),
+    },
+    {
+      // CloudFront's CreateInvalidation, for the purge handler (AWS_ENDPOINT_URL_CLOUDFRONT).
+      method: 'POST',
+      path: new RegExp(`^${LOCAL_CLOUDFRONT_PATH}/2020-05-31/distribution/[^/]+/invalidation$`),
+      serve: (request, response, url) => createInvalidation(context.cdn, request, response, url),
+    },
     {
       // Lets a test take Stripe's webhooks away, to prove the reconciler alone settles an order.
       method: 'POST',
@@ -201,18 +218,75 @@ async function invokeManifestHandler(request: IncomingMessage, response: ServerR
   }
 }
 
-/** Locally the feature switches are environment variables of this process: set them here. */
-async function setFeatureFlags(request: IncomingMessage, response: ServerResponse): Promise<void> {
+/**
+ * Locally the feature switches are environment variables of this process: set them here, and
+ * tell the default bus as SSM does on AWS (Parameter Store Change), so the CDN purge follows.
+ */
+async function setFeatureFlags(
+  request: IncomingMessage,
+  response: ServerResponse,
+  bus: LocalEventBus,
+): Promise<void> {
   const flags = JSON.parse((await readAll(request)) || '{}') as Record<string, boolean>;
   for (const [feature, enabled] of Object.entries(flags)) {
     if (feature === 'reviews' || feature === 'recommendations') {
       process.env[`FEATURE_${feature.toUpperCase()}`] = enabled ? 'on' : 'off';
     }
   }
+  bus.publish(
+    {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Parameter Store Change',
+      source: 'aws.ssm',
+      account: '000000000000',
+      time: new Date().toISOString(),
+      region: 'local',
+      resources: [],
+      detail: {
+        eventId: randomUUID(),
+        name: '/bazaar/local/feature-flags',
+        type: 'String',
+        operation: 'Update',
+      },
+    },
+    DEFAULT_BUS,
+  );
   writeJson(response, 200, {
     reviews: process.env.FEATURE_REVIEWS ?? 'on',
     recommendations: process.env.FEATURE_RECOMMENDATIONS ?? 'on',
   });
+}
+
+/** CloudFront's CreateInvalidation on the local CDN: the paths of the XML batch, dropped at once. */
+async function createInvalidation(
+  cdn: LocalCdn | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const distributionId = url.pathname.split('/').at(-2);
+  const body = await readAll(request);
+  if (distributionId !== LOCAL_DISTRIBUTION_ID) {
+    response.writeHead(404, { 'content-type': 'text/xml' });
+    return void response.end('<ErrorResponse><Error><Code>NoSuchDistribution</Code></Error></ErrorResponse>');
+  }
+  const paths = [...body.matchAll(/<Path>([^<]*)<\/Path>/g)].map((match) => unescapeXml(match[1]!));
+  const dropped = cdn?.invalidate(paths) ?? 0;
+  const id = `I${randomUUID().replace(/-/g, '').slice(0, 13).toUpperCase()}`;
+  const batch = /<InvalidationBatch[\s\S]*<\/InvalidationBatch>/.exec(body)?.[0] ?? '';
+  response.writeHead(201, {
+    'content-type': 'text/xml',
+    location: `${url.origin}${url.pathname}/${id}`,
+    'x-local-dropped': String(dropped),
+  });
+  response.end(
+    `<?xml version="1.0" encoding="UTF-8"?><Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>${id}</Id><Status>Completed</Status><CreateTime>${new Date().toISOString()}</CreateTime>${batch.replace(/ xmlns="[^"]*"/, '')}</Invalidation>`,
+  );
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 async function readAll(request: IncomingMessage): Promise<string> {

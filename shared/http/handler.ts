@@ -15,6 +15,7 @@ import {
 } from '../errors';
 import { requireFeature } from '../feature-flags';
 import { logger } from '../logger';
+import { cacheControlOf } from '../manifests/cache-behaviours';
 import type { RouteDefinition } from '../manifests/types';
 import { businessMetrics } from '../metrics';
 import { observability } from '../observability';
@@ -24,7 +25,7 @@ import { parseCookies } from './cookies';
 import { idempotentStep } from './idempotency';
 import type { AuthUser, HttpRequest, HttpResult, ResponseOf, Role } from './route';
 import { parsePart } from './validation';
-import { addressKey, claimsViewerAddress, viewerAddress } from './viewer-address';
+import { addressKey, cameThroughDistribution, claimsViewerAddress, viewerAddress } from './viewer-address';
 import { requireValidSignature } from './webhook-signature';
 
 type GatewayEvent = APIGatewayProxyEventV2 & {
@@ -63,7 +64,8 @@ function httpHandler<R extends RouteDefinition>(route: R, step: Step<R>, loadRol
         correlationOf: (event) => ({ request_id: event.requestContext?.requestId }),
       }),
     )
-    .use(errorMapper(route));
+    .use(errorMapper(route))
+    .use(verifyOrigin());
   const feature = route.feature;
   if (feature) stack.use({ before: () => requireFeature(feature) });
   stack.use(parseRequest(route, state));
@@ -72,7 +74,9 @@ function httpHandler<R extends RouteDefinition>(route: R, step: Step<R>, loadRol
   stack.use(authenticate(route, state, loadRoles));
   if (route.rateLimit) stack.use(limitRate(route, route.rateLimit, state));
   const run = route.idempotency ? idempotentStep(route, route.idempotency, step) : step;
-  return stack.handler(async (event) => toGatewayResult(route, await run(state.get(event)!)));
+  return stack.handler(async (event) =>
+    toGatewayResult(route, await run(state.get(event)!), isPersonal(event)),
+  );
 }
 
 function parseRequest<R extends RouteDefinition>(
@@ -183,9 +187,38 @@ function authenticate<R extends RouteDefinition>(
  * address; undefined where none is configured (locally, unless set), so the claim is ignored.
  */
 async function originSecret(headers: Record<string, string | undefined>): Promise<string | undefined> {
-  if (!claimsViewerAddress(headers)) return undefined;
-  if (!process.env.ORIGIN_VERIFY_SECRET && !process.env.ORIGIN_VERIFY_SECRET_ARN) return undefined;
+  if (!claimsViewerAddress(headers) || !originVerified()) return undefined;
   return secretValue('ORIGIN_VERIFY_SECRET');
+}
+
+/** Whether this API sits behind the distribution (on AWS): then only the distribution may call it. */
+function originVerified(): boolean {
+  return Boolean(process.env.ORIGIN_VERIFY_SECRET || process.env.ORIGIN_VERIFY_SECRET_ARN);
+}
+
+/**
+ * Refuses a request that did not come through the distribution (the raw `execute-api` URL),
+ * which would dodge the CDN's cache and the viewer address the rate limits count by.
+ */
+function verifyOrigin(): MiddlewareObj<GatewayEvent, GatewayResult> {
+  return {
+    before: async ({ event }) => {
+      if (!originVerified()) return;
+      const headers = lowerCaseKeys(event.headers ?? {});
+      if (!cameThroughDistribution(headers, await secretValue('ORIGIN_VERIFY_SECRET'))) {
+        throw new ForbiddenError('Call the API through the site, not its origin', 'ORIGIN_NOT_VERIFIED');
+      }
+    },
+  };
+}
+
+/**
+ * A request sent with credentials (a bearer token or any cookie) gets an answer only for its
+ * sender: no shared cache may keep it, whatever the route's cache policy.
+ */
+function isPersonal(event: GatewayEvent): boolean {
+  const headers = lowerCaseKeys(event.headers ?? {});
+  return Boolean(headers.authorization || headers.cookie || event.cookies?.length);
 }
 
 /**
@@ -246,12 +279,14 @@ function errorMapper(route: RouteDefinition): MiddlewareObj<GatewayEvent, Gatewa
   };
 }
 
-function toGatewayResult(route: RouteDefinition, result: HttpResult<unknown>): GatewayResult {
+function toGatewayResult(
+  route: RouteDefinition,
+  result: HttpResult<unknown>,
+  personal: boolean,
+): GatewayResult {
   const status = result.status ?? route.successStatus;
   const headers: Record<string, string> = {
-    'cache-control': route.cache
-      ? `public, max-age=${route.cache.maxAgeSeconds}, s-maxage=${route.cache.sharedMaxAgeSeconds}, stale-while-revalidate=60`
-      : 'no-store',
+    'cache-control': route.cache && !personal ? cacheControlOf(route.cache) : PERSONAL,
     ...result.headers,
   };
   if (status === 204 || result.body === undefined) {
@@ -266,10 +301,13 @@ function toGatewayResult(route: RouteDefinition, result: HttpResult<unknown>): G
   return { ...jsonResult(status, result.body, headers), cookies: result.cookies };
 }
 
+/** What no cache, shared or private, may keep: errors, writes and anything sent with credentials. */
+const PERSONAL = 'private, no-store';
+
 function jsonResult(status: number, body: unknown, headers: Record<string, string> = {}): GatewayResult {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': PERSONAL, ...headers },
     body: JSON.stringify(body),
   };
 }

@@ -24,6 +24,14 @@ export function viewerAddress(
   return normalized(sourceIp);
 }
 
+/** Whether the request carries the distribution's secret origin header (compared in constant time). */
+export function cameThroughDistribution(
+  headers: Record<string, string | undefined>,
+  originSecret: string,
+): boolean {
+  return sameSecret(headers[ORIGIN_VERIFY_HEADER], originSecret);
+}
+
 /** Whether the request claims a viewer address, so the secret only has to be read when it does. */
 export function claimsViewerAddress(headers: Record<string, string | undefined>): boolean {
   return headers[VIEWER_ADDRESS_HEADER] !== undefined;

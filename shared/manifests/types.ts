@@ -21,7 +21,8 @@ export type TableId =
   | 'reviews'
   | 'recommendations'
   | 'notifications'
-  | 'rate-limits';
+  | 'rate-limits'
+  | 'cdn-purges';
 
 export type TableAccess = 'read' | 'readWrite';
 
@@ -42,10 +43,12 @@ export type AuthLevel = 'public' | 'optional' | 'user' | 'seller' | 'admin';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface CachePolicy {
-  /** Seconds a browser may keep the response. */
+  /** Seconds a browser may keep the response (0 where a purge must be seen: browsers are never purged). */
   maxAgeSeconds: number;
-  /** Seconds a CDN may keep it. */
+  /** Seconds a CDN may keep it (`s-maxage`): the lifetime a purge shortens. */
   sharedMaxAgeSeconds: number;
+  /** Seconds past `s-maxage` a CDN may still answer stale while it fetches a fresh copy. */
+  staleWhileRevalidateSeconds?: number;
 }
 
 /** How long a response is kept for replays of its `Idempotency-Key`. */

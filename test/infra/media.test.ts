@@ -33,9 +33,33 @@ const distributionUrl = () => ({
   'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]],
 });
 
+/** The images bucket's policy (the storefront bucket has its own). */
+function imagesBucketPolicy(): [string, Record<string, unknown>] {
+  const found = index
+    .ofType('AWS::S3::BucketPolicy')
+    .filter(([, props]) => referencedIds(props.Bucket).has(bucketId));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The origin access control the images distribution signs with (the site's has its own). */
+function imagesOriginAccessControl(): [string, Record<string, unknown>] {
+  const config = JSON.stringify(index.props(distributionId).DistributionConfig);
+  const found = index
+    .ofType('AWS::CloudFront::OriginAccessControl')
+    .filter(([id]) => config.includes(`"${id}"`));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
 describe('the images bucket', () => {
-  it('is the only bucket, private: every Block Public Access setting on, objects owned by the bucket', () => {
-    expect(index.ofType('AWS::S3::Bucket').map(([id]) => id)).toEqual([bucketId]);
+  it('is one of two buckets (the other the storefront’s), private: every Block Public Access setting on, objects owned by the bucket', () => {
+    expect(
+      index
+        .ofType('AWS::S3::Bucket')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([bucketId, logicalIdOf(stack.site.bucket)].sort());
     expect(index.props(bucketId)).toMatchObject({
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -51,7 +75,7 @@ describe('the images bucket', () => {
     expect(index.props(bucketId).BucketEncryption).toEqual({
       ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
     });
-    const [, policy] = index.only('AWS::S3::BucketPolicy');
+    const [, policy] = imagesBucketPolicy();
     const statements = (policy.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement;
     expect(statements).toEqual(
       expect.arrayContaining([
@@ -92,7 +116,7 @@ describe('the images bucket', () => {
   });
 
   it('may be read by CloudFront only through this distribution, and by no one else from outside', () => {
-    const [, policy] = index.only('AWS::S3::BucketPolicy');
+    const [, policy] = imagesBucketPolicy();
     const allows = (policy.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement.filter(
       (statement) => statement.Effect === 'Allow',
     );
@@ -131,7 +155,7 @@ describe('the images bucket', () => {
 
 describe('the images distribution', () => {
   it('serves the bucket through origin access control, HTTPS only, GET and HEAD, with the caching-optimized policy', () => {
-    const [oacId, oac] = index.only('AWS::CloudFront::OriginAccessControl');
+    const [oacId, oac] = imagesOriginAccessControl();
     expect(oac.OriginAccessControlConfig).toMatchObject({
       OriginAccessControlOriginType: 's3',
       SigningBehavior: 'always',
@@ -155,8 +179,13 @@ describe('the images distribution', () => {
     expect(config.CacheBehaviors).toBeUndefined();
   });
 
-  it('is the one distribution, and names the bucket and the images URL in the outputs', () => {
-    expect(index.ofType('AWS::CloudFront::Distribution').map(([id]) => id)).toEqual([distributionId]);
+  it('is its own distribution beside the site’s (stored image URLs keep working), and names the bucket and the images URL in the outputs', () => {
+    expect(
+      index
+        .ofType('AWS::CloudFront::Distribution')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([distributionId, logicalIdOf(stack.site.distribution)].sort());
     template.hasOutput('ImagesBucketName', { Value: { Ref: bucketId } });
     template.hasOutput('ImagesBaseUrl', { Value: distributionUrl() });
   });
@@ -264,7 +293,7 @@ describe('with a storefront origin and a custom images domain', () => {
   });
 
   it('lets only those origins upload and read across origins', () => {
-    const [, bucket] = custom.only('AWS::S3::Bucket');
+    const bucket = custom.props(logicalIdOf(customStack.mediaStorage.imagesBucket));
     expect((bucket.CorsConfiguration as { CorsRules: unknown[] }).CorsRules).toEqual([
       expect.objectContaining({
         AllowedMethods: ['POST', 'GET', 'HEAD'],

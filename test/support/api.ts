@@ -15,8 +15,17 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** The site: the API behind the local CDN, as shoppers reach it (test/e2e/cdn.test.ts). */
 export function baseUrl(): string {
   return process.env.E2E_BASE_URL!;
+}
+
+/**
+ * The API without the CDN in front. `api()` speaks to it: the other tests check what the
+ * origin answers the moment after a change, which a cache would (rightly) hide for a while.
+ */
+export function originUrl(): string {
+  return process.env.E2E_ORIGIN_URL ?? baseUrl();
 }
 
 export async function api<T = any>(
@@ -31,7 +40,7 @@ export async function api<T = any>(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${baseUrl()}${path}`, { method, headers, body });
+  const response = await fetch(`${originUrl()}${path}`, { method, headers, body });
   const text = await response.text();
   let parsed: unknown = text;
   try {

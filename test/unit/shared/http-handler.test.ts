@@ -40,11 +40,76 @@ async function call(
 }
 
 describe('httpHandler', () => {
-  it('answers the step’s result as JSON with no-store caching', async () => {
+  it('answers the step’s result as JSON that no cache may keep', async () => {
     const result = await call(async () => ok({ quantity: 2 }));
     expect(result.statusCode).toBe(200);
     expect(result.json).toEqual({ quantity: 2 });
-    expect(result.headers?.['cache-control']).toBe('no-store');
+    expect(result.headers?.['cache-control']).toBe('private, no-store');
+  });
+
+  describe('caching of a route with a cache policy', () => {
+    const cachedRoute = defineRoute({
+      id: 'CachedTest',
+      method: 'GET',
+      path: '/cached',
+      auth: 'public',
+      handler: 'functions/test/handlers/cached.handler',
+      summary: 'cached',
+      tag: 'Test',
+      successStatus: 200,
+      cache: { maxAgeSeconds: 0, sharedMaxAgeSeconds: 300, staleWhileRevalidateSeconds: 30 },
+    });
+    const cacheControlOf = async (event: ReturnType<typeof httpEvent>) => {
+      const handler = httpHandler(cachedRoute, async () => ({ body: undefined }));
+      const result = (await handler(event as never, lambdaContext)) as { headers: Record<string, string> };
+      return result.headers['cache-control'];
+    };
+
+    it('lets a CDN keep an anonymous answer for its shared lifetime, browsers not at all', async () => {
+      expect(await cacheControlOf(httpEvent())).toBe(
+        'public, max-age=0, s-maxage=300, stale-while-revalidate=30',
+      );
+    });
+
+    it('keeps nothing sent with a bearer token, even one the route does not need', async () => {
+      const event = httpEvent({ headers: { authorization: 'Bearer some-token' } });
+      expect(await cacheControlOf(event)).toBe('private, no-store');
+    });
+
+    it('keeps nothing sent with a cookie', async () => {
+      expect(await cacheControlOf(httpEvent({ cookies: ['bazaar_cart=c1'] }))).toBe('private, no-store');
+    });
+  });
+
+  describe('the secret origin header', () => {
+    afterEach(() => {
+      delete process.env.ORIGIN_VERIFY_SECRET;
+    });
+
+    it('refuses a request that skipped the distribution (403), without running the step', async () => {
+      process.env.ORIGIN_VERIFY_SECRET = 'origin-secret';
+      const step = jest.fn();
+      const result = await call(step, httpEvent({ body: '{"quantity":2}' }));
+      expect(result.statusCode).toBe(403);
+      expect(result.json.error.code).toBe('ORIGIN_NOT_VERIFIED');
+      expect(result.json.error.message).not.toContain('origin-secret');
+      expect(step).not.toHaveBeenCalled();
+    });
+
+    it('refuses a forged value and serves the distribution’s', async () => {
+      process.env.ORIGIN_VERIFY_SECRET = 'origin-secret';
+      const sent = (value: string) =>
+        httpEvent({
+          body: '{"quantity":2}',
+          headers: { 'content-type': 'application/json', 'x-origin-verify': value },
+        });
+      expect((await call(async () => ok({ quantity: 2 }), sent('origin-secreT'))).statusCode).toBe(403);
+      expect((await call(async () => ok({ quantity: 2 }), sent('origin-secret'))).statusCode).toBe(200);
+    });
+
+    it('is not asked for where no secret is configured (the local runtime)', async () => {
+      expect((await call(async () => ok({ quantity: 2 }))).statusCode).toBe(200);
+    });
   });
 
   it('maps malformed JSON to 400 INVALID_JSON without calling the step', async () => {
@@ -139,14 +204,15 @@ describe('httpHandler', () => {
       expect(keys).toEqual(Array(3).fill('RL#test#ip:198.51.100.9'));
     });
 
-    it('counts by the CDN’s viewer address only when the secret origin header vouches for it', async () => {
+    it('counts by the CDN’s viewer address when the secret origin header vouches for it', async () => {
       process.env.ORIGIN_VERIFY_SECRET = 'origin-secret';
       const viewer = { 'cloudfront-viewer-address': '203.0.113.7:4711' };
       const keys = await limitKeysOf([
         anonymous('cart_A', { ...viewer, 'x-origin-verify': 'origin-secret' }),
+        // A forged header is refused before any counting.
         anonymous('cart_A', { ...viewer, 'x-origin-verify': 'forged' }),
       ]);
-      expect(keys).toEqual(['RL#test#ip:203.0.113.7', 'RL#test#ip:198.51.100.9']);
+      expect(keys).toEqual(['RL#test#ip:203.0.113.7']);
     });
   });
 

@@ -1,0 +1,31 @@
+import type { BusEvent } from '../../../shared/events';
+import { logger } from '../../../shared/logger';
+import { ProductChanged } from '../../catalog/events';
+import { StockChanged } from '../../inventory/events';
+import { RatingChanged } from '../../reviews/events';
+import { cdnDeps } from '../deps';
+import { type PurgeCause, pathsToPurge } from '../service';
+
+/**
+ * Marks the paths a change makes stale; the flush schedule sends them to CloudFront together,
+ * so a burst of changes becomes one invalidation instead of one per change.
+ */
+export async function handler(event: BusEvent<unknown>): Promise<void> {
+  const cause = causeOf(event);
+  await cdnDeps().pending.add(pathsToPurge(cause));
+  logger.debug('Purge marked', { cause });
+}
+
+function causeOf(event: BusEvent<unknown>): PurgeCause {
+  switch (event['detail-type']) {
+    case ProductChanged.detailType:
+      return { kind: 'product', productId: ProductChanged.parse(event).product_id };
+    case StockChanged.detailType:
+      return { kind: 'stock', productId: StockChanged.parse(event).product_id };
+    case RatingChanged.detailType:
+      return { kind: 'rating', productId: RatingChanged.parse(event).product_id };
+    // The feature switches' SSM parameter changed (Parameter Store Change on the default bus).
+    default:
+      return { kind: 'flags' };
+  }
+}
