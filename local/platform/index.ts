@@ -151,6 +151,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       stripe: stripe.url,
       s3: s3.url,
     };
+    const cdn =
+      options.cdn === false
+        ? undefined
+        : platformCdn((request, requestUrl) => gateway.answer(request, requestUrl));
+    const context = {
+      url,
+      gateway,
+      cdn,
+      issuerKey: key,
+      health,
+      reindex,
+      bus,
+      stripe,
+      faults,
+      endpoints,
+      metrics,
+    };
     http.server.on('request', platformRequestHandler(context));
     // The API without the CDN, as API Gateway's own URL is on AWS (where the origin header guards
     // it): what tests of the origin's behaviour speak to, and what `--no-cdn` benchmarks measure.

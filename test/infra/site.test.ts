@@ -103,7 +103,6 @@ describe('the site’s distribution and the local CDN', () => {
   it('rewrites extensionless paths to /index.html and leaves files alone', () => {
     const code = index.props(logicalIdOf(stack.site.deepLinks)).FunctionCode as string;
     const run = (uri: string) =>
-      // biome-ignore lint/security/noGlobalEval: the CloudFront Function's own source, from the template
       (new Function(`${code}; return handler;`)() as (e: unknown) => { uri: string })({ request: { uri } })
         .uri;
     expect(run('/products/p_1')).toBe('/index.html');

@@ -1,4 +1,5 @@
 import type { BusEvent } from '../../../shared/events';
+import { eventRuleHandler } from '../../../shared/handlers';
 import { logger } from '../../../shared/logger';
 import { ProductChanged } from '../../catalog/events';
 import { StockChanged } from '../../inventory/events';
@@ -10,11 +11,11 @@ import { type PurgeCause, pathsToPurge } from '../service';
  * Marks the paths a change makes stale; the flush schedule sends them to CloudFront together,
  * so a burst of changes becomes one invalidation instead of one per change.
  */
-export async function handler(event: BusEvent<unknown>): Promise<void> {
+export const handler = eventRuleHandler(async (event: BusEvent<unknown>): Promise<void> => {
   const cause = causeOf(event);
   await cdnDeps().pending.add(pathsToPurge(cause));
   logger.debug('Purge marked', { cause });
-}
+});
 
 function causeOf(event: BusEvent<unknown>): PurgeCause {
   switch (event['detail-type']) {
