@@ -103,49 +103,8 @@ export class Site extends Construct {
       code: FunctionCode.fromInline(DEEP_LINK_FUNCTION),
     });
 
-    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
-    const apiOrigin = new HttpOrigin(apiDomain, {
-      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.secretValue.unsafeUnwrap() },
-    });
     this.behaviours = cacheBehaviours(props.routes);
-    const cachedOriginRequests = new OriginRequestPolicy(this, 'CachedApiOriginRequests', {
-      comment: 'Cached API routes: the key query strings only (from the cache policy), no cookies',
-      headerBehavior: OriginRequestHeaderBehavior.allowList(
-        'content-type',
-        'idempotency-key',
-        'origin',
-        'CloudFront-Viewer-Address',
-      ),
-      cookieBehavior: OriginRequestCookieBehavior.none(),
-      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
-    });
-    const policies = new Map<string, CachePolicy>();
-    const additionalBehaviors: Record<string, BehaviorOptions> = {};
-    for (const behaviour of this.behaviours) {
-      let cachePolicy = policies.get(behaviour.policyKey);
-      if (!cachePolicy) {
-        cachePolicy = apiCachePolicy(this, `ApiCache${policies.size + 1}`, behaviour);
-        policies.set(behaviour.policyKey, cachePolicy);
-      }
-      additionalBehaviors[behaviour.pathPattern] = {
-        origin: apiOrigin,
-        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-        // A path pattern matches every method: `/api/v1/products/*/reviews` also takes POST.
-        allowedMethods: AllowedMethods.ALLOW_ALL,
-        cachePolicy,
-        originRequestPolicy: cachedOriginRequests,
-        compress: true,
-      };
-    }
-    additionalBehaviors['/api/*'] = {
-      origin: apiOrigin,
-      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-      allowedMethods: AllowedMethods.ALLOW_ALL,
-      cachePolicy: CachePolicy.CACHING_DISABLED,
-      // Forwarding Host would make API Gateway answer 403.
-      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-    };
+    const additionalBehaviors = this.apiBehaviours(props);
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Bazaar ${stage.name}: storefront and API`,
@@ -185,6 +144,54 @@ export class Site extends Construct {
           'The distribution uses its default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain brings its own certificate and a TLSv1.2_2021 policy',
       },
     );
+  }
+
+  /** `/api/*` uncached, and a cached behaviour (with its cache policy) per manifest pattern. */
+  private apiBehaviours(props: SiteProps): Record<string, BehaviorOptions> {
+    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    const apiOrigin = new HttpOrigin(apiDomain, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.secretValue.unsafeUnwrap() },
+    });
+    const cachedOriginRequests = new OriginRequestPolicy(this, 'CachedApiOriginRequests', {
+      comment: 'Cached API routes: the key query strings only (from the cache policy), no cookies',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(
+        'content-type',
+        'idempotency-key',
+        'origin',
+        'CloudFront-Viewer-Address',
+      ),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
+    });
+    const policies = new Map<string, CachePolicy>();
+    const additionalBehaviors: Record<string, BehaviorOptions> = {};
+    for (const behaviour of this.behaviours) {
+      let cachePolicy = policies.get(behaviour.policyKey);
+      if (!cachePolicy) {
+        cachePolicy = apiCachePolicy(this, `ApiCache${policies.size + 1}`, behaviour);
+        policies.set(behaviour.policyKey, cachePolicy);
+      }
+      additionalBehaviors[behaviour.pathPattern] = {
+        origin: apiOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        // A path pattern matches every method: `/api/v1/products/*/reviews` also takes POST.
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy,
+        originRequestPolicy: cachedOriginRequests,
+        compress: true,
+      };
+    }
+    additionalBehaviors['/api/*'] = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // Forwarding Host would make API Gateway answer 403.
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+
+    return additionalBehaviors;
   }
 
   /** The distribution's ARN, for the purge handler's cloudfront:CreateInvalidation grant. */
