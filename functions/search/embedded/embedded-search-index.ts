@@ -1,19 +1,18 @@
 import { minimumTermsToMatch, queryTerms, tokenize } from '../analysis';
-import {
-  type CategoryFacet,
-  PRICE_RANGES,
-  type ProductRemoval,
-  RATING_THRESHOLDS,
-  type SearchDocument,
-  type SearchFacets,
-  type SearchIndex,
-  type SearchPage,
-  type SearchQuery,
-  type StockStatus,
+import type {
+  ProductRemoval,
+  SearchDocument,
+  SearchIndex,
+  SearchPage,
+  SearchQuery,
+  StockStatus,
 } from '../search-index';
 import { CategoryCodes } from './category-codes';
-import { DocumentTable, FACET_CELLS_PER_CATEGORY, OUT_OF_STOCK_CODE, STAR_BUCKETS } from './document-table';
+import { DocumentTable, OUT_OF_STOCK_CODE } from './document-table';
+import { countFacets } from './facet-counts';
 import { InvertedIndex } from './inverted-index';
+import { newProductState, type ProductState, reconcile } from './product-state';
+import { comparatorFor } from './slot-order';
 import { SuggestionPhrases } from './suggestion-phrases';
 import { selectTop } from './top-k';
 
@@ -25,24 +24,6 @@ const TITLE_WEIGHT = 3;
 /** Compact once dead slots are both numerous and a quarter of the table. */
 const COMPACTION_MIN_DEAD = 4096;
 const COMPACTION_DEAD_RATIO = 0.25;
-
-/**
- * What the index holds about one product id, searchable or not. Besides the live slot it keeps
- * the versions seen, so that late events are recognised as late, and the stock or rating of an
- * event that arrived before its product (applied when the product comes).
- */
-interface ProductState {
-  /** The document's slot, or -1 while the product is not searchable (not yet indexed, or removed). */
-  slot: number;
-  /** The product version held: the indexed one, or the version a remove was made at. */
-  version: number | null;
-  stockVersion: number | null;
-  ratingVersion: number | null;
-  /** Held only while `slot` is -1; otherwise the document holds them. */
-  stockStatus?: StockStatus;
-  avgRating?: number;
-  reviewCount?: number;
-}
 
 interface CompiledFilter {
   categoryMask: Uint8Array | null;
@@ -95,7 +76,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     for (const { product_id: productId, version } of removals) {
       const state = this.products.get(productId);
       if (state && state.version !== null && state.version > version) continue;
-      const held = state ?? this.newState();
+      const held = state ?? newProductState();
       if (held.slot >= 0) {
         // Keep the stock and rating: a later, newer product upsert may still want them.
         const document = this.table.documents[held.slot]!;
@@ -152,7 +133,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const hasText = terms.length > 0;
     const candidateCount = hasText ? this.matchText(terms, filter) : this.browse(filter);
     try {
-      const facets = this.countFacets(candidateCount);
+      const facets = countFacets(this.table, this.categories, this.candidates, candidateCount);
       const pageSize = Math.max(1, Math.floor(query.page_size));
       const page = Math.max(1, Math.floor(query.page));
       const skip = (page - 1) * pageSize;
@@ -162,7 +143,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
           this.candidates,
           candidateCount,
           skip + pageSize,
-          this.comparatorFor(query, hasText),
+          comparatorFor(this.table, this.scores, query, hasText),
         );
         results = Array.from(ranked.subarray(skip), (slot) => ({ ...this.table.documents[slot]! }));
       }
@@ -190,14 +171,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   // ── writes ────────────────────────────────────────────────────────────────────────────────
 
-  private newState(): ProductState {
-    return { slot: -1, version: null, stockVersion: null, ratingVersion: null };
-  }
-
   private stateFor(productId: string): ProductState {
     let state = this.products.get(productId);
     if (!state) {
-      state = this.newState();
+      state = newProductState();
       this.products.set(productId, state);
     }
     return state;
@@ -205,52 +182,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   private upsertOne(incoming: SearchDocument): void {
     const state = this.stateFor(incoming.product_id);
-    const productIsNewer = state.version === null || incoming.version > state.version;
-    const stockIsNewer = state.stockVersion === null || incoming.stock_version > state.stockVersion;
-    const ratingIsNewer = state.ratingVersion === null || incoming.rating_version > state.ratingVersion;
-    if (!productIsNewer && !stockIsNewer && !ratingIsNewer) return;
-
     const current = state.slot >= 0 ? this.table.documents[state.slot] : undefined;
-    const base = productIsNewer ? incoming : current;
-    if (!base) {
-      // An older product (or one removed since) that brings newer stock or rating: keep those
-      // for when the product is indexed again.
-      if (stockIsNewer) {
-        state.stockVersion = incoming.stock_version;
-        state.stockStatus = incoming.stock_status;
-      }
-      if (ratingIsNewer) {
-        state.ratingVersion = incoming.rating_version;
-        state.avgRating = incoming.avg_rating;
-        state.reviewCount = incoming.review_count;
-      }
-      return;
-    }
-
-    const next: SearchDocument = { ...base };
-    if (stockIsNewer) {
-      next.stock_status = incoming.stock_status;
-      next.stock_version = incoming.stock_version;
-    } else {
-      next.stock_status = current?.stock_status ?? state.stockStatus ?? incoming.stock_status;
-      next.stock_version = state.stockVersion ?? incoming.stock_version;
-    }
-    if (ratingIsNewer) {
-      next.avg_rating = incoming.avg_rating;
-      next.review_count = incoming.review_count;
-      next.rating_version = incoming.rating_version;
-    } else {
-      next.avg_rating = current?.avg_rating ?? state.avgRating ?? incoming.avg_rating;
-      next.review_count = current?.review_count ?? state.reviewCount ?? incoming.review_count;
-      next.rating_version = state.ratingVersion ?? incoming.rating_version;
-    }
-
-    state.version = next.version;
-    state.stockVersion = next.stock_version;
-    state.ratingVersion = next.rating_version;
-    state.stockStatus = undefined;
-    state.avgRating = undefined;
-    state.reviewCount = undefined;
+    const next = reconcile(state, current, incoming);
+    if (!next) return;
 
     if (current && current.title === next.title && current.description === next.description) {
       this.rewrite(state.slot, next);
@@ -430,70 +364,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.touched = new Int32Array(capacity);
     this.termTouched = new Int32Array(capacity);
     this.candidates = new Int32Array(capacity);
-  }
-
-  private countFacets(candidateCount: number): SearchFacets {
-    const facetCell = this.table.facetCell;
-    const candidates = this.candidates;
-    const cells = new Int32Array(this.categories.size * FACET_CELLS_PER_CATEGORY);
-    for (let index = 0; index < candidateCount; index++) cells[facetCell[candidates[index]!]!]!++;
-
-    const categoryCounts = new Int32Array(this.categories.size);
-    const priceCounts = new Array<number>(PRICE_RANGES.length).fill(0);
-    const starCounts = new Array<number>(STAR_BUCKETS).fill(0);
-    cells.forEach((count, cell) => {
-      if (count === 0) return;
-      categoryCounts[Math.floor(cell / FACET_CELLS_PER_CATEGORY)]! += count;
-      priceCounts[Math.floor(cell / STAR_BUCKETS) % PRICE_RANGES.length]! += count;
-      starCounts[cell % STAR_BUCKETS]! += count;
-    });
-    // "n stars & up" is the count of every whole-star bucket from n on.
-    const ratingCounts = RATING_THRESHOLDS.map((threshold) =>
-      starCounts.slice(threshold).reduce((sum, count) => sum + count, 0),
-    );
-
-    // A product counts for its own category and for its department.
-    const bySlug = new Map<string, number>();
-    categoryCounts.forEach((count, code) => {
-      if (count === 0) return;
-      const slug = this.categories.slugOf(code);
-      bySlug.set(slug, (bySlug.get(slug) ?? 0) + count);
-      const departmentCode = this.categories.departmentCodeOf(code);
-      if (departmentCode !== code) {
-        const department = this.categories.slugOf(departmentCode);
-        bySlug.set(department, (bySlug.get(department) ?? 0) + count);
-      }
-    });
-    const categories: CategoryFacet[] = [...bySlug]
-      .map(([slug, count]) => ({ slug, count }))
-      .sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1));
-
-    return {
-      categories,
-      price_ranges: PRICE_RANGES.map((range, index) => ({ ...range, count: priceCounts[index]! })),
-      ratings: RATING_THRESHOLDS.map((min_rating, index) => ({ min_rating, count: ratingCounts[index]! })),
-    };
-  }
-
-  /** Orders slots for the query's sort; every order ends on product_id so pages are stable. */
-  private comparatorFor(query: SearchQuery, hasText: boolean): (a: number, b: number) => number {
-    const { priceCents, rating, reviewCount, createdAt, productIds } = this.table;
-    const scores = this.scores;
-    const byProductId = (a: number, b: number) => (productIds[a]! < productIds[b]! ? -1 : 1);
-    switch (query.sort) {
-      case 'price_asc':
-        return (a, b) => priceCents[a]! - priceCents[b]! || byProductId(a, b);
-      case 'price_desc':
-        return (a, b) => priceCents[b]! - priceCents[a]! || byProductId(a, b);
-      case 'rating':
-        return (a, b) => rating[b]! - rating[a]! || reviewCount[b]! - reviewCount[a]! || byProductId(a, b);
-      case 'newest':
-        return (a, b) => createdAt[b]! - createdAt[a]! || byProductId(a, b);
-      case 'relevance':
-        // Browsing has no relevance to speak of: the newest products come first.
-        if (!hasText) return (a, b) => createdAt[b]! - createdAt[a]! || byProductId(a, b);
-        return (a, b) => scores[b]! - scores[a]! || byProductId(a, b);
-    }
   }
 }
 

@@ -27,7 +27,6 @@ const NOT_YET_SPLIT: Record<string, string> = {
   'cdk/constructs/identity.ts': 'constructor: the user pool and its triggers',
   'cdk/constructs/search.ts': 'constructor: the domain, its index function and alarms',
   'cdk/lib/bazaar-stack.ts': 'constructor: one call per service construct',
-  'functions/search/embedded/embedded-search-index.ts': 'the file',
   'functions/search/opensearch/request-bodies.ts': 'the file',
   'shared/openapi.ts': 'openApiDocument',
   'local/s3-gateway.ts': 'handlePostUpload',
