@@ -8,16 +8,18 @@ import type {
 } from '../search-index';
 import { PRODUCT_INDEX_MAPPINGS, PRODUCT_INDEX_SETTINGS } from './mapping';
 import {
-  buildRatingUpdate,
-  buildRemoveOperations,
   buildSearchBody,
-  buildStockUpdate,
   buildSuggestBody,
-  buildUpsertOperations,
   canRelax,
   parseSearchResponse,
   parseSuggestResponse,
 } from './request-bodies';
+import {
+  buildRatingUpdate,
+  buildRemoveOperations,
+  buildStockUpdate,
+  buildUpsertOperations,
+} from './write-bodies';
 
 type Refresh = boolean | 'wait_for';
 

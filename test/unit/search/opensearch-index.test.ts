@@ -8,18 +8,20 @@ import {
   SearchIndexWriteError,
 } from '../../../functions/search/opensearch/opensearch-search-index';
 import {
-  buildRatingUpdate,
-  buildRemoveOperations,
   buildSearchBody,
-  buildStockUpdate,
   buildSuggestBody,
-  buildUpsertOperations,
   MAX_RESULT_WINDOW,
   parseSearchResponse,
   parseSuggestResponse,
+} from '../../../functions/search/opensearch/request-bodies';
+import {
+  buildRatingUpdate,
+  buildRemoveOperations,
+  buildStockUpdate,
+  buildUpsertOperations,
   REMOVE_SCRIPT,
   UPSERT_SCRIPT,
-} from '../../../functions/search/opensearch/request-bodies';
+} from '../../../functions/search/opensearch/write-bodies';
 import type { SearchDocument, SearchQuery } from '../../../functions/search/search-index';
 import { describeSearchIndexBehaviour, searchDocument } from './search-behaviour';
 
