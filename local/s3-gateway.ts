@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import {
   createServer,
@@ -19,6 +18,13 @@ import {
   toEventBridgeEvent,
 } from './s3/eventbridge-events';
 import { checkPostPolicy } from './s3/post-policy';
+import {
+  answerStoredUpload,
+  parseUploadForm,
+  requestId,
+  storedForm,
+  type UploadForm,
+} from './s3/post-upload';
 import { S3Error, s3Errors } from './s3/s3-error';
 
 export type { S3EventBridgeEvent } from './s3/eventbridge-events';
@@ -54,8 +60,6 @@ export interface LocalS3 {
 const DEFAULT_MAX_POST_BYTES = 20 * 1024 * 1024;
 /** Past this, an oversized body is no longer drained for a tidy answer: the connection is cut. */
 const MAX_DRAIN_BYTES = 200 * 1024 * 1024;
-/** What S3 stores from a POST form besides the key and the file. */
-const STORED_FIELDS = ['content-type', 'cache-control', 'content-disposition', 'content-encoding', 'expires'];
 
 /**
  * The local S3: s3rver stores the objects, and a small front in front of it does what s3rver
@@ -144,41 +148,14 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     if (body === undefined)
       return sendError(response, s3Errors.entityTooLarge(undefined, maxPostBytes), cors);
     if (!(await bucketExists(bucket))) return sendError(response, s3Errors.noSuchBucket(bucket), cors);
-    const contentType = String(request.headers['content-type'] ?? '');
-    if (!/^multipart\/form-data\s*;/i.test(contentType))
-      return sendError(response, s3Errors.notMultipart(), cors);
 
-    let form: FormData;
-    try {
-      form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-    } catch {
-      return sendError(response, s3Errors.malformedPost(), cors);
-    }
-    // Fields after the file are ignored, as S3 does.
-    const fields: Array<[string, string]> = [];
-    let file: { content: Blob; filename?: string } | undefined;
-    for (const [name, value] of form.entries()) {
-      if (name.toLowerCase() === 'file') {
-        file =
-          typeof value === 'string'
-            ? { content: new Blob([value]) }
-            : { content: value, filename: (value as File).name || undefined };
-        break;
-      }
-      if (typeof value === 'string') fields.push([name, value]);
-    }
-    if (!file) {
-      return sendError(
-        response,
-        s3Errors.invalidArgument('POST requires exactly one file upload per request.', 'file', '0'),
-        cors,
-      );
-    }
-
+    let file: UploadForm['file'];
     let accepted: ReturnType<typeof checkPostPolicy>;
     try {
+      const form = await parseUploadForm(body, String(request.headers['content-type'] ?? ''));
+      file = form.file;
       accepted = checkPostPolicy(
-        { bucket, fields, file: { size: file.content.size, filename: file.filename } },
+        { bucket, fields: form.fields, file: { size: file.content.size, filename: file.filename } },
         {
           secretFor: (accessKeyId) =>
             accessKeyId === options.credentials.accessKeyId ? options.credentials.secretAccessKey : undefined,
@@ -191,12 +168,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     }
 
     // Stored through s3rver's own POST, so its notification says PostObject, as S3's does.
-    const upload = new FormData();
-    upload.append('key', accepted.key);
-    for (const [name, value] of accepted.fields) {
-      if (STORED_FIELDS.includes(name) || name.startsWith('x-amz-meta-')) upload.append(name, value);
-    }
-    upload.append('file', file.content, file.filename ?? 'file');
+    const upload = storedForm(accepted, file);
     const stored = await fetch(`${storeUrl}/${encodeURIComponent(bucket)}`, { method: 'POST', body: upload });
     const storedBody = await stored.text();
     if (!stored.ok) {
@@ -207,28 +179,14 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
 
     const etag = stored.headers.get('etag') ?? '';
     const location = `${url}/${encodeURIComponent(bucket)}/${accepted.key.split('/').map(encodeURIComponent).join('/')}`;
-    const headers = { etag, location, 'x-amz-request-id': requestId(), ...cors };
-    const redirect = accepted.fields.get('success_action_redirect') ?? accepted.fields.get('redirect');
-    if (redirect) {
-      const target = new URL(redirect);
-      target.searchParams.set('bucket', bucket);
-      target.searchParams.set('key', accepted.key);
-      target.searchParams.set('etag', etag);
-      response.writeHead(303, { ...headers, location: target.toString() });
-      response.end();
-      return;
-    }
-    const status = accepted.fields.get('success_action_status');
-    if (status === '201') {
-      response.writeHead(201, { ...headers, 'content-type': 'application/xml' });
-      response.end(
-        `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Location>${xml(location)}</Location>` +
-          `<Bucket>${xml(bucket)}</Bucket><Key>${xml(accepted.key)}</Key><ETag>${xml(etag)}</ETag></PostResponse>`,
-      );
-      return;
-    }
-    response.writeHead(status === '200' ? 200 : 204, headers);
-    response.end();
+    answerStoredUpload(response, {
+      bucket,
+      key: accepted.key,
+      etag,
+      location,
+      fields: accepted.fields,
+      cors,
+    });
   }
 
   async function bucketExists(bucket: string): Promise<boolean> {
@@ -353,12 +311,4 @@ function rememberedPort(file: string | undefined): number {
   if (!file || !existsSync(file)) return 0;
   const port = Number(readFileSync(file, 'utf8').trim());
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : 0;
-}
-
-function requestId(): string {
-  return randomBytes(8).toString('hex').toUpperCase();
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -28,7 +28,6 @@ const NOT_YET_SPLIT: Record<string, string> = {
   'cdk/constructs/search.ts': 'constructor: the domain, its index function and alarms',
   'cdk/lib/bazaar-stack.ts': 'constructor: one call per service construct',
   'shared/openapi.ts': 'openApiDocument',
-  'local/s3-gateway.ts': 'handlePostUpload',
   'local/platform/index.ts': 'startPlatform: engineers H and I are changing it (local durability, faults)',
   'local/stripe/engine.ts': 'createPaymentIntent, createRefund, and the file',
 };
