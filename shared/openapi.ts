@@ -50,53 +50,68 @@ function schemaConverter(components: Record<string, unknown>) {
   };
 }
 
+type JsonSchemaOf = ReturnType<typeof schemaConverter>;
+
+/** The route's path and query parameters, one entry per property of their schemas. */
+function routeParameters(route: RouteDefinition, jsonSchema: JsonSchemaOf): unknown[] {
+  const parameters: unknown[] = [];
+  for (const [location, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (!schema) continue;
+    const shape = jsonSchema(schema, 'input') as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
+    for (const [name, property] of Object.entries(shape.properties ?? {})) {
+      parameters.push({
+        name,
+        in: location,
+        required: location === 'path' || (shape.required ?? []).includes(name),
+        schema: property,
+      });
+    }
+  }
+  return parameters;
+}
+
+/** The success response and every error the route can answer, given its auth, inputs and limits. */
+function routeResponses(route: RouteDefinition, jsonSchema: JsonSchemaOf): Record<string, unknown> {
+  const responses: Record<string, unknown> = {
+    [String(route.successStatus)]: route.response
+      ? {
+          description: 'Success',
+          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        }
+      : { description: 'Success, no content' },
+  };
+  const possible = [
+    400,
+    ...(route.auth === 'public' ? [] : [401]),
+    ...(route.auth === 'seller' || route.auth === 'admin' ? [403] : []),
+  ];
+  if (route.params) possible.push(404);
+  if (route.body) possible.push(415);
+  if (route.rateLimit) possible.push(429);
+  for (const status of possible) {
+    responses[String(status)] = {
+      description: errorStatuses[status],
+      content: { 'application/json': { schema: jsonSchema(errorResponse, 'output') } },
+    };
+  }
+  return responses;
+}
+
 /** The OpenAPI 3.1 document, generated from the routes manifest's schemas. */
 export function openApiDocument(routes: RouteDefinition[], serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const componentSchemas: Record<string, unknown> = {};
   const jsonSchema = schemaConverter(componentSchemas);
   for (const route of routes) {
-    const parameters: unknown[] = [];
-    for (const [location, schema] of [
-      ['path', route.params],
-      ['query', route.query],
-    ] as const) {
-      if (!schema) continue;
-      const shape = jsonSchema(schema, 'input') as {
-        properties?: Record<string, unknown>;
-        required?: string[];
-      };
-      for (const [name, property] of Object.entries(shape.properties ?? {})) {
-        parameters.push({
-          name,
-          in: location,
-          required: location === 'path' || (shape.required ?? []).includes(name),
-          schema: property,
-        });
-      }
-    }
-    const responses: Record<string, unknown> = {
-      [String(route.successStatus)]: route.response
-        ? {
-            description: 'Success',
-            content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
-          }
-        : { description: 'Success, no content' },
-    };
-    const possible = [
-      400,
-      ...(route.auth === 'public' ? [] : [401]),
-      ...(route.auth === 'seller' || route.auth === 'admin' ? [403] : []),
-    ];
-    if (route.params) possible.push(404);
-    if (route.body) possible.push(415);
-    if (route.rateLimit) possible.push(429);
-    for (const status of possible) {
-      responses[String(status)] = {
-        description: errorStatuses[status],
-        content: { 'application/json': { schema: jsonSchema(errorResponse, 'output') } },
-      };
-    }
+    // Converted in this order (parameters, responses, body) so the component names stay stable.
+    const parameters = routeParameters(route, jsonSchema);
+    const responses = routeResponses(route, jsonSchema);
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.id,
