@@ -38,9 +38,48 @@ export class Identity extends Construct {
     const { stage } = props.platform;
 
     this.usersTable = requireTable(serviceTables(this, 'identity', stage), 'users', 'identity');
+    this.userPool = this.createUserPool(stage);
 
+    this.userPoolClient = this.userPool.addClient('ApiClient', {
+      userPoolClientName: 'bazaar-api',
+      authFlows: { adminUserPassword: true },
+      generateSecret: false,
+      disableOAuth: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+    });
+
+    this.auth = this.createAuth(props.platform);
+
+    this.functions = wireService(this, {
+      service: 'identity',
+      platform: props.platform,
+      auth: this.auth,
+      tables: { users: this.usersTable },
+    });
+
+    // Cognito keeps the passwords: signup creates the user (and removes it again if the
+    // profile cannot be finished), login exchanges e-mail and password for tokens.
+    const { Signup: signup, Login: login } = this.functions.routes;
+    if (!signup || !login)
+      throw new Error('The identity routes manifest must keep the Signup and Login routes');
+    this.userPool.grant(
+      signup,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminInitiateAuth',
+    );
+    this.userPool.grant(login, 'cognito-idp:AdminInitiateAuth');
+  }
+
+  /** The pool that keeps the passwords, its policy matching the signup route's validation. */
+  private createUserPool(stage: Platform['stage']): UserPool {
     const threatProtection = stage.cognitoThreatProtection;
-    this.userPool = new UserPool(this, 'UserPool', {
+    const userPool = new UserPool(this, 'UserPool', {
       userPoolName: `bazaar-${stage.name}`,
       // Accounts are created by the signup route through AdminCreateUser, never by Cognito's own sign-up.
       selfSignUpEnabled: false,
@@ -63,7 +102,7 @@ export class Identity extends Construct {
       deletionProtection: stage.production,
       removalPolicy: stage.removalPolicy,
     });
-    const cfnUserPool = this.userPool.node.defaultChild!;
+    const cfnUserPool = userPool.node.defaultChild!;
     acknowledge(
       cfnUserPool,
       {
@@ -84,25 +123,17 @@ export class Identity extends Construct {
           'Threat protection (Plus plan) is opt-in per stage via the cognitoThreatProtection context flag',
       });
     }
+    return userPool;
+  }
 
-    this.userPoolClient = this.userPool.addClient('ApiClient', {
-      userPoolClientName: 'bazaar-api',
-      authFlows: { adminUserPassword: true },
-      generateSecret: false,
-      disableOAuth: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-    });
-
+  /** The JWT authorizer trusting this pool's access tokens, and the token settings beside it. */
+  private createAuth(platform: Platform): ApiAuth {
     const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
     // Built here, beside the user pool it trusts. (HttpJwtAuthorizer would create it under the
     // API, in the top-level stack, which would then depend on this service's nested stack
     // while this stack's routes depend on it.)
     const authorizer = new HttpAuthorizer(this, 'CognitoAuthorizer', {
-      httpApi: props.platform.api,
+      httpApi: platform.api,
       authorizerName: 'CognitoAuthorizer',
       type: HttpAuthorizerType.JWT,
       identitySource: ['$request.header.Authorization'],
@@ -113,33 +144,12 @@ export class Identity extends Construct {
     const routeAuthorizer: IHttpRouteAuthorizer = {
       bind: () => ({ authorizerId: authorizer.authorizerId, authorizationType: 'JWT' }),
     };
-    this.auth = {
+    return {
       authorizer: routeAuthorizer,
       issuer,
       jwksUri: `${issuer}/.well-known/jwks.json`,
       clientId: this.userPoolClient.userPoolClientId,
       userPoolId: this.userPool.userPoolId,
     };
-
-    this.functions = wireService(this, {
-      service: 'identity',
-      platform: props.platform,
-      auth: this.auth,
-      tables: { users: this.usersTable },
-    });
-
-    // Cognito keeps the passwords: signup creates the user (and removes it again if the
-    // profile cannot be finished), login exchanges e-mail and password for tokens.
-    const { Signup: signup, Login: login } = this.functions.routes;
-    if (!signup || !login)
-      throw new Error('The identity routes manifest must keep the Signup and Login routes');
-    this.userPool.grant(
-      signup,
-      'cognito-idp:AdminCreateUser',
-      'cognito-idp:AdminSetUserPassword',
-      'cognito-idp:AdminDeleteUser',
-      'cognito-idp:AdminInitiateAuth',
-    );
-    this.userPool.grant(login, 'cognito-idp:AdminInitiateAuth');
   }
 }

@@ -139,6 +139,13 @@ export interface SearchIndexProps {
   readonly indexName?: string;
 }
 
+interface DomainLogs {
+  readonly slowSearchLogs: LogGroup;
+  readonly slowIndexLogs: LogGroup;
+  readonly appLogs: LogGroup;
+  readonly logsPolicy: CfnResourcePolicy;
+}
+
 /**
  * The search index on AWS: an OpenSearch Service domain (OpenSearch 2.19), encrypted at rest
  * and between nodes, reachable only over HTTPS with TLS 1.2 or later, with fine-grained access
@@ -171,6 +178,45 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
     this.indexName = props.indexName ?? 'products';
     this.backendRoles = [...settings.operatorRoleArns];
 
+    const logs = this.createLogs(stage);
+
+    // The master user: the role of the function that maps the search functions' roles at deploy time.
+    this.accessFunction = new BazaarFunction(this, 'AccessFunction', {
+      stage,
+      entry: join(REPO_ROOT, 'cdk', 'custom-resources', 'search-index-access.ts'),
+      handler: 'handler',
+      description: 'Maps the search functions’ IAM roles in the search domain’s fine-grained access control',
+      memorySize: 256,
+      timeout: Duration.minutes(5),
+    });
+    const masterRole = this.accessFunction.role!;
+
+    this.domain = this.createDomain(stage, settings, masterRole.roleArn, logs);
+
+    // The master role manages the security plugin's roles and mappings, nothing else.
+    Grant.addToPrincipal({
+      grantee: masterRole,
+      actions: ['es:ESHttpGet', 'es:ESHttpPut', 'es:ESHttpDelete'],
+      resourceArns: [`${this.domain.domainArn}/_plugins/_security/api/*`],
+    });
+    this.access = new CustomResource(this, 'Access', {
+      serviceToken: this.accessFunction.functionArn,
+      resourceType: 'Custom::SearchIndexAccess',
+      serviceTimeout: Duration.minutes(10),
+      properties: {
+        Endpoint: this.domain.domainEndpoint,
+        Role: SEARCH_INDEX_ROLE,
+        IndexPatterns: [`${this.indexName}*`],
+        BackendRoles: Lazy.list({ produce: () => this.backendRoles }),
+      },
+      removalPolicy: stage.removalPolicy,
+    });
+    // The mapping is made once the master role may call the security API.
+    this.access.node.addDependency(masterRole);
+  }
+
+  /** The domain's three log groups, and the resource policy that lets the domain write to them. */
+  private createLogs(stage: StageSettings): DomainLogs {
     const logGroup = (logId: string) =>
       new LogGroup(this, logId, { retention: stage.logRetention, removalPolicy: stage.removalPolicy });
     const slowSearchLogs = logGroup('SlowSearchLogs');
@@ -193,20 +239,18 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
         }).toJSON(),
       ),
     });
+    return { slowSearchLogs, slowIndexLogs, appLogs, logsPolicy };
+  }
 
-    // The master user: the role of the function that maps the search functions' roles at deploy time.
-    this.accessFunction = new BazaarFunction(this, 'AccessFunction', {
-      stage,
-      entry: join(REPO_ROOT, 'cdk', 'custom-resources', 'search-index-access.ts'),
-      handler: 'handler',
-      description: 'Maps the search functions’ IAM roles in the search domain’s fine-grained access control',
-      memorySize: 256,
-      timeout: Duration.minutes(5),
-    });
-    const masterRole = this.accessFunction.role!;
-
+  /** The domain, sized by the stage's settings, with fine-grained access whose master user is `masterUserArn`. */
+  private createDomain(
+    stage: StageSettings,
+    settings: SearchDomainSettings,
+    masterUserArn: string,
+    { slowSearchLogs, slowIndexLogs, appLogs, logsPolicy }: DomainLogs,
+  ): Domain {
     const { multiAz, dedicatedMasters } = settings;
-    this.domain = new Domain(this, 'Domain', {
+    const domain = new Domain(this, 'Domain', {
       version: EngineVersion.OPENSEARCH_2_19,
       capacity: {
         dataNodes: settings.instanceCount,
@@ -221,7 +265,7 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
       nodeToNodeEncryption: true,
       enforceHttps: true,
       tlsSecurityPolicy: TLSSecurityPolicy.TLS_1_2,
-      fineGrainedAccessControl: { masterUserArn: masterRole.roleArn },
+      fineGrainedAccessControl: { masterUserArn },
       logging: {
         slowSearchLogEnabled: true,
         slowSearchLogGroup: slowSearchLogs,
@@ -235,8 +279,8 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
       enableAutoSoftwareUpdate: true,
       removalPolicy: stage.removalPolicy,
     });
-    this.domain.node.addDependency(logsPolicy);
-    const cfnDomain = this.domain.node.defaultChild!;
+    domain.node.addDependency(logsPolicy);
+    const cfnDomain = domain.node.defaultChild!;
     acknowledge(
       cfnDomain,
       {
@@ -267,27 +311,7 @@ export class SearchIndex extends Construct implements SearchIndexAccess {
         reason: `Zone awareness is off for the ${stage.name} stage (searchMultiAz context, on by default in production)`,
       });
     }
-
-    // The master role manages the security plugin's roles and mappings, nothing else.
-    Grant.addToPrincipal({
-      grantee: masterRole,
-      actions: ['es:ESHttpGet', 'es:ESHttpPut', 'es:ESHttpDelete'],
-      resourceArns: [`${this.domain.domainArn}/_plugins/_security/api/*`],
-    });
-    this.access = new CustomResource(this, 'Access', {
-      serviceToken: this.accessFunction.functionArn,
-      resourceType: 'Custom::SearchIndexAccess',
-      serviceTimeout: Duration.minutes(10),
-      properties: {
-        Endpoint: this.domain.domainEndpoint,
-        Role: SEARCH_INDEX_ROLE,
-        IndexPatterns: [`${this.indexName}*`],
-        BackendRoles: Lazy.list({ produce: () => this.backendRoles }),
-      },
-      removalPolicy: stage.removalPolicy,
-    });
-    // The mapping is made once the master role may call the security API.
-    this.access.node.addDependency(masterRole);
+    return domain;
   }
 
   /**
