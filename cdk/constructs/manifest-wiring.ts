@@ -48,6 +48,7 @@ import { acknowledge } from './nag';
 import { rootStackOf } from './platform';
 import { ServiceFunction, serviceOf } from './service-function';
 import { createdTablesOf, pascalCase } from './tables';
+import { recordWired } from './wired-resources';
 
 export { checkedTaskHandlers, mergeUses, rateOf, taskTimeoutSeconds, toEventPattern } from './manifest-rules';
 export {
@@ -197,6 +198,7 @@ class ServiceWiring {
     for (const rule of mine(this.manifests.rules)) this.wireRule(rule);
     for (const stream of mine(this.manifests.streams)) this.wireStream(stream);
     for (const schedule of mine(this.manifests.schedules)) this.wireSchedule(schedule);
+    recordWired(this.stack, this.result);
     return this.result;
   }
 

@@ -9,6 +9,9 @@ import type { HandlerRef } from '../../shared/manifests/types';
 import { acknowledge } from './nag';
 import { REPO_ROOT, type StageSettings } from './platform';
 
+/** The CloudWatch namespace of the handlers' EMF business metrics (`POWERTOOLS_METRICS_NAMESPACE`). */
+export const METRICS_NAMESPACE = 'Bazaar';
+
 /** What `BazaarFunction` fixes for every function; the rest of `NodejsFunctionProps` stays open. */
 type FixedProps =
   | 'runtime'
@@ -119,7 +122,7 @@ export class ServiceFunction extends BazaarFunction {
       handler: exportName,
       environment: {
         POWERTOOLS_SERVICE_NAME: service,
-        POWERTOOLS_METRICS_NAMESPACE: 'Bazaar',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
         ...environment,

@@ -10,7 +10,8 @@ import { BazaarStack } from './bazaar-stack';
  * custom domain in front of the images distribution; its own domain unless told),
  * `corsOrigins` (comma-separated: the storefront origins allowed to call the API and upload
  * images), `emailFrom` (the From address of notification e-mails, which must be verified in
- * SES; DEFAULT_EMAIL_FROM unless told), `cognitoThreatProtection` (true/false), and the search
+ * SES; DEFAULT_EMAIL_FROM unless told), `alarmEmail` (subscribed to the alarm topic),
+ * `cognitoThreatProtection` (true/false), and the search
  * domain's `searchMultiAz`, `searchDedicatedMasters` (true/false), `searchInstanceType`,
  * `searchInstanceCount`, `searchMasterInstanceType`, `searchMasterCount`, `searchVolumeGb` and
  * `searchOperatorRoleArns` (comma-separated), each defaulting by stage (see searchDomainSettings).
@@ -60,6 +61,7 @@ export function createBazaarApp(props: AppProps = {}): { app: App; stack: Bazaar
     search: searchDomainSettings(stage, search),
     corsOrigins: list('corsOrigins'),
     emailFrom: context('emailFrom'),
+    alarmEmail: context('alarmEmail'),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
     description: `Bazaar serverless marketplace (${stageName})`,
   });

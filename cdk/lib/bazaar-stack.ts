@@ -9,8 +9,9 @@ import { Catalog } from '../constructs/catalog';
 import { FeatureFlags } from '../constructs/feature-flags';
 import { Identity } from '../constructs/identity';
 import { Inventory } from '../constructs/inventory';
-import { unwiredManifestEntries } from '../constructs/manifest-wiring';
+import { platformManifests, unwiredManifestEntries } from '../constructs/manifest-wiring';
 import { Media, MediaStorage } from '../constructs/media';
+import { Monitoring } from '../constructs/monitoring';
 import { DEFAULT_EMAIL_FROM, Notifications } from '../constructs/notifications';
 import { Orders, OrdersTables } from '../constructs/orders';
 import { Payments } from '../constructs/payments';
@@ -20,6 +21,7 @@ import { Reviews, ReviewsTables } from '../constructs/reviews';
 import { Search, type SearchDomainSettings } from '../constructs/search';
 import { CdnPurge, OriginVerifySecret, Site } from '../constructs/site';
 import { serviceTables } from '../constructs/tables';
+import { wiredResourcesOf } from '../constructs/wired-resources';
 
 export interface BazaarStackProps extends StackProps {
   readonly stage: StageSettings;
@@ -32,6 +34,8 @@ export interface BazaarStackProps extends StackProps {
    * once the address or its domain is a verified identity of the account and region.
    */
   readonly emailFrom?: string;
+  /** Where alarms are e-mailed (subscribed to the alarm topic); only the topic when unset. */
+  readonly alarmEmail?: string;
 }
 
 /**
@@ -72,6 +76,7 @@ export class BazaarStack extends Stack {
   public readonly originVerify: OriginVerifySecret;
   public readonly site: Site;
   public readonly cdnPurge: CdnPurge;
+  public readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: BazaarStackProps) {
     super(scope, id, props);
@@ -111,6 +116,8 @@ export class BazaarStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: 500, burstLimit: 1000 },
+      // Per-route 5xx and latency, which the product page's and checkout's alarms watch.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new LogGroupLogDestination(
           new LogGroup(this, 'ApiAccessLogs', {
@@ -255,6 +262,17 @@ export class BazaarStack extends Stack {
       site: this.site,
     });
 
+    // Last: it watches what every service's wiring built.
+    this.monitoring = new Monitoring(serviceStack('Monitoring', 'alarms and the dashboard'), 'Monitoring', {
+      stage,
+      api: this.api,
+      apiStage: this.apiStage,
+      wired: wiredResourcesOf(this),
+      routes: platformManifests.routes,
+      searchDomain: this.search.index.domain,
+      alarmEmail: props.alarmEmail,
+    });
+
     // A manifest entry whose service has no construct here would silently not exist on AWS.
     this.node.addValidation({ validate: () => unwiredManifestEntries(this) });
 
@@ -284,6 +302,7 @@ export class BazaarStack extends Stack {
     new CfnOutput(this, 'ImagesBucketName', { value: this.mediaStorage.imagesBucket.bucketName });
     new CfnOutput(this, 'ImagesBaseUrl', { value: this.mediaStorage.imagesBaseUrl });
     new CfnOutput(this, 'FeatureFlagsParameterName', { value: this.featureFlags.parameter.parameterName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
     new CfnOutput(this, 'EmailFrom', {
       value: this.notifications.email.from,
       description:

@@ -1,0 +1,47 @@
+import type { Stack } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+
+/**
+ * What the manifest wiring built across every service of one platform, by manifest id, kept on
+ * the top-level stack as the wiring's other books are: the monitoring reads it, so a new rule,
+ * stream or state machine gets its alarms without anyone listing it a second time.
+ */
+export interface WiredResources {
+  readonly routes: Map<string, IFunction>;
+  readonly streams: Map<string, IFunction>;
+  readonly schedules: Map<string, IFunction>;
+  readonly stateMachines: Map<string, IStateMachine>;
+  /** One per rule, stream and schedule, by its manifest id. */
+  readonly deadLetterQueues: Map<string, IQueue>;
+}
+
+type Wired = { readonly [K in keyof WiredResources]: Readonly<Record<string, unknown>> };
+
+const books = new WeakMap<Stack, WiredResources>();
+
+/** Everything wired so far in `root` (the platform's top-level stack) and its nested stacks. */
+export function wiredResourcesOf(root: Stack): WiredResources {
+  let resources = books.get(root);
+  if (!resources) {
+    resources = {
+      routes: new Map(),
+      streams: new Map(),
+      schedules: new Map(),
+      stateMachines: new Map(),
+      deadLetterQueues: new Map(),
+    };
+    books.set(root, resources);
+  }
+  return resources;
+}
+
+/** Adds one service's wiring to the platform's books. */
+export function recordWired(root: Stack, wired: Wired): void {
+  const resources = wiredResourcesOf(root);
+  for (const kind of Object.keys(resources) as Array<keyof WiredResources>) {
+    const into = resources[kind] as Map<string, unknown>;
+    for (const [id, resource] of Object.entries(wired[kind])) into.set(id, resource);
+  }
+}
