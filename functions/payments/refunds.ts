@@ -128,3 +128,19 @@ export async function retryRequestedRefunds(
   } while (startKey);
   return result;
 }
+
+/** A card refund still `requested` this long after it was asked for has not settled: it alarms. */
+export const REFUND_UNSETTLED_ALARM_SECONDS = 15 * 60;
+
+/**
+ * The oldest card refund still `requested` more than `olderThanSeconds` after it was asked
+ * for, if any: what the unsettled-refunds alarm watches.
+ */
+export async function oldestUnsettledRefund(
+  olderThanSeconds: number,
+  deps: Pick<PaymentsDeps, 'payments' | 'now'>,
+): Promise<RefundRecord | undefined> {
+  const before = new Date(deps.now().getTime() - olderThanSeconds * 1000).toISOString();
+  const page = await deps.payments.listRequestedRefunds(before, 1);
+  return page.refunds[0];
+}

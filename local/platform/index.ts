@@ -1,8 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { tables } from '../../functions/manifest';
+import { rules, stateMachines, streams, tables } from '../../functions/manifest';
+import { paymentsDeps } from '../../functions/payments/deps';
+import { oldestUnsettledRefund, REFUND_UNSETTLED_ALARM_SECONDS } from '../../functions/payments/refunds';
 import { intEnv } from '../../shared/config';
+import {
+  deadLetterAlarms,
+  executionAlarms,
+  LocalAlarms,
+  streamDeadLetterAlarms,
+  unsettledRefundAlarm,
+} from '../alarms';
 import { startAwsEndpoint } from '../aws-endpoint';
 import { platformCdn } from '../cdn';
 import { startDynamoDbLocal } from '../dynamodb-local';
@@ -66,6 +75,8 @@ export interface Platform {
   faults: FaultInjector;
   /** The handlers' EMF metrics, as `/_local/metrics` serves them. */
   metrics: LocalMetrics;
+  /** The alarms that make sense locally, as `/_local/alarms` serves them. */
+  alarms: LocalAlarms;
   /** DynamoDB Local itself; handlers reach it through the fault proxy instead. */
   dynamoEndpoint: string;
   /** True on the first start of a data dir (or always in memory): the caller seeds then. */
@@ -155,6 +166,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       options.cdn === false
         ? undefined
         : platformCdn((request, requestUrl) => gateway.answer(request, requestUrl));
+    const alarms = localAlarms(bus, poller, stepFunctions);
     const context = {
       url,
       gateway,
@@ -167,6 +179,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       faults,
       endpoints,
       metrics,
+      alarms,
     };
     http.server.on('request', platformRequestHandler(context));
     // The API without the CDN, as API Gateway's own URL is on AWS (where the origin header guards
@@ -185,6 +198,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       stepFunctions,
       faults,
       metrics,
+      alarms,
       dynamoEndpoint: dynamo.endpoint,
       freshData,
       stop: () => shutdown.stopAll(),
@@ -193,6 +207,26 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await shutdown.stopAll();
     throw error;
   }
+}
+
+/**
+ * The alarm rules that make sense locally (see local/alarms.ts). A refund alarms after
+ * BAZAAR_REFUND_UNSETTLED_ALARM_SECONDS, 15 minutes as on AWS unless a test shortens it.
+ */
+function localAlarms(
+  bus: LocalEventBus,
+  poller: StreamPoller,
+  stepFunctions: LocalStepFunctions,
+): LocalAlarms {
+  return new LocalAlarms([
+    ...deadLetterAlarms(rules, bus),
+    ...streamDeadLetterAlarms(streams, poller),
+    ...executionAlarms(stateMachines, stepFunctions),
+    unsettledRefundAlarm(
+      intEnv('BAZAAR_REFUND_UNSETTLED_ALARM_SECONDS', REFUND_UNSETTLED_ALARM_SECONDS),
+      (seconds) => oldestUnsettledRefund(seconds, paymentsDeps()),
+    ),
+  ]);
 }
 
 /** The data dir, made if missing; its data is fresh when DynamoDB Local has no database there yet. */

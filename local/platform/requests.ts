@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwksOf } from '../../functions/identity/providers/local-issuer';
 import { routes, rules, schedules, stateMachines, streams } from '../../functions/manifest';
 import { openApiDocument } from '../../shared/openapi';
+import type { LocalAlarms } from '../alarms';
 import type { LocalCdn } from '../cdn';
 import { docsPage, serveDocsAsset } from '../docs';
 import type { LocalEventBus } from '../event-bus';
@@ -32,6 +33,7 @@ export interface PlatformRequestContext {
   /** What `/_local/endpoints` lists. */
   endpoints: Record<string, string>;
   metrics: LocalMetrics;
+  alarms: LocalAlarms;
 }
 
 interface LocalRoute {
@@ -125,6 +127,12 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
           by_dimension,
         });
       },
+    },
+    {
+      // The local alarms, evaluated now: tests wait for one to fire, as an operator would be paged.
+      method: 'GET',
+      path: '/_local/alarms',
+      serve: async (_, response) => writeJson(response, 200, { alarms: await context.alarms.evaluate() }),
     },
     {
       // Runs a schedule now (ops and tests), with an optional event `detail`.
