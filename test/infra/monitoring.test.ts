@@ -150,9 +150,7 @@ describe('alarms', () => {
 
 describe('the alarm topic', () => {
   it('is encrypted with a rotated key CloudWatch may use, refuses plain HTTP, and e-mails alarmEmail', () => {
-    const [[topicId, topic]] = index.ofType('AWS::SNS::Topic') as Array<
-      [string, { KmsMasterKeyId: unknown }]
-    >;
+    const [topicId, topic] = index.only('AWS::SNS::Topic') as [string, { KmsMasterKeyId: unknown }];
     const [keyId] = [...referencedIds(topic.KmsMasterKeyId)];
     const key = index.resources[keyId!] as { Properties: Record<string, unknown> };
     expect(key.Properties.EnableKeyRotation).toBe(true);
