@@ -860,6 +860,7 @@ describe('CloudFormation limits', () => {
         'IdentityStack',
         'InventoryStack',
         'MediaStack',
+        'MonitoringStack',
         'NotificationsStack',
         'RecommendationsStack',
         'ReviewsStack',
