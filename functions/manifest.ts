@@ -1,6 +1,5 @@
 import { gatherManifests } from '../shared/manifests/gather';
 import type { TableDefinition } from '../shared/manifests/types';
-import { rateLimitsTable } from '../shared/rate-limit';
 import { cartManifest } from './cart/manifest';
 import { catalogManifest } from './catalog/manifest';
 import { cdnManifest } from './cdn/manifest';
@@ -10,6 +9,7 @@ import { mediaManifest } from './media/manifest';
 import { notificationsManifest } from './notifications/manifest';
 import { ordersManifest } from './orders/manifest';
 import { paymentsManifest } from './payments/manifest';
+import { platformManifest } from './platform/manifest';
 import { recommendationsManifest } from './recommendations/manifest';
 import { reviewsManifest } from './reviews/manifest';
 import { searchManifest } from './search/manifest';
@@ -32,7 +32,7 @@ export const platformManifests = gatherManifests([
   reviewsManifest,
   recommendationsManifest,
   cdnManifest,
-  { service: 'platform', tables: [rateLimitsTable] },
+  platformManifest,
 ]);
 
 export const { routes, rules, streams, schedules, tables, stateMachines } = platformManifests;

@@ -82,7 +82,9 @@ function routeResponses(route: RouteDefinition, jsonSchema: JsonSchemaOf): Recor
     [String(route.successStatus)]: route.response
       ? {
           description: 'Success',
-          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          content: {
+            [route.contentType ?? 'application/json']: { schema: jsonSchema(route.response, 'output') },
+          },
         }
       : { description: 'Success, no content' },
   };

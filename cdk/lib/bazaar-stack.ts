@@ -7,6 +7,7 @@ import { routes } from '../../functions/manifest';
 import { Cart } from '../constructs/cart';
 import { Catalog } from '../constructs/catalog';
 import { FeatureFlags } from '../constructs/feature-flags';
+import { FrontDoor } from '../constructs/front-door';
 import { Identity } from '../constructs/identity';
 import { Inventory } from '../constructs/inventory';
 import { platformManifests, unwiredManifestEntries } from '../constructs/manifest-wiring';
@@ -76,6 +77,7 @@ export class BazaarStack extends Stack {
   public readonly originVerify: OriginVerifySecret;
   public readonly site: Site;
   public readonly cdnPurge: CdnPurge;
+  public readonly frontDoor: FrontDoor;
   public readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: BazaarStackProps) {
@@ -261,6 +263,15 @@ export class BazaarStack extends Stack {
       auth,
       site: this.site,
     });
+
+    this.frontDoor = new FrontDoor(
+      serviceStack('Platform', 'health, the OpenAPI document and the docs page'),
+      'FrontDoor',
+      {
+        platform,
+        auth,
+      },
+    );
 
     // Last: it watches what every service's wiring built.
     this.monitoring = new Monitoring(serviceStack('Monitoring', 'alarms and the dashboard'), 'Monitoring', {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwksOf } from '../../functions/identity/providers/local-issuer';
-import { routes, rules, schedules, stateMachines, streams } from '../../functions/manifest';
-import { openApiDocument } from '../../shared/openapi';
+import { rules, schedules, stateMachines, streams } from '../../functions/manifest';
 import type { LocalAlarms } from '../alarms';
 import type { LocalCdn } from '../cdn';
-import { docsPage, serveDocsAsset } from '../docs';
+import { serveDocsAsset } from '../docs';
 import type { LocalEventBus } from '../event-bus';
 import { DEFAULT_BUS } from '../event-bus';
 import type { FaultInjector } from '../faults/faults';
@@ -43,8 +42,9 @@ interface LocalRoute {
 }
 
 /**
- * Answers the platform's HTTP requests: the manifest's API through the gateway first, then the
- * platform's own pages (health, OpenAPI, docs, the issuer's keys) and the `/_local/*`
+ * Answers the platform's HTTP requests: the manifest's API through the gateway first (health,
+ * OpenAPI and docs included), then the platform's own pages (the issuer's keys, the docs' assets,
+ * the components' health) and the `/_local/*`
  * operations that ops scripts and tests use; anything else is a 404.
  */
 export function platformRequestHandler(
@@ -74,13 +74,16 @@ export function platformRequestHandler(
   };
 }
 
-/** Health, the OpenAPI document and its browsable docs, and the local issuer's JWKS. */
+/**
+ * What the platform serves beside the manifest's API: the local issuer's JWKS, Swagger UI's
+ * files for the docs page (on AWS a CDN serves them), and the health of every local component
+ * (the API's own `/api/v1/health` is a manifest route, checking what a function can check).
+ */
 function pages(context: PlatformRequestContext): LocalRoute[] {
-  const openApi = openApiDocument(routes, context.url);
   const jwks = jwksOf(context.issuerKey.privateKeyPem, context.issuerKey.keyId);
   return [
     {
-      path: '/api/v1/health',
+      path: '/_local/health',
       serve: async (request, response) => {
         const components = await context.health();
         const up = Object.values(components).every((state) => state === 'up');
@@ -92,18 +95,7 @@ function pages(context: PlatformRequestContext): LocalRoute[] {
         );
       },
     },
-    {
-      path: '/api/v1/openapi.json',
-      serve: (request, response) => writeJson(response, 200, openApi, corsHeaders(request)),
-    },
     { path: '/local-issuer/.well-known/jwks.json', serve: (_, response) => writeJson(response, 200, jwks) },
-    {
-      path: /^\/docs\/?$/,
-      serve: (_, response) => {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.end(docsPage('/api/v1/openapi.json'));
-      },
-    },
     {
       path: /^\/docs\/assets\//,
       serve: (_, response, url) => serveDocsAsset(url.pathname.slice('/docs/assets/'.length), response),

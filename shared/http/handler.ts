@@ -298,6 +298,14 @@ function toGatewayResult(
       throw new Error(`Response of ${route.id} breaks its schema: ${z.prettifyError(check.error)}`);
     }
   }
+  if (route.contentType && typeof result.body === 'string') {
+    return {
+      statusCode: status,
+      headers: { 'content-type': `${route.contentType}; charset=utf-8`, ...headers },
+      body: result.body,
+      cookies: result.cookies,
+    };
+  }
   return { ...jsonResult(status, result.body, headers), cookies: result.cookies };
 }
 

@@ -93,6 +93,11 @@ export interface RouteDefinition<
   feature?: Feature;
   /** Requests per caller (user, else anonymous cart, else source IP), checked after auth. */
   rateLimit?: RateLimit;
+  /**
+   * The response's media type when it is not JSON (a page): the step's body, a string, is sent
+   * as it is, with this content type.
+   */
+  contentType?: 'text/html';
   /** Also accept a non-JSON body (the handler receives it raw), e.g. a signed webhook. */
   rawBody?: boolean;
   /** Replays a retry that sends the same `Idempotency-Key` (needs the `idempotency` table). */

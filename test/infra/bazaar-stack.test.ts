@@ -862,6 +862,7 @@ describe('CloudFormation limits', () => {
         'MediaStack',
         'MonitoringStack',
         'NotificationsStack',
+        'PlatformStack',
         'RecommendationsStack',
         'ReviewsStack',
         'SearchStack',
