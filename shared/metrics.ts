@@ -12,10 +12,14 @@ export type BusinessMetric =
   | 'PaymentsDeclined'
   | 'RefundsRequested'
   | 'RefundsFailed'
+  /** Card refunds still requested past REFUND_UNSETTLED_ALARM_SECONDS, as the retry schedule found them. */
+  | 'RefundsUnsettled'
   | 'ReservationsExpired'
   | 'StockConflicts'
   | 'ReconcilerSettled'
   | 'ReconcilerFailed'
+  /** Pending orders the reconciler could settle neither way in a run. */
+  | 'ReconcilerErrors'
   | 'EventsRedelivered'
   | 'RateLimitedRequests';
 

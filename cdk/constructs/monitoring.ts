@@ -16,6 +16,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/manifests/types';
+import type { BusinessMetric } from '../../shared/metrics';
 import { OperationsDashboard } from './dashboard';
 import type { StageSettings } from './platform';
 import { METRICS_NAMESPACE } from './service-function';
@@ -30,7 +31,7 @@ export const WATCHED_METRICS = {
   reconcilerErrors: { metricName: 'ReconcilerErrors', service: 'orders' },
   /** Card refunds still `requested` past REFUND_UNSETTLED_ALARM_SECONDS (RetryRequestedRefunds). */
   refundsUnsettled: { metricName: 'RefundsUnsettled', service: 'payments' },
-} as const;
+} as const satisfies Record<string, { metricName: BusinessMetric; service: string }>;
 
 /** The schedule whose failures and per-order errors the reconciler alarm watches. */
 export const RECONCILER_SCHEDULE = 'ReconcilePendingOrders';

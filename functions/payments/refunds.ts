@@ -13,6 +13,9 @@ export const PROVIDER_KEY_MEMORY_MS = 23 * 60 * 60 * 1000;
 export const providerMayHaveForgotten = (since: string, now: Date) =>
   now.getTime() - Date.parse(since) >= PROVIDER_KEY_MEMORY_MS;
 
+/** A card refund still `requested` this long after it was asked for has not settled: it alarms. */
+export const REFUND_UNSETTLED_ALARM_SECONDS = 15 * 60;
+
 export type RefundResult =
   | { refund_id: string; amount_cents: number; status: 'succeeded' | 'failed' }
   | { refund_id: null; amount_cents: 0; status: 'nothing_to_refund' };
@@ -90,7 +93,8 @@ async function sendRefund(
 /**
  * The retry schedule: every card refund still `requested` after `olderThanSeconds` is sent
  * again under its own key, each on its own (one failure is counted, the rest go on), page by
- * page until none are left.
+ * page until none are left. `unsettled` counts those still requested past
+ * REFUND_UNSETTLED_ALARM_SECONDS, which the schedule reports for the alarm.
  */
 export async function retryRequestedRefunds(
   options: { olderThanSeconds: number; pageSize?: number },
@@ -98,14 +102,17 @@ export async function retryRequestedRefunds(
 ): Promise<{
   succeeded: number;
   failed: number;
-  stillRequested: Array<{ orderId: string; refundKey: string; error: string }>;
+  stillRequested: Array<{ orderId: string; refundKey: string; requestedAt: string; error: string }>;
+  unsettled: number;
 }> {
   const before = new Date(deps.now().getTime() - options.olderThanSeconds * 1000).toISOString();
   const result = {
     succeeded: 0,
     failed: 0,
-    stillRequested: [] as Array<{ orderId: string; refundKey: string; error: string }>,
+    stillRequested: [] as Array<{ orderId: string; refundKey: string; requestedAt: string; error: string }>,
+    unsettled: 0,
   };
+  const alarmAfter = deps.now().getTime() - REFUND_UNSETTLED_ALARM_SECONDS * 1000;
   const cards = await deps.cards();
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -117,9 +124,11 @@ export async function retryRequestedRefunds(
         if (settled.status === 'succeeded') result.succeeded++;
         else if (settled.status === 'failed') result.failed++;
       } catch (error) {
+        if (Date.parse(refund.createdAt) <= alarmAfter) result.unsettled++;
         result.stillRequested.push({
           orderId: refund.orderId,
           refundKey: refund.refundKey,
+          requestedAt: refund.createdAt,
           error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         });
       }
@@ -128,9 +137,6 @@ export async function retryRequestedRefunds(
   } while (startKey);
   return result;
 }
-
-/** A card refund still `requested` this long after it was asked for has not settled: it alarms. */
-export const REFUND_UNSETTLED_ALARM_SECONDS = 15 * 60;
 
 /**
  * The oldest card refund still `requested` more than `olderThanSeconds` after it was asked

@@ -144,18 +144,28 @@ describe('addresses', () => {
 
 describe('the platform itself', () => {
   it('reports health, serves OpenAPI 3.1 generated from the routes, and the docs page', async () => {
+    // The same handler as on AWS: what a function can check about itself.
     const health = await api('GET', '/api/v1/health');
     expect(health.status).toBe(200);
-    expect(Object.values(health.body.components).every((state) => state === 'up')).toBe(true);
+    expect(health.body).toEqual({ status: 'ok', components: { table: 'up', configuration: 'up' } });
+    // Every local component, which only the local platform has.
+    const local = await api('GET', '/_local/health');
+    expect(local.status).toBe(200);
+    expect(Object.values(local.body.components).every((state) => state === 'up')).toBe(true);
     const openapi = await api('GET', '/api/v1/openapi.json');
     expect(openapi.body.openapi).toBe('3.1.0');
     expect(openapi.body.paths['/api/v1/seller/products'].post.requestBody).toBeDefined();
     expect(openapi.body.paths['/api/v1/products/{product_id}'].get['x-bazaar-auth']).toBe('public');
     // A rate-limited route says so in its contract.
     expect(openapi.body.paths['/api/v1/auth/login'].post.responses['429']).toBeDefined();
+    expect(openapi.body.paths['/api/v1/health'].get.operationId).toBe('GetHealth');
     const docs = await api('GET', '/docs');
     expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toContain('text/html');
     expect(docs.text).toContain('swagger-ui');
+    const script = docs.text.match(/<script src="([^"]+)"/)?.[1];
+    expect(script).toBe('/docs/assets/swagger-ui-bundle.js');
+    expect((await api('GET', script!)).status).toBe(200);
   });
 
   it('answers unknown routes as API Gateway does', async () => {

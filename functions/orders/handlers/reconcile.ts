@@ -29,6 +29,8 @@ export const handler = scheduledHandler(
     count: (result, _event, metrics) => {
       metrics.count('ReconcilerSettled', result.settled);
       metrics.count('ReconcilerFailed', result.failed);
+      // Watched by the ReconcilerErrors alarm (cdk/constructs/monitoring.ts).
+      metrics.count('ReconcilerErrors', result.errors.length);
     },
   },
 );

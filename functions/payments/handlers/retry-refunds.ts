@@ -21,5 +21,11 @@ export const handler = scheduledHandler(
     }
     return result;
   },
-  { count: (result, _event, metrics) => metrics.count('RefundsFailed', result.failed) },
+  {
+    count: (result, _event, metrics) => {
+      metrics.count('RefundsFailed', result.failed);
+      // Watched by the RefundsUnsettled alarm (cdk/constructs/monitoring.ts).
+      metrics.count('RefundsUnsettled', result.unsettled);
+    },
+  },
 );

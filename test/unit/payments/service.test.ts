@@ -183,6 +183,25 @@ describe('retryRequestedRefunds', () => {
       attempts: 2,
     });
     expect(await payments.getRefund(second.orderId, 'saga')).toMatchObject({ status: 'succeeded' });
+    expect(result.unsettled).toBe(0);
+  });
+
+  it('counts a refund still requested 15 minutes after it was asked for as unsettled', async () => {
+    const { cards, deps, order, clock } = world();
+    const placed = await order('card', 1000);
+    await chargeOrder(placed.orderId, deps);
+    cards.faults.refund = 1;
+    await refundOrder(placed.orderId, 'saga', 'remaining', deps).catch(() => undefined);
+
+    clock.now += 14 * 60 * 1000;
+    cards.faults.refund = 1;
+    expect((await retryRequestedRefunds({ olderThanSeconds: 60 }, deps)).unsettled).toBe(0);
+
+    clock.now += 60 * 1000;
+    cards.faults.refund = 1;
+    const late = await retryRequestedRefunds({ olderThanSeconds: 60 }, deps);
+    expect(late.unsettled).toBe(1);
+    expect(late.stillRequested).toEqual([expect.objectContaining({ orderId: placed.orderId })]);
   });
 });
 
