@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { RECONCILER_SCHEDULE, WATCHED_METRICS, WATCHED_ROUTES } from '../../cdk/constructs/monitoring';
@@ -5,13 +6,12 @@ import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
 import { routes, rules, schedules, stateMachines, streams } from '../../functions/manifest';
 import { logicalIdOf, referencedIds, synthBazaar, TemplateIndex } from './support/templates';
 
-let app: ReturnType<typeof synthBazaar>['app'];
 let stack: BazaarStack;
 let template: Template;
 let index: TemplateIndex;
 
 beforeAll(() => {
-  ({ app, stack, template } = synthBazaar({ alarmEmail: 'oncall@example.com' }));
+  ({ stack, template } = synthBazaar({ alarmEmail: 'oncall@example.com' }));
   index = new TemplateIndex(template);
 });
 
@@ -201,10 +201,9 @@ describe('the dashboard', () => {
 });
 
 describe('checks', () => {
-  it('leave no cdk-nag finding on the monitoring unacknowledged', () => {
-    const report = new AwsSolutionsChecks().validateScope(stack.monitoring);
+  it('leave no cdk-nag finding in the monitoring stack unacknowledged', () => {
+    const report = new AwsSolutionsChecks().validateScope(Stack.of(stack.monitoring));
     expect(report.violations.map((violation) => violation.ruleName)).toEqual([]);
-    expect(app).toBeDefined();
   });
 });
 
