@@ -1,4 +1,5 @@
 import { OrderNotChargeableError, PaymentProviderError } from '../../../functions/payments/errors';
+import { oldestUnsettledRefund, REFUND_UNSETTLED_ALARM_SECONDS } from '../../../functions/payments/refunds';
 import {
   chargeOrder,
   type PaymentsDeps,
@@ -130,6 +131,27 @@ describe('the retry schedule', () => {
       refundedCents: 2700,
     });
     expect(world.atProvider(order.orderId).refundedCents).toBe(2700);
+  });
+
+  it('finds a refund left requested past the alarm threshold, oldest first, and not before', async () => {
+    const world = paymentsWorld(stripe, clock);
+    const order = await world.newOrder({ method: 'card', totalCents: 1900 });
+    await chargeOrder(order.orderId, world.deps);
+    world.faults.refundBefore = 1;
+    await expect(refundOrder(order.orderId, 'saga', 'remaining', world.deps)).rejects.toBeInstanceOf(
+      PaymentProviderError,
+    );
+    const requestedAt = (await world.deps.payments.getRefund(order.orderId, 'saga'))!.createdAt;
+
+    // Other tests' refunds share the table: only one asked for earlier may come first.
+    clock.now += (REFUND_UNSETTLED_ALARM_SECONDS - 60) * 1000;
+    const early = await oldestUnsettledRefund(REFUND_UNSETTLED_ALARM_SECONDS, world.deps);
+    expect(early === undefined || early.createdAt < requestedAt).toBe(true);
+
+    clock.now += 120 * 1000;
+    const late = await oldestUnsettledRefund(REFUND_UNSETTLED_ALARM_SECONDS, world.deps);
+    expect(late).toBeDefined();
+    expect(late!.createdAt <= requestedAt).toBe(true);
   });
 
   it('a refund the provider refuses for good is failed and its claim given back', async () => {
