@@ -119,7 +119,7 @@ describe('local Step Functions with a data dir, across a crash', () => {
             // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, not a template
             Resource: '${FlakyFunctionArn}',
             Retry: [
-              { ErrorEquals: ['TransientError'], IntervalSeconds: 100, MaxAttempts: 2, BackoffRate: 1 },
+              { ErrorEquals: ['TransientError'], IntervalSeconds: 300, MaxAttempts: 2, BackoffRate: 1 },
             ],
             Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'GaveUp' }],
             End: true,
@@ -136,21 +136,24 @@ describe('local Step Functions with a data dir, across a crash', () => {
     const machine = (): LocalStateMachine[] => [
       { id: 'flaky', definitionFile: asl, taskHandlers: { FlakyFunctionArn: flaky } },
     ];
-    // 100 s × 0.01: each retry waits 1 s; the crash comes 600 ms into the first backoff.
+    // 300 s × 0.01: each retry waits 3 s; the crash comes 1 s into the first backoff.
     const crashed = open(machine());
     const { executionArn: arn } = crashed.start('flaky', {}, 'flaky-1');
     await until(() => attempts.length === 1);
-    await sleep(600);
+    await sleep(1000);
     await crashed.stop();
 
+    const restartedAt = Date.now();
     const restarted = open(machine());
     const execution = await restarted.waitForExecution(arn);
 
     expect(execution.statesEntered).toEqual(['Flaky', 'GaveUp']);
     expect(attempts).toHaveLength(3); // MaxAttempts 2: the crash gave no extra attempt
     const firstRetryAfter = attempts[1]! - attempts[0]!;
-    expect(firstRetryAfter).toBeGreaterThanOrEqual(990);
-    expect(firstRetryAfter).toBeLessThan(1500); // what was left, not a fresh second after the restart
+    expect(firstRetryAfter).toBeGreaterThanOrEqual(2990);
+    // What was left: a fresh interval armed at the restart could not fire before restartedAt + 3 s,
+    // and the remaining one fires at least the second spent before the crash earlier than that.
+    expect(attempts[1]!).toBeLessThan(restartedAt + 3000);
   });
 
   it('re-arms a Wait state with the time it had left', async () => {
@@ -175,13 +178,15 @@ describe('local Step Functions with a data dir, across a crash', () => {
     await sleep(1000);
     await crashed.stop();
 
+    const restartedAt = Date.now();
     const restarted = open(machine());
     const execution = await restarted.waitForExecution(arn);
 
     expect(execution.status).toBe('SUCCEEDED');
     expect(execution.statesEntered).toEqual(['Prepare', 'Pause', 'Settle', 'Finish']);
     expect(finished[0]! - started).toBeGreaterThanOrEqual(1500);
-    expect(finished[0]! - started).toBeLessThan(2300); // not 1.5 s again from the restart
+    // Not 1.5 s again from the restart, which could not end before restartedAt + 1.5 s.
+    expect(finished[0]!).toBeLessThan(restartedAt + 1500);
   });
 
   it('keeps closed executions: stopped ones stay stopped and every used name is refused', async () => {
