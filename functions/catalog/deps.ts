@@ -1,13 +1,17 @@
 import { dynamo } from '../../shared/clients';
 import { optionalEnv, requireEnv } from '../../shared/config';
+import { productPageRepository } from './page-repository';
 import { productRepository } from './repository';
 import type { CatalogDeps } from './service';
 
 let deps: CatalogDeps | undefined;
 
 export function catalogDeps(): CatalogDeps {
-  deps ??= {
-    products: productRepository(dynamo(), requireEnv('PRODUCTS_TABLE_NAME')),
+  if (deps) return deps;
+  const tableName = requireEnv('PRODUCTS_TABLE_NAME');
+  deps = {
+    products: productRepository(dynamo(), tableName),
+    pages: productPageRepository(dynamo(), tableName),
     inventoryTableName: optionalEnv('INVENTORY_TABLE_NAME', ''),
     imagesBaseUrl: optionalEnv('IMAGES_BASE_URL', 'https://images.bazaar.example'),
     now: () => new Date(),

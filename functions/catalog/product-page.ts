@@ -1,15 +1,17 @@
+import { NotFoundError } from '../../shared/errors';
 import type { Feature } from '../../shared/feature-flags';
+import { moneyFields } from '../../shared/money';
 import type { RecommendedProduct } from '../recommendations/service';
 import type { RatingSummaryType as RatingSummary } from '../reviews/schemas';
+import { isPublic, type ProductRecord, statusOf } from './product';
 import type { ProductView } from './schemas';
-import { type CatalogDeps, getPublicProduct } from './service';
+import { productView } from './service';
+import type { PagePartner, PartnerSnapshot, ProductPageStore, ProductStore } from './store';
 
 export interface ProductPageDeps {
-  catalog: CatalogDeps;
-  ratingSummary: (productId: string) => Promise<RatingSummary>;
-  boughtTogether: (productId: string, limit: number) => Promise<RecommendedProduct[]>;
+  pages: ProductPageStore;
   isEnabled: (feature: Feature) => Promise<boolean>;
-  /** Told of an optional part left out because it failed. */
+  /** Told of an optional part left out because its switch could not be read. */
   leftOut: (feature: Feature, error: Error) => void;
 }
 
@@ -18,28 +20,117 @@ export type ProductPage = ProductView & {
   frequently_bought_together?: RecommendedProduct[];
 };
 
+/** How many partners the page shows. */
+export const BOUGHT_TOGETHER_SHOWN = 4;
+
 /**
- * The product page: the product, plus its rating summary and what is bought with it. Those
- * two come from optional services: switched off for a sale, or failing, they are left out
- * and the page still answers.
+ * The product page from one read of its record (the product with its rating summary, and the
+ * partners recommendations published, kept current by events). The optional parts follow
+ * their switches: off for a sale, or unreadable, they are left out and the page still answers.
  */
 export async function productPage(productId: string, deps: ProductPageDeps): Promise<ProductPage> {
-  const product = await getPublicProduct(productId, deps.catalog);
-  const optional = async <T>(feature: Feature, load: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return (await deps.isEnabled(feature)) ? await load() : undefined;
-    } catch (error) {
-      deps.leftOut(feature, error as Error);
-      return undefined;
-    }
-  };
-  const [reviews, together] = await Promise.all([
-    optional('reviews', () => deps.ratingSummary(product.product_id)),
-    optional('recommendations', () => deps.boughtTogether(product.product_id, 4)),
+  const [record, showReviews, showTogether] = await Promise.all([
+    deps.pages.get(productId),
+    switchedOn('reviews', deps),
+    switchedOn('recommendations', deps),
   ]);
+  if (!record || !isPublic(record.product)) throw new NotFoundError('Product');
+  const { product } = record;
   return {
-    ...product,
-    ...(reviews ? { reviews } : {}),
-    ...(together ? { frequently_bought_together: together } : {}),
+    ...productView(product),
+    ...(showReviews
+      ? {
+          reviews: {
+            average: product.avgRating,
+            count: product.reviewCount,
+            histogram: product.ratingHistogram,
+          },
+        }
+      : {}),
+    ...(showTogether ? { frequently_bought_together: onSale(record.boughtTogether) } : {}),
+  };
+}
+
+async function switchedOn(feature: Feature, deps: ProductPageDeps): Promise<boolean> {
+  try {
+    return await deps.isEnabled(feature);
+  } catch (error) {
+    deps.leftOut(feature, error as Error);
+    return false;
+  }
+}
+
+/** Partners still for sale and in stock, best first; a drafted, deleted or sold-out one drops off. */
+function onSale(partners: PagePartner[]): RecommendedProduct[] {
+  return partners
+    .filter(({ product }) => product.status === 'active')
+    .slice(0, BOUGHT_TOGETHER_SHOWN)
+    .map(({ score, product }) => ({
+      product_id: product.productId,
+      title: product.title,
+      category: product.category,
+      ...moneyFields('price', product.priceCents),
+      currency: product.currency,
+      image: product.imageUrl,
+      score: Math.round(score * 100) / 100,
+      reason: 'bought_together' as const,
+    }));
+}
+
+export interface PageUpdateDeps {
+  products: ProductStore;
+  pages: ProductPageStore;
+}
+
+/**
+ * BoughtTogetherChanged: the page takes the newer partner list with a copy of each partner.
+ * A partner may change between that copy and the list being written, before its own change
+ * could find this page; so once written, each copy is refreshed from a fresh read (only ever
+ * forward, by the partner's versions).
+ */
+export async function applyBoughtTogether(
+  productId: string,
+  partners: Array<{ product_id: string; score: number }>,
+  version: number,
+  deps: PageUpdateDeps,
+): Promise<boolean> {
+  const read = async () =>
+    new Map(
+      (await deps.products.getMany(partners.map((partner) => partner.product_id))).map((product) => [
+        product.productId,
+        partnerSnapshot(product),
+      ]),
+    );
+  const copies = await read();
+  const replaced = await deps.pages.replacePartners(
+    productId,
+    partners.flatMap(({ product_id, score }) => {
+      const product = copies.get(product_id);
+      return product ? [{ score, product }] : [];
+    }),
+    version,
+  );
+  if (replaced) for (const fresh of (await read()).values()) await deps.pages.copyPartner(productId, fresh);
+  return replaced;
+}
+
+/** ProductChanged or StockChanged of a product: every page that lists it as a partner copies it anew. */
+export async function refreshPartnerPages(productId: string, deps: PageUpdateDeps): Promise<number> {
+  const product = await deps.products.get(productId);
+  return product ? deps.pages.refreshPartner(partnerSnapshot(product)) : 0;
+}
+
+/** What a page copies of a partner, with the versions that order copies. */
+export function partnerSnapshot(product: ProductRecord): PartnerSnapshot {
+  return {
+    productId: product.productId,
+    title: product.title,
+    category: product.category,
+    priceCents: product.priceCents,
+    currency: product.currency,
+    imageUrl: product.images[0]?.url ?? null,
+    status: statusOf(product),
+    version: product.version,
+    stockVersion: product.stockVersion,
   };
 }

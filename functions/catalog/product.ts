@@ -1,4 +1,5 @@
 import type { StockStatus } from '../inventory/stock-records';
+import type { RatingHistogramType } from '../reviews/events';
 
 export type ListingStatus = 'active' | 'draft' | 'deleted';
 export type ProductStatus = 'active' | 'draft' | 'out_of_stock' | 'deleted';
@@ -21,6 +22,8 @@ export interface ProductRecord {
   images: ProductImage[];
   avgRating: number;
   reviewCount: number;
+  /** Reviews per star, from the same RatingChanged snapshot as the average and count. */
+  ratingHistogram: RatingHistogramType;
   ratingVersion: number;
   stockStatus: StockStatus;
   stockVersion: number;
@@ -41,3 +44,5 @@ export function statusOf(product: Pick<ProductRecord, 'listing' | 'stockStatus'>
 export function isPublic(product: Pick<ProductRecord, 'listing'>): boolean {
   return product.listing === 'active';
 }
+
+export const NO_RATINGS: RatingHistogramType = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };

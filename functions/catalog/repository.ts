@@ -14,12 +14,13 @@ import { averageRating } from '../../shared/rating';
 import type { StockStatus } from '../inventory/stock-records';
 import { departmentOf } from './categories';
 import { ProductVersionConflictError } from './errors';
-import { type ProductRecord, statusOf } from './product';
+import { NO_RATINGS, type ProductRecord, statusOf } from './product';
 import type { ProductStore } from './store';
 
 type Item = Record<string, unknown>;
 
-const key = { product: (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' }) };
+export const productKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' });
+const key = { product: productKey };
 
 export const PRODUCT_GSI = {
   bySeller: 'BySeller',
@@ -41,6 +42,7 @@ export function toItem(product: ProductRecord): Item {
     images: product.images,
     avg_rating: product.avgRating,
     review_count: product.reviewCount,
+    rating_histogram: product.ratingHistogram,
     rating_version: product.ratingVersion,
     stock_status: product.stockStatus,
     stock_version: product.stockVersion,
@@ -65,6 +67,7 @@ export function fromItem(item: Item): ProductRecord {
     images: (item.images as ProductRecord['images']) ?? [],
     avgRating: (item.avg_rating as number) ?? 0,
     reviewCount: (item.review_count as number) ?? 0,
+    ratingHistogram: (item.rating_histogram as ProductRecord['ratingHistogram'] | undefined) ?? NO_RATINGS,
     ratingVersion: (item.rating_version as number) ?? 0,
     stockStatus: item.stock_status as StockStatus,
     stockVersion: (item.stock_version as number) ?? 0,
@@ -185,22 +188,23 @@ export function productRepository(doc: DynamoDBDocumentClient, tableName: string
     /** Applies a RatingChanged snapshot if it is newer than the one held (late events never undo newer state). */
     async applyRating(
       productId: string,
-      ratingSum: number,
-      ratingCount: number,
+      rating: { sum: number; count: number; histogram: ProductRecord['ratingHistogram'] },
       ratingVersion: number,
     ): Promise<boolean> {
-      const average = averageRating(ratingSum, ratingCount);
+      const average = averageRating(rating.sum, rating.count);
       try {
         await doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key.product(productId),
-            UpdateExpression: 'SET avg_rating = :average, review_count = :count, rating_version = :version',
+            UpdateExpression:
+              'SET avg_rating = :average, review_count = :count, rating_histogram = :histogram, rating_version = :version',
             ConditionExpression:
               'attribute_exists(pk) AND (attribute_not_exists(rating_version) OR rating_version < :version)',
             ExpressionAttributeValues: {
               ':average': average,
-              ':count': ratingCount,
+              ':count': rating.count,
+              ':histogram': rating.histogram,
               ':version': ratingVersion,
             },
           }),

@@ -107,7 +107,7 @@ export const getProductRoute = defineRoute({
   response: ProductPageView,
   successStatus: 200,
   cache: productPageCache,
-  uses: { tables: { products: 'read', reviews: 'read', recommendations: 'read' } },
+  uses: { tables: { products: 'read' } },
 });
 
 export const listCategoriesRoute = defineRoute({

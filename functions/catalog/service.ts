@@ -5,12 +5,14 @@ import { newId } from '../../shared/ids';
 import { CURRENCY, moneyFields } from '../../shared/money';
 import { newStockRecordPut, stockStatusOf } from '../inventory/stock-records';
 import { ProductVersionConflictError } from './errors';
-import { isPublic, type ProductImage, type ProductRecord, statusOf } from './product';
+import { isPublic, NO_RATINGS, type ProductImage, type ProductRecord, statusOf } from './product';
 import type { CreateProductInput, ProductView, UpdateProductInput } from './schemas';
-import type { ProductStore } from './store';
+import type { ProductPageStore, ProductStore } from './store';
 
 export interface CatalogDeps {
   products: ProductStore;
+  /** The product page record (the product and its published partners), kept by events. */
+  pages: ProductPageStore;
   inventoryTableName: string;
   imagesBaseUrl: string;
   now: () => Date;
@@ -35,6 +37,7 @@ export async function createProduct(
     images: resolveImages(input.images, deps.imagesBaseUrl),
     avgRating: 0,
     reviewCount: 0,
+    ratingHistogram: NO_RATINGS,
     ratingVersion: 0,
     stockStatus: stockStatusOf(input.stock),
     stockVersion: 1,

@@ -1,3 +1,4 @@
+import { outboxRelay, writes } from '../../shared/manifests/outbox-relay';
 import type { ServiceManifest } from '../../shared/manifests/types';
 import { CartItemAdded } from '../cart/events';
 import { OrderPaid } from '../orders/events';
@@ -18,6 +19,8 @@ export const recommendationsManifest: ServiceManifest = {
       gsis: [{ name: 'ByScore', partitionKey: 'score_scope', sortKey: 'score' }],
       numericKeys: ['score'],
       ttlAttribute: 'expires_at',
+      // A product's published top partners carry BoughtTogetherChanged (functions/recommendations/events.ts).
+      stream: 'NEW_AND_OLD_IMAGES',
     },
   ],
   rules: [
@@ -35,5 +38,11 @@ export const recommendationsManifest: ServiceManifest = {
       handler: 'functions/recommendations/handlers/on-cart-item-added.handler',
       uses: { tables: { recommendations: 'readWrite' } },
     },
+  ],
+  streams: [
+    outboxRelay('RelayRecommendationEvents', 'recommendations', 'recommendations', {
+      ...writes,
+      dynamodb: { NewImage: { type: { S: ['TOP_PARTNERS'] } } },
+    }),
   ],
 };

@@ -1,10 +1,12 @@
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../../shared/dynamo-errors';
 import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
 import type { RecentView, RecommendationStore, ScoreIncrement } from './store';
 
@@ -64,6 +66,41 @@ export function recommendationRepository(
         productId: item.product_id as string,
         score: item.score as number,
       }));
+    },
+
+    /**
+     * Publishes a product's top partners when their ranking differs from the one last
+     * published: the `TOP_PARTNERS` item is rewritten with the next version (its stream image
+     * is BoughtTogetherChanged), conditional on the version read, so concurrent orders each
+     * leave the newest ranking and no version is written twice.
+     */
+    async publishTopPartners(productId: string, limit: number): Promise<boolean> {
+      const itemKey = { pk: `TOP#${productId}`, sk: 'TOP_PARTNERS' };
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const { Item } = await doc.send(
+          new GetCommand({ TableName: tableName, Key: itemKey, ConsistentRead: true }),
+        );
+        const partners = (await this.top(scope.boughtWith(productId), limit)).map((partner) => ({
+          product_id: partner.productId,
+          score: partner.score,
+        }));
+        if (Item && JSON.stringify(Item.partners) === JSON.stringify(partners)) return false;
+        const read = (Item?.version as number | undefined) ?? 0;
+        try {
+          await doc.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...itemKey, type: 'TOP_PARTNERS', product_id: productId, partners, version: read + 1 },
+              ConditionExpression: 'attribute_not_exists(pk) OR version = :read',
+              ExpressionAttributeValues: { ':read': read },
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      return false;
     },
 
     async recordView(

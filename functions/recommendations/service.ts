@@ -49,8 +49,15 @@ export async function countOrder(
     ]);
     for (const key of scopes) increments.push({ scope: key, productId: line.product_id, by: line.quantity });
   }
-  return deps.recommendations.applyOrderOnce(orderId, increments);
+  const applied = await deps.recommendations.applyOrderOnce(orderId, increments);
+  // Also after a redelivery: the first delivery may have failed between counting and publishing.
+  for (const productId of productIds)
+    await deps.recommendations.publishTopPartners(productId, PUBLISHED_PARTNERS);
+  return applied;
 }
+
+/** How many partners a product's page keeps: enough that some stay when others sell out. */
+export const PUBLISHED_PARTNERS = 13;
 
 /** The view beacon: popularity for everyone, personal history for signed-in shoppers. */
 export async function recordView(

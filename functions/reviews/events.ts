@@ -4,6 +4,20 @@ import type { EntityChange } from '../../shared/outbox';
 
 const SOURCE = 'bazaar.reviews';
 
+const starCount = z.number().int().nonnegative();
+
+/** Reviews per star, written in the same transaction as every review: they add up to `rating_count`. */
+export const RatingHistogram = z
+  .object({
+    '1': starCount.describe('Reviews of 1 star'),
+    '2': starCount.describe('Reviews of 2 stars'),
+    '3': starCount.describe('Reviews of 3 stars'),
+    '4': starCount.describe('Reviews of 4 stars'),
+    '5': starCount.describe('Reviews of 5 stars'),
+  })
+  .describe('Reviews per star, from the same aggregate as the sum and count: they add up to rating_count');
+export type RatingHistogramType = z.output<typeof RatingHistogram>;
+
 export const RatingChanged = defineEvent(
   SOURCE,
   'RatingChanged',
@@ -11,10 +25,11 @@ export const RatingChanged = defineEvent(
     product_id: z.string(),
     rating_sum: z.number().int().describe('The sum of the product’s review ratings'),
     rating_count: z.number().int().describe('How many reviews the sum counts'),
+    histogram: RatingHistogram,
   },
   {
     description:
-      'A product’s rating aggregate as a consistent (sum, count, version) snapshot; consumers keep the newest',
+      'A product’s rating aggregate as a consistent (sum, count, histogram, version) snapshot; consumers keep the newest',
   },
 );
 
@@ -46,6 +61,7 @@ export function reviewEventsOf({ eventName, newImage, oldImage }: EntityChange):
         product_id: productId,
         rating_sum: (newImage.rating_sum as number | undefined) ?? 0,
         rating_count: (newImage.rating_count as number | undefined) ?? 0,
+        histogram: histogramOf(newImage),
         version,
       }),
     ];
@@ -64,4 +80,10 @@ export function reviewEventsOf({ eventName, newImage, oldImage }: EntityChange):
     ];
   }
   return [];
+}
+
+/** The aggregate keeps one counter per star (`h1`…`h5`); a star nobody gave has none yet. */
+function histogramOf(image: Record<string, unknown>): RatingHistogramType {
+  const star = (n: number) => (image[`h${n}`] as number | undefined) ?? 0;
+  return { '1': star(1), '2': star(2), '3': star(3), '4': star(4), '5': star(5) };
 }

@@ -158,6 +158,7 @@ describe('search and browse', () => {
         product_id: product.product_id,
         rating_sum: 9,
         rating_count: 2,
+        histogram: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 },
         version: 3,
       }),
       await publishTestEvent('bazaar.reviews', 'RatingChanged', {
@@ -165,6 +166,7 @@ describe('search and browse', () => {
         product_id: product.product_id,
         rating_sum: 1,
         rating_count: 1,
+        histogram: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 },
         version: 2,
       }),
     ]);

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ProductVersionConflictError } from '../../../functions/catalog/errors';
 import { productEventsOf } from '../../../functions/catalog/events';
-import type { ProductRecord } from '../../../functions/catalog/product';
+import { NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
 import { productRepository } from '../../../functions/catalog/repository';
 import { newStockRecordPut, stockKey } from '../../../functions/inventory/stock-records';
 import { newId } from '../../../shared/ids';
@@ -27,6 +27,7 @@ function newProduct(overrides: Partial<ProductRecord> = {}): ProductRecord {
     images: [],
     avgRating: 0,
     reviewCount: 0,
+    ratingHistogram: NO_RATINGS,
     ratingVersion: 0,
     stockStatus: 'in_stock',
     stockVersion: 1,

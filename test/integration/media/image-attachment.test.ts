@@ -5,7 +5,7 @@ import {
   productImages,
   reorderImages,
 } from '../../../functions/catalog/image-attachment';
-import type { ProductRecord } from '../../../functions/catalog/product';
+import { NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
 import { productRepository } from '../../../functions/catalog/repository';
 import { newStockRecordPut } from '../../../functions/inventory/stock-records';
 import { newId } from '../../../shared/ids';
@@ -30,6 +30,7 @@ async function newProduct(overrides: Partial<ProductRecord> = {}): Promise<Produ
     images: [],
     avgRating: 0,
     reviewCount: 0,
+    ratingHistogram: NO_RATINGS,
     ratingVersion: 0,
     stockStatus: 'in_stock',
     stockVersion: 1,

@@ -89,6 +89,11 @@ describe('rating aggregates against DynamoDB Local', () => {
     const newest = changes.reduce((best, event) =>
       (event.detail.version as number) > (best.detail.version as number) ? event : best,
     );
-    expect(newest.detail).toMatchObject({ rating_sum: 15, rating_count: 5, version: 5 });
+    expect(newest.detail).toMatchObject({
+      rating_sum: 15,
+      rating_count: 5,
+      histogram: { '1': 1, '2': 1, '3': 1, '4': 1, '5': 1 },
+      version: 5,
+    });
   });
 });

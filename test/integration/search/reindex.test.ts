@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ListingStatus, ProductRecord } from '../../../functions/catalog/product';
+import { type ListingStatus, NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
 import { toItem } from '../../../functions/catalog/repository';
 import { searchDocumentOf } from '../../../functions/search/documents';
 import { EmbeddedSearchIndex } from '../../../functions/search/embedded/embedded-search-index';
@@ -26,6 +26,7 @@ function product(productId: string, version: number, listing: ListingStatus): Pr
     images: [],
     avgRating: 0,
     reviewCount: 0,
+    ratingHistogram: NO_RATINGS,
     ratingVersion: 0,
     stockStatus: 'in_stock',
     stockVersion: 1,

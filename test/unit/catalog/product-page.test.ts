@@ -1,6 +1,6 @@
 import type { ProductRecord } from '../../../functions/catalog/product';
 import { type ProductPageDeps, productPage } from '../../../functions/catalog/product-page';
-import type { CatalogDeps } from '../../../functions/catalog/service';
+import type { PagePartner, ProductPageStore } from '../../../functions/catalog/store';
 import type { Feature } from '../../../shared/feature-flags';
 
 const product: ProductRecord = {
@@ -15,6 +15,7 @@ const product: ProductRecord = {
   images: [],
   avgRating: 4.5,
   reviewCount: 2,
+  ratingHistogram: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 },
   ratingVersion: 1,
   stockStatus: 'in_stock',
   stockVersion: 1,
@@ -22,29 +23,36 @@ const product: ProductRecord = {
   version: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
-} as ProductRecord;
+};
 
-const summary = { average: 4.5, count: 2, histogram: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 } };
-const together = [
-  {
-    product_id: 'prd_2',
+const partner = (productId: string, status: PagePartner['product']['status']): PagePartner => ({
+  score: 1,
+  product: {
+    productId,
     title: 'Bulb',
     category: 'home',
-    price: 5,
-    price_cents: 500,
+    priceCents: 500,
     currency: 'USD',
-    image: null,
-    score: 1,
-    reason: 'bought_together' as const,
+    imageUrl: null,
+    status,
+    version: 1,
+    stockVersion: 1,
   },
-];
+});
 
 function deps(overrides: Partial<ProductPageDeps> = {}) {
   const leftOut: Array<[Feature, string]> = [];
   const page: ProductPageDeps = {
-    catalog: { products: { get: async () => product } } as unknown as CatalogDeps,
-    ratingSummary: async () => summary as never,
-    boughtTogether: async () => together,
+    pages: {
+      get: async () => ({
+        product,
+        boughtTogether: [
+          partner('prd_2', 'active'),
+          partner('prd_3', 'out_of_stock'),
+          partner('prd_4', 'draft'),
+        ],
+      }),
+    } as unknown as ProductPageStore,
     isEnabled: async () => true,
     leftOut: (feature, error) => leftOut.push([feature, error.message]),
     ...overrides,
@@ -53,31 +61,53 @@ function deps(overrides: Partial<ProductPageDeps> = {}) {
 }
 
 describe('productPage', () => {
-  it('shows the product with its rating summary and what is bought with it', async () => {
+  it('shows the product with its rating summary and the partners still for sale', async () => {
     const page = await productPage('prd_1', deps().page);
     expect(page).toMatchObject({ product_id: 'prd_1', price: 49.99, price_cents: 4999 });
-    expect(page.reviews).toEqual(summary);
-    expect(page.frequently_bought_together).toEqual(together);
+    expect(page.reviews).toEqual({ average: 4.5, count: 2, histogram: product.ratingHistogram });
+    expect(page.frequently_bought_together).toEqual([
+      {
+        product_id: 'prd_2',
+        title: 'Bulb',
+        category: 'home',
+        price: 5,
+        price_cents: 500,
+        currency: 'USD',
+        image: null,
+        score: 1,
+        reason: 'bought_together',
+      },
+    ]);
   });
 
-  it('leaves out a part whose feature is switched off, without asking its service', async () => {
-    const boughtTogether = jest.fn(async () => together);
-    const { page } = deps({ isEnabled: async (feature) => feature !== 'recommendations', boughtTogether });
+  it('leaves out a part whose feature is switched off', async () => {
+    const { page } = deps({ isEnabled: async (feature) => feature !== 'recommendations' });
     const shown = await productPage('prd_1', page);
     expect(shown).not.toHaveProperty('frequently_bought_together');
-    expect(shown.reviews).toEqual(summary);
-    expect(boughtTogether).not.toHaveBeenCalled();
+    expect(shown.reviews).toBeDefined();
+    const { page: noReviews } = deps({ isEnabled: async (feature) => feature !== 'reviews' });
+    expect(await productPage('prd_1', noReviews)).not.toHaveProperty('reviews');
   });
 
-  it('still answers when an optional service fails, and says which part it left out', async () => {
+  it('still answers when a switch cannot be read, and says which part it left out', async () => {
     const { page, leftOut } = deps({
-      ratingSummary: async () => {
-        throw new Error('reviews table unreachable');
+      isEnabled: async (feature) => {
+        if (feature === 'reviews') throw new Error('parameter store unreachable');
+        return true;
       },
     });
     const shown = await productPage('prd_1', page);
     expect(shown).not.toHaveProperty('reviews');
-    expect(shown.frequently_bought_together).toEqual(together);
-    expect(leftOut).toEqual([['reviews', 'reviews table unreachable']]);
+    expect(shown.frequently_bought_together).toHaveLength(1);
+    expect(leftOut).toEqual([['reviews', 'parameter store unreachable']]);
+  });
+
+  it('answers 404 for a draft, as for a product that does not exist', async () => {
+    const { page } = deps({
+      pages: {
+        get: async () => ({ product: { ...product, listing: 'draft' }, boughtTogether: [] }),
+      } as unknown as ProductPageStore,
+    });
+    await expect(productPage('prd_1', page)).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });

@@ -88,10 +88,12 @@ describe('RatingChanged and ReviewPosted from the reviews table’s images', () 
     type: 'RATING',
     rating_sum: sum,
     rating_count: count,
+    h4: count === 2 ? 1 : 0,
+    h5: 1,
     version,
   });
 
-  it('carries the aggregate’s (sum, count, version) with an eventId from the product and version', () => {
+  it('carries the aggregate’s (sum, count, histogram, version) with an eventId from the product and version', () => {
     const [event] = reviewEventsOf(modify(rating(4, 1, 1), rating(9, 2, 2)));
     expect(event).toEqual({
       source: 'bazaar.reviews',
@@ -101,6 +103,7 @@ describe('RatingChanged and ReviewPosted from the reviews table’s images', () 
         product_id: 'prod_LAMP',
         rating_sum: 9,
         rating_count: 2,
+        histogram: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 },
         version: 2,
       },
     });

@@ -5,7 +5,7 @@
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { ListingStatus, ProductRecord } from '../../../functions/catalog/product';
+import { type ListingStatus, NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
 import { toItem } from '../../../functions/catalog/repository';
 import { EmbeddedSearchIndex } from '../../../functions/search/embedded/embedded-search-index';
 import type { SearchDocument, SearchIndex } from '../../../functions/search/search-index';
@@ -35,6 +35,7 @@ function product(
     images: [],
     avgRating: 0,
     reviewCount: 0,
+    ratingHistogram: NO_RATINGS,
     ratingVersion: 0,
     stockStatus: 'in_stock',
     stockVersion: 1,
