@@ -1,9 +1,10 @@
 import './polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { intEnv } from '../shared/config';
 import { faultsFromEnvironment } from './faults/faults';
-import { startPlatform } from './platform';
+import { IMAGES_BUCKET, startPlatform } from './platform';
 import { DEMO_PASSWORD, DEMO_SELLERS, DEMO_SHOPPER, type SeedSize, seedDemoCatalog } from './seed/demo-seed';
 
 /**
@@ -85,6 +86,12 @@ async function main(): Promise<void> {
       size: args.seed,
       productsTable: process.env.PRODUCTS_TABLE_NAME!,
       inventoryTable: process.env.INVENTORY_TABLE_NAME!,
+      reviewsTable: process.env.REVIEWS_TABLE_NAME!,
+      images: {
+        s3: new S3Client({ endpoint: process.env.AWS_ENDPOINT_URL_S3, forcePathStyle: true }),
+        bucket: IMAGES_BUCKET,
+        baseUrl: process.env.IMAGES_BASE_URL!,
+      },
       onProgress: (done, total) => {
         if (done === total || done - lastShown >= total / 10) {
           lastShown = done;
@@ -93,7 +100,8 @@ async function main(): Promise<void> {
       },
     });
     console.log(
-      `Demo catalog ready: ${result.products} products from ${result.sellers.length} sellers. ` +
+      `Demo catalog ready: ${result.products} products from ${result.sellers.length} sellers, ` +
+        `${result.reviews} reviews. ` +
         `Sign in as ${DEMO_SHOPPER.email} or ${DEMO_SELLERS[0]!.email} with password ${DEMO_PASSWORD}.`,
     );
   }

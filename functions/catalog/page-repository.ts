@@ -86,31 +86,30 @@ export function productPageRepository(doc: DynamoDBDocumentClient, tableName: st
       }
     },
 
-    /**
-     * Copies a partner's newer snapshot into every page that lists it: conditional on the
-     * copy held being older (by the product's version or its stock version), so a late event
-     * never puts back an older price or stock badge.
-     */
-    async refreshPartner(partner: PartnerSnapshot): Promise<number> {
-      let refreshed = 0;
+    /** The pages that copy a product as a partner (maybe a few that no longer do). */
+    async pagesListing(partnerId: string): Promise<string[]> {
+      const pageIds: string[] = [];
       let startKey: Item | undefined;
       do {
         const page = await doc.send(
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `PARTNER#${partner.productId}` },
+            ExpressionAttributeValues: { ':pk': `PARTNER#${partnerId}` },
             ExclusiveStartKey: startKey,
           }),
         );
-        for (const item of page.Items ?? []) {
-          if (await this.copyPartner(String(item.sk).slice('PAGE#'.length), partner)) refreshed++;
-        }
+        for (const item of page.Items ?? []) pageIds.push(String(item.sk).slice('PAGE#'.length));
         startKey = page.LastEvaluatedKey;
       } while (startKey);
-      return refreshed;
+      return pageIds;
     },
 
+    /**
+     * Copies a partner's newer snapshot into a page that lists it: conditional on the copy held
+     * being older (by the product's version or its stock version), so a late event never puts
+     * back an older price or stock badge.
+     */
     async copyPartner(pageId: string, partner: PartnerSnapshot): Promise<boolean> {
       try {
         await doc.send(

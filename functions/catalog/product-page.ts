@@ -116,8 +116,15 @@ export async function applyBoughtTogether(
 
 /** ProductChanged or StockChanged of a product: every page that lists it as a partner copies it anew. */
 export async function refreshPartnerPages(productId: string, deps: PageUpdateDeps): Promise<number> {
+  // Most products are nobody's partner: one query, and nothing to read.
+  const pageIds = await deps.pages.pagesListing(productId);
+  if (pageIds.length === 0) return 0;
   const product = await deps.products.get(productId);
-  return product ? deps.pages.refreshPartner(partnerSnapshot(product)) : 0;
+  if (!product) return 0;
+  let refreshed = 0;
+  for (const pageId of pageIds)
+    if (await deps.pages.copyPartner(pageId, partnerSnapshot(product))) refreshed++;
+  return refreshed;
 }
 
 /** What a page copies of a partner, with the versions that order copies. */

@@ -63,6 +63,30 @@ function fromItem(item: Item): ReviewRecord {
 }
 
 /**
+ * The items a product's reviews are stored as, its rating aggregate (version 1) among them,
+ * for loading a catalog in bulk before anything else runs (the local demo seed).
+ */
+export function reviewedProductItems(productId: string, reviews: ReviewRecord[], now: string): Item[] {
+  const histogram: Record<string, number> = {};
+  for (const review of reviews) histogram[`h${review.rating}`] = (histogram[`h${review.rating}`] ?? 0) + 1;
+  return [
+    ...reviews.flatMap((review) => [
+      toItem(review),
+      { ...key.reviewId(review.reviewId), type: 'REVIEW_ID', product_id: productId, user_id: review.userId },
+    ]),
+    {
+      ...key.rating(productId),
+      type: 'RATING',
+      rating_sum: reviews.reduce((sum, review) => sum + review.rating, 0),
+      rating_count: reviews.length,
+      ...histogram,
+      version: 1,
+      updated_at: now,
+    },
+  ];
+}
+
+/**
  * Reviews (one per user per product: the user is in the key), and each product's rating
  * aggregate — sum, count and histogram — changed in the same transaction as every review
  * create, edit and delete, with ADD so concurrent reviewers never lose each other's updates.

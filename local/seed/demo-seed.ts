@@ -1,12 +1,16 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ProductRecord } from '../../functions/catalog/product';
+import { NO_RATINGS, type ProductRecord } from '../../functions/catalog/product';
 import { toItem } from '../../functions/catalog/repository';
-import { resolveImages } from '../../functions/catalog/service';
 import { identityDeps } from '../../functions/identity/deps';
 import { registerSeller, signup } from '../../functions/identity/service';
 import { newStockRecordPut, stockStatusOf } from '../../functions/inventory/stock-records';
+import { reviewedProductItems } from '../../functions/reviews/repository';
 import { CURRENCY, toCents } from '../../shared/money';
+import { averageRating } from '../../shared/rating';
 import { generateCatalog } from './catalog-generator';
+import { productCardPng } from './demo-images';
+import { DEMO_REVIEWERS, demoReviews } from './demo-reviews';
 
 export type SeedSize = 'demo' | 'small' | 'none';
 
@@ -24,10 +28,11 @@ export const DEMO_SELLERS = [
 export const DEMO_SHOPPER = { email: 'shopper@bazaar.example', name: 'Sam Shopper' };
 
 /**
- * Loads the deterministic demo catalog: sellers and a shopper through the identity service,
- * then products with their stock records (the same items the catalog writes, in batches,
- * since nothing else is running yet). Product ids are derived from the seed index, so the
- * same seed always yields the same catalog.
+ * Loads the deterministic demo catalog: sellers, a shopper and the reviewers through the
+ * identity service, then products with their stock records, their reviews and rating
+ * aggregates (the same items the services write, in batches, since nothing else is running
+ * yet), and a picture per product in the images bucket. Product ids are derived from the seed
+ * index, so the same seed always yields the same catalog.
  */
 export async function seedDemoCatalog(
   doc: DynamoDBDocumentClient,
@@ -35,11 +40,13 @@ export async function seedDemoCatalog(
     size: SeedSize;
     productsTable: string;
     inventoryTable: string;
+    reviewsTable: string;
+    images: { s3: S3Client; bucket: string; baseUrl: string };
     onProgress?: (done: number, total: number) => void;
   },
-): Promise<{ sellers: string[]; products: number }> {
+): Promise<{ sellers: string[]; products: number; reviews: number }> {
   const total = SEED_PRODUCT_COUNTS[options.size];
-  if (total === 0) return { sellers: [], products: 0 };
+  if (total === 0) return { sellers: [], products: 0, reviews: 0 };
   const identity = identityDeps();
   const sellerIds: string[] = [];
   for (const seller of DEMO_SELLERS) {
@@ -48,15 +55,22 @@ export async function seedDemoCatalog(
     sellerIds.push(token.userId);
   }
   await signup({ email: DEMO_SHOPPER.email, password: DEMO_PASSWORD, name: DEMO_SHOPPER.name }, identity);
+  const reviewerIds: string[] = [];
+  for (const reviewer of DEMO_REVIEWERS)
+    reviewerIds.push((await signup({ ...reviewer, password: DEMO_PASSWORD }, identity)).userId);
 
-  const imagesBaseUrl = process.env.IMAGES_BASE_URL ?? 'https://images.bazaar.example';
   let written = 0;
+  let reviewCount = 0;
+  let uploads: Array<Promise<unknown>> = [];
   let batch: Array<{ table: string; item: Record<string, unknown> }> = [];
   const flush = async () => {
     const pending = batch;
     batch = [];
-    await Promise.all(
-      chunk(pending, 25).map(async (requests) => {
+    const pendingUploads = uploads;
+    uploads = [];
+    await Promise.all([
+      ...pendingUploads,
+      ...chunk(pending, 25).map(async (requests) => {
         let requestItems:
           | Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>>
           | undefined = {};
@@ -69,13 +83,28 @@ export async function seedDemoCatalog(
           requestItems = result.UnprocessedItems as typeof requestItems;
         }
       }),
-    );
+    ]);
   };
 
   let index = 0;
   for (const generated of generateCatalog({ count: total, seed: 42, sellerIds })) {
     index++;
     const productId = `prod_SEED${String(index).padStart(22, '0')}`;
+    const reviews = demoReviews(index, productId, generated, reviewerIds);
+    const histogram = { ...NO_RATINGS };
+    for (const review of reviews) histogram[String(review.rating) as keyof typeof histogram]++;
+    const ratingSum = reviews.reduce((sum, review) => sum + review.rating, 0);
+    const imageKey = `demo/${generated.category}/${productId}.png`;
+    uploads.push(
+      options.images.s3.send(
+        new PutObjectCommand({
+          Bucket: options.images.bucket,
+          Key: imageKey,
+          Body: productCardPng(generated.category, generated.title),
+          ContentType: 'image/png',
+        }),
+      ),
+    );
     const product: ProductRecord = {
       productId,
       sellerId: generated.seller_id,
@@ -88,10 +117,14 @@ export async function seedDemoCatalog(
           ? null
           : toCents(generated.compare_at_price)!,
       currency: CURRENCY,
-      images: resolveImages(generated.images, imagesBaseUrl),
-      avgRating: generated.avg_rating ?? 0,
-      reviewCount: generated.review_count ?? 0,
-      ratingVersion: 0,
+      images: [
+        { image_id: `img_${productId.slice('prod_'.length)}`, url: `${options.images.baseUrl}/${imageKey}` },
+      ],
+      avgRating: averageRating(ratingSum, reviews.length),
+      reviewCount: reviews.length,
+      ratingHistogram: histogram,
+      // The aggregate seeded with the reviews is version 1: this is that snapshot.
+      ratingVersion: reviews.length > 0 ? 1 : 0,
       stockStatus: stockStatusOf(generated.stock),
       stockVersion: 1,
       listing: 'active',
@@ -107,6 +140,11 @@ export async function seedDemoCatalog(
     });
     batch.push({ table: options.productsTable, item: toItem(product) });
     batch.push({ table: options.inventoryTable, item: stock.Put!.Item! });
+    if (reviews.length > 0) {
+      reviewCount += reviews.length;
+      for (const item of reviewedProductItems(productId, reviews, generated.created_at))
+        batch.push({ table: options.reviewsTable, item });
+    }
     if (batch.length >= 200) {
       await flush();
       written = index;
@@ -115,7 +153,7 @@ export async function seedDemoCatalog(
   }
   await flush();
   if (written !== index) options.onProgress?.(index, total);
-  return { sellers: sellerIds, products: index };
+  return { sellers: sellerIds, products: index, reviews: reviewCount };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
