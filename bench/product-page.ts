@@ -1,9 +1,13 @@
 /**
- * GET /api/v1/products/{id} through the local gateway, at 50 connections, spread over the
- * demo catalog. Prints figures; asserts nothing.
+ * The product page (GET /api/v1/products/{id}) through the local gateway at 50 connections,
+ * in one run: at the origin over the whole demo catalog and on one hot product; through the
+ * local CDN (cache hits) when the gateway has one; and freshness — from a seller's price
+ * change to the new price on the page, p50/p95/p99 over 100 changes. Prints figures and the
+ * machine's load; asserts nothing.
  *
- *   npx tsx bench/product-page.ts [--seconds 15] [--connections 50]
+ *   npm run bench product-page [-- --seconds 15 --connections 50 --changes 100]
  */
+import { loadavg } from 'node:os';
 import { describeLoad, runLoad } from './lib/load';
 import { startPlatformProcess } from './lib/platform-process';
 
@@ -12,19 +16,110 @@ function argument(name: string, fallback: number): number {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
+const SELLER = { email: 'northwind@bazaar.example', password: 'bazaar-demo-1' };
+const seedIds = Array.from({ length: 3000 }, (_, i) => `prod_SEED${String(i + 1).padStart(22, '0')}`);
+const wholeCatalog = (n: number) => `/api/v1/products/${seedIds[(n * 7919) % seedIds.length]}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ')}`;
+
+async function json<T>(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+  });
+  return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+}
+
+/** Whether this gateway puts a CDN in front (CloudFront's `x-cache` header on a public page). */
+async function hasCdn(url: string): Promise<boolean> {
+  const first = await fetch(`${url}${wholeCatalog(1)}`);
+  await first.arrayBuffer();
+  return first.headers.has('x-cache');
+}
+
+async function measure(
+  url: string,
+  label: string,
+  path: (n: number) => string,
+  seconds: number,
+  connections: number,
+) {
+  await runLoad(url, { connections, durationSeconds: 3, path }); // warm-up: modules loaded, JIT warm, cache filled
+  const result = await runLoad(url, { connections, durationSeconds: seconds, path });
+  console.log(`${describeLoad(`${label}, ${connections} connections`, result)} [${load()}]`);
+}
+
+/** From a seller's price change to the new price on the public page: poll every 10 ms. */
+async function freshness(url: string, changes: number): Promise<void> {
+  const login = await json<{ access_token: string }>(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    body: JSON.stringify(SELLER),
+  });
+  const auth = { authorization: `Bearer ${login.body.access_token}` };
+  const mine = await json<{ items: Array<{ product_id: string; price_cents: number }> }>(
+    `${url}/api/v1/seller/products?limit=1&status=active`,
+    { headers: auth },
+  );
+  const product = mine.body.items[0]!;
+  const page = `${url}/api/v1/products/${product.product_id}`;
+  const times: number[] = [];
+  for (let i = 0; i < changes; i++) {
+    await (await fetch(page)).arrayBuffer(); // cached (when there is a CDN) before the change
+    const priceCents = 1000 + i;
+    const changedAt = performance.now();
+    const answer = await fetch(`${url}/api/v1/seller/products/${product.product_id}`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ price: priceCents / 100 }),
+    });
+    if (answer.status !== 200)
+      throw new Error(`price change answered ${answer.status}: ${await answer.text()}`);
+    for (;;) {
+      const shown = (await (await fetch(page)).json()) as { price_cents: number };
+      if (shown.price_cents === priceCents) break;
+      if (performance.now() - changedAt > 30_000) throw new Error('the new price never showed');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    times.push(performance.now() - changedAt);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0);
+  console.log(
+    `freshness over ${changes} price changes: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, ` +
+      `max ${times.at(-1)!.toFixed(0)} ms [${load()}]`,
+  );
+}
+
 async function main(): Promise<void> {
   const seconds = argument('seconds', 15);
   const connections = argument('connections', 50);
-  const platform = await startPlatformProcess({ seed: 'demo' });
-  console.log(`platform ready in ${(platform.startupMs / 1000).toFixed(1)} s at ${platform.url}`);
+  const changes = argument('changes', 100);
+  console.log(`baseline (issue 11, origin, whole catalog): 418 req/s, p50 114 ms, p99 218 ms`);
+  const probe = await startPlatformProcess({ seed: 'demo' });
+  console.log(`platform ready in ${(probe.startupMs / 1000).toFixed(1)} s at ${probe.url} [${load()}]`);
+  const cdn = await hasCdn(probe.url);
+  let origin = probe;
   try {
-    const seedIds = Array.from({ length: 3000 }, (_, i) => `prod_SEED${String(i + 1).padStart(22, '0')}`);
-    const path = (n: number) => `/api/v1/products/${seedIds[(n * 7919) % seedIds.length]}`;
-    await runLoad(platform.url, { connections, durationSeconds: 3, path }); // warm-up: modules loaded, JIT warm
-    const result = await runLoad(platform.url, { connections, durationSeconds: seconds, path });
-    console.log(describeLoad(`GET /api/v1/products/{id}, ${connections} connections`, result));
+    if (cdn) {
+      await measure(probe.url, 'CDN hits, whole catalog', wholeCatalog, seconds, connections);
+      await measure(probe.url, 'CDN hits, one hot product', () => wholeCatalog(1), seconds, connections);
+      await freshness(probe.url, changes);
+      await probe.stop();
+      origin = await startPlatformProcess({ seed: 'demo', args: ['--no-cdn'] });
+    } else {
+      console.log('this gateway has no local CDN (no x-cache header): origin figures only');
+    }
+    await measure(origin.url, 'origin, whole catalog', wholeCatalog, seconds, connections);
+    await measure(origin.url, 'origin, one hot product', () => wholeCatalog(1), seconds, connections);
+    if (!cdn) await freshness(origin.url, changes);
   } finally {
-    await platform.stop();
+    await origin.stop();
+    await probe.stop();
   }
 }
 

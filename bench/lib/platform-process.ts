@@ -14,12 +14,21 @@ export interface PlatformProcess {
  * generator never shares an event loop with the server it measures.
  */
 export async function startPlatformProcess(
-  options: { seed?: 'demo' | 'small' | 'none'; env?: Record<string, string> } = {},
+  options: { seed?: 'demo' | 'small' | 'none'; env?: Record<string, string>; args?: string[] } = {},
 ): Promise<PlatformProcess> {
   const startedAt = Date.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'local/main.ts', '--port', '0', '--seed', options.seed ?? 'demo'],
+    [
+      '--import',
+      'tsx',
+      'local/main.ts',
+      '--port',
+      '0',
+      '--seed',
+      options.seed ?? 'demo',
+      ...(options.args ?? []),
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -60,7 +60,11 @@ describe('reviews', () => {
       const body = (await api('GET', `/api/v1/products/${product}`)).body;
       return body.review_count === 2 ? body : undefined;
     }, 5000);
-    expect(page).toMatchObject({ avg_rating: 3.5, review_count: 2, reviews: { average: 3.5, count: 2 } });
+    expect(page).toMatchObject({
+      avg_rating: 3.5,
+      review_count: 2,
+      reviews: { average: 3.5, count: 2, histogram: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 1 } },
+    });
   });
 
   it('refuses markup, bad ratings, and sellers reviewing their own products', async () => {
@@ -210,6 +214,22 @@ describe('recommendations', () => {
     ]);
   });
 
+  it('shows the co-purchases on the product page, from the page record the events keep', async () => {
+    const page = await eventually(async () => {
+      const body = (await api('GET', `/api/v1/products/${phone}`)).body;
+      return body.frequently_bought_together?.length === 2 ? body : undefined;
+    }, 10_000);
+    expect(
+      page.frequently_bought_together.map((item: { product_id: string; score: number }) => [
+        item.product_id,
+        item.score,
+      ]),
+    ).toEqual([
+      [case_, 2],
+      [charger, 1],
+    ]);
+  });
+
   it('leaves out products that sell out', async () => {
     await api('PUT', `/api/v1/seller/products/${charger}/inventory`, {
       token: seller.token,
@@ -222,6 +242,13 @@ describe('recommendations', () => {
         : undefined;
     }, 5000);
     expect(recs.items.map((item: { product_id: string }) => item.product_id)).toEqual([case_]);
+    const page = await eventually(async () => {
+      const body = (await api('GET', `/api/v1/products/${phone}`)).body;
+      return body.frequently_bought_together?.length === 1 ? body : undefined;
+    }, 10_000);
+    expect(page.frequently_bought_together.map((item: { product_id: string }) => item.product_id)).toEqual([
+      case_,
+    ]);
     await api('PUT', `/api/v1/seller/products/${charger}/inventory`, {
       token: seller.token,
       body: { stock_delta: 50 },
