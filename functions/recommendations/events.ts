@@ -3,16 +3,25 @@ import { type DomainEvent, defineEvent } from '../../shared/events';
 import type { EntityChange } from '../../shared/outbox';
 
 /** One product bought with another, and how often (paid orders holding both). */
-export const Partner = z.object({ product_id: z.string(), score: z.number() });
-
-/**
- * A product's top co-purchase partners changed: the whole ranked list (best first) as a
- * snapshot with its version, so a consumer keeps the newest and never merges.
- */
-export const BoughtTogetherChanged = defineEvent('bazaar.recommendations', 'BoughtTogetherChanged', {
-  product_id: z.string(),
-  partners: z.array(Partner),
+export const Partner = z.object({
+  product_id: z.string().describe('The product bought together with this one'),
+  score: z.number().describe('How many paid orders held both'),
 });
+
+export const BoughtTogetherChanged = defineEvent(
+  'bazaar.recommendations',
+  'BoughtTogetherChanged',
+  {
+    product_id: z.string(),
+    partners: z
+      .array(Partner)
+      .describe('The top co-purchase partners, best first (at most 13): the whole list, never a delta'),
+  },
+  {
+    description:
+      'A product’s top co-purchase partners changed: the ranked list as a snapshot with its version; consumers keep the newest',
+  },
+);
 
 /**
  * The recommendations table's own images announce its events: a product's published top
