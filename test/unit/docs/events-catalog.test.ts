@@ -30,7 +30,7 @@ describe('the event catalog', () => {
       expect.arrayContaining(['CartOnOrderPaid', 'NotifyOnOrderAndStockEvents', 'ReviewsOnOrderChanged']),
     );
     expect(new Set(catalog.map((entry) => entry.service))).toEqual(
-      new Set(['cart', 'catalog', 'inventory', 'orders', 'payments', 'reviews']),
+      new Set(['cart', 'catalog', 'inventory', 'orders', 'payments', 'recommendations', 'reviews']),
     );
   });
 
