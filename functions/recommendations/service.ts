@@ -51,8 +51,9 @@ export async function countOrder(
   }
   const applied = await deps.recommendations.applyOrderOnce(orderId, increments);
   // Also after a redelivery: the first delivery may have failed between counting and publishing.
-  for (const productId of productIds)
-    await deps.recommendations.publishTopPartners(productId, PUBLISHED_PARTNERS);
+  await Promise.all(
+    productIds.map((productId) => deps.recommendations.publishTopPartners(productId, PUBLISHED_PARTNERS)),
+  );
   return applied;
 }
 

@@ -56,7 +56,7 @@ describe('co-purchase counts against DynamoDB Local', () => {
       (await deps.recommendations.top(scope.bestSellers('books'), 100)).find((entry) => entry.productId === b)
         ?.score,
     ).toBe(3);
-  });
+  }, 30_000);
 
   it('splits a large order into chunks that each count once', async () => {
     const products = Array.from({ length: 12 }, () => newId('prod'));
@@ -68,5 +68,5 @@ describe('co-purchase counts against DynamoDB Local', () => {
     expect(first).toBe(12 * 11 + 12 * 2);
     expect(again).toBe(0);
     expect(await deps.recommendations.top(scope.boughtWith(products[0]!), 20)).toHaveLength(11);
-  });
+  }, 30_000);
 });
