@@ -4,10 +4,15 @@ const seeded = (index: number) => `prod_SEED${String(index).padStart(22, '0')}`;
 
 describe('the demo catalog a person can look at', () => {
   it('shows review counts and averages of reviews that exist, and lists them', async () => {
+    // Every sixth demo product carries reviews; the first 36 hold six of them.
+    const shown = await Promise.all(
+      Array.from({ length: 36 }, async (_, i) => ({
+        page: (await api('GET', `/api/v1/products/${seeded(i + 1)}`)).body,
+        list: (await api('GET', `/api/v1/products/${seeded(i + 1)}/reviews?limit=50`)).body,
+      })),
+    );
     let checked = 0;
-    for (let index = 1; index <= 60; index++) {
-      const page = (await api('GET', `/api/v1/products/${seeded(index)}`)).body;
-      const list = (await api('GET', `/api/v1/products/${seeded(index)}/reviews?limit=50`)).body;
+    for (const { page, list } of shown) {
       expect(list.items).toHaveLength(page.review_count);
       expect(page.reviews.count).toBe(page.review_count);
       if (page.review_count === 0) continue;
@@ -21,7 +26,7 @@ describe('the demo catalog a person can look at', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(3);
-  });
+  }, 30_000);
 
   it('serves each product’s picture as a PNG from the local images bucket', async () => {
     const page = (await api('GET', `/api/v1/products/${seeded(7)}`)).body;
