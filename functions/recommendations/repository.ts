@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../shared/dynamo-errors';
 import { guardedTransaction, markerPut } from '../../shared/guarded-transaction';
-import type { RecentView, RecommendationStore, ScoreIncrement } from './store';
+import { type RecentView, type RecommendationStore, type ScoreIncrement, scope } from './store';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -37,4 +37,9 @@ export interface RecommendationStore {
     ttlSeconds: number,
   ): Promise<void>;
   recentViews(userId: string, limit: number, nowSeconds: number): Promise<RecentView[]>;
+  /**
+   * Publishes a product's top `limit` partners (BoughtTogetherChanged, from the stream) when
+   * they differ from the ones last published; false when they do not.
+   */
+  publishTopPartners(productId: string, limit: number): Promise<boolean>;
 }

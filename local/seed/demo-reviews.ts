@@ -1,4 +1,4 @@
-import type { ReviewRecord } from '../../functions/reviews/repository';
+import type { ReviewRecord } from '../../functions/reviews/store';
 import type { GeneratedProduct } from './catalog-generator';
 
 /** Shoppers who wrote the demo reviews (one review each per product, as the service allows). */
