@@ -85,9 +85,8 @@ export function productCardPng(category: string, title: string): Buffer {
   };
   fill(0, 0, CARD_WIDTH, 40, BAND);
   text(category.replace(/-/g, ' ').slice(0, 24), 12, 13, 2, LIGHT);
-  wrap(title, Math.floor((CARD_WIDTH - 24) / 12))
-    .slice(0, 5)
-    .forEach((line, i) => text(line, 12, 64 + i * 30, 2, DARK));
+  const lines = wrap(title, Math.floor((CARD_WIDTH - 24) / 12)).slice(0, 5);
+  for (const [i, line] of lines.entries()) text(line, 12, 64 + i * 30, 2, DARK);
   fill(0, CARD_HEIGHT - 8, CARD_WIDTH, 8, BAND);
 
   const [r, g, b] = categoryTint(category);

@@ -6,9 +6,10 @@ import { identityDeps } from '../../functions/identity/deps';
 import { registerSeller, signup } from '../../functions/identity/service';
 import { newStockRecordPut, stockStatusOf } from '../../functions/inventory/stock-records';
 import { reviewedProductItems } from '../../functions/reviews/repository';
+import type { ReviewRecord } from '../../functions/reviews/store';
 import { CURRENCY, toCents } from '../../shared/money';
 import { averageRating } from '../../shared/rating';
-import { generateCatalog } from './catalog-generator';
+import { type GeneratedProduct, generateCatalog } from './catalog-generator';
 import { productCardPng } from './demo-images';
 import { DEMO_REVIEWERS, demoReviews } from './demo-reviews';
 
@@ -91,9 +92,6 @@ export async function seedDemoCatalog(
     index++;
     const productId = `prod_SEED${String(index).padStart(22, '0')}`;
     const reviews = demoReviews(index, productId, generated, reviewerIds);
-    const histogram = { ...NO_RATINGS };
-    for (const review of reviews) histogram[String(review.rating) as keyof typeof histogram]++;
-    const ratingSum = reviews.reduce((sum, review) => sum + review.rating, 0);
     const imageKey = `demo/${generated.category}/${productId}.png`;
     uploads.push(
       options.images.s3.send(
@@ -105,33 +103,7 @@ export async function seedDemoCatalog(
         }),
       ),
     );
-    const product: ProductRecord = {
-      productId,
-      sellerId: generated.seller_id,
-      title: generated.title,
-      description: generated.description,
-      category: generated.category,
-      priceCents: toCents(generated.price)!,
-      compareAtPriceCents:
-        generated.compare_at_price === undefined || generated.compare_at_price === null
-          ? null
-          : toCents(generated.compare_at_price)!,
-      currency: CURRENCY,
-      images: [
-        { image_id: `img_${productId.slice('prod_'.length)}`, url: `${options.images.baseUrl}/${imageKey}` },
-      ],
-      avgRating: averageRating(ratingSum, reviews.length),
-      reviewCount: reviews.length,
-      ratingHistogram: histogram,
-      // The aggregate seeded with the reviews is version 1: this is that snapshot.
-      ratingVersion: reviews.length > 0 ? 1 : 0,
-      stockStatus: stockStatusOf(generated.stock),
-      stockVersion: 1,
-      listing: 'active',
-      version: 1,
-      createdAt: generated.created_at,
-      updatedAt: generated.created_at,
-    };
+    const product = demoProduct(productId, generated, reviews, `${options.images.baseUrl}/${imageKey}`);
     const stock = newStockRecordPut(options.inventoryTable, {
       productId,
       sellerId: product.sellerId,
@@ -160,4 +132,41 @@ function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
+}
+
+/** A generated product as the catalog holds it, its rating summary that of its seeded reviews. */
+function demoProduct(
+  productId: string,
+  generated: GeneratedProduct,
+  reviews: ReviewRecord[],
+  imageUrl: string,
+): ProductRecord {
+  const histogram = { ...NO_RATINGS };
+  for (const review of reviews) histogram[String(review.rating) as keyof typeof histogram]++;
+  const ratingSum = reviews.reduce((sum, review) => sum + review.rating, 0);
+  return {
+    productId,
+    sellerId: generated.seller_id,
+    title: generated.title,
+    description: generated.description,
+    category: generated.category,
+    priceCents: toCents(generated.price)!,
+    compareAtPriceCents:
+      generated.compare_at_price === undefined || generated.compare_at_price === null
+        ? null
+        : toCents(generated.compare_at_price)!,
+    currency: CURRENCY,
+    images: [{ image_id: `img_${productId.slice('prod_'.length)}`, url: imageUrl }],
+    avgRating: averageRating(ratingSum, reviews.length),
+    reviewCount: reviews.length,
+    ratingHistogram: histogram,
+    // The aggregate seeded with the reviews is version 1: this is that snapshot.
+    ratingVersion: reviews.length > 0 ? 1 : 0,
+    stockStatus: stockStatusOf(generated.stock),
+    stockVersion: 1,
+    listing: 'active',
+    version: 1,
+    createdAt: generated.created_at,
+    updatedAt: generated.created_at,
+  };
 }
