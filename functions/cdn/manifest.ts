@@ -1,6 +1,7 @@
 import type { ServiceManifest } from '../../shared/manifests/types';
 import { ProductChanged } from '../catalog/events';
 import { StockChanged } from '../inventory/events';
+import { BoughtTogetherChanged } from '../recommendations/events';
 import { RatingChanged } from '../reviews/events';
 
 const pending = { tables: { 'cdn-purges': 'readWrite' as const } };
@@ -25,8 +26,19 @@ export const cdnManifest: ServiceManifest = {
       id: 'PurgeOnProductPageChange',
       description: 'A product, its stock badge or its rating changed: mark its cached pages for purging',
       pattern: {
-        source: [ProductChanged.source, StockChanged.source, RatingChanged.source],
-        'detail-type': [ProductChanged.detailType, StockChanged.detailType, RatingChanged.detailType],
+        source: [
+          ProductChanged.source,
+          StockChanged.source,
+          RatingChanged.source,
+          BoughtTogetherChanged.source,
+        ],
+        'detail-type': [
+          ProductChanged.detailType,
+          StockChanged.detailType,
+          RatingChanged.detailType,
+          // The page's bought-together list changed with no ProductChanged of its own.
+          BoughtTogetherChanged.detailType,
+        ],
       },
       handler: 'functions/cdn/handlers/mark-purge.handler',
       uses: pending,

@@ -3,6 +3,7 @@ import { eventRuleHandler } from '../../../shared/handlers';
 import { logger } from '../../../shared/logger';
 import { ProductChanged } from '../../catalog/events';
 import { StockChanged } from '../../inventory/events';
+import { BoughtTogetherChanged } from '../../recommendations/events';
 import { RatingChanged } from '../../reviews/events';
 import { cdnDeps } from '../deps';
 import { type PurgeCause, pathsToPurge } from '../service';
@@ -25,6 +26,8 @@ function causeOf(event: BusEvent<unknown>): PurgeCause {
       return { kind: 'stock', productId: StockChanged.parse(event).product_id };
     case RatingChanged.detailType:
       return { kind: 'rating', productId: RatingChanged.parse(event).product_id };
+    case BoughtTogetherChanged.detailType:
+      return { kind: 'product', productId: BoughtTogetherChanged.parse(event).product_id };
     // The feature switches' SSM parameter changed (Parameter Store Change on the default bus).
     default:
       return { kind: 'flags' };
