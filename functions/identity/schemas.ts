@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf, postalAddressOutput, text } from '../../shared/schemas/common';
 import { COUNTRY_CODES } from './countries';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../../shared/schemas/common';
 
 export const InventoryParams = z.object({ product_id: idOf('prod') });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../../shared/schemas/common';
 
 /** The image types a product page may show. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorParam, idOf, queryInt } from '../../shared/schemas/common';
 
 export const NotificationView = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from '../../shared/events';
 
 /** Orders settles the order from it; payments never runs orders' code. */

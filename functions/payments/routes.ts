@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../../shared/http/route';
 import type { ResourceUse } from '../../shared/manifests/types';
 import { cursorList } from '../../shared/schemas/common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formattedMoneyOutput, idOf, moneyInput, moneyOutput } from '../../shared/schemas/common';
 
 /** Anything that looks like a card number: 12–19 digits, maybe grouped by spaces or dashes. */

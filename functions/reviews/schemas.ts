@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorParam, idOf, queryInt } from '../../shared/schemas/common';
 
 /** Reviews are plain text: anything that looks like markup is refused, not silently stripped. */

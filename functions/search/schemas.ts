@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toCents } from '../../shared/money';
 import { moneyOutput, queryInt } from '../../shared/schemas/common';
 import { findCategory } from '../catalog/categories';

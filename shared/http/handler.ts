@@ -1,6 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bearerToken, tokenVerifierFromEnv, userIdOf } from '../auth/token-verifier';
 import { dynamo } from '../clients';
 import { boolEnv, intEnv, numberEnv, requireEnv } from '../config';

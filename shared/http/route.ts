@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { RouteDefinition } from '../manifests/types';
 
 /** Declares a route contract, keeping its schema types for the handler. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CENTS, toCents } from '../money';
 
 /** A bounded, trimmed, single-line text field. */

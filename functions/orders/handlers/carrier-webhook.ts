@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ok } from '../../../shared/http/responses';
 import { parseJsonPart } from '../../../shared/http/validation';
 import { logger } from '../../../shared/logger';

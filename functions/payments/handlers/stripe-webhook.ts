@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ok } from '../../../shared/http/responses';
 import { parseJsonPart } from '../../../shared/http/validation';
 import { httpHandler } from '../../identity/http-handler';
