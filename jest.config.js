@@ -25,6 +25,26 @@ const base = {
   maxWorkers: 2,
 };
 
+/**
+ * The e2e journeys that need nothing but the public API (no /_local control endpoints, no
+ * local bus or Stripe fake, no shortened timers): `e2e-remote` runs them against any deployed
+ * API named by BAZAAR_E2E_BASE_URL — LocalStack, AWS, or a local platform started by hand.
+ */
+const PORTABLE_E2E = ['catalog-journey', 'identity', 'ship-checks', 'verified-purchase'];
+
+const e2eRemote = process.env.BAZAAR_E2E_BASE_URL
+  ? [
+      {
+        ...base,
+        displayName: 'e2e-remote',
+        setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-remote-timeout.ts'],
+        testMatch: PORTABLE_E2E.map((name) => `<rootDir>/test/e2e/${name}.test.ts`),
+        globalSetup: '<rootDir>/test/setup/e2e-global-setup.ts',
+        setupFiles: [...base.setupFiles, '<rootDir>/test/setup/e2e-env.ts'],
+      },
+    ]
+  : [];
+
 module.exports = {
   // Tests race DynamoDB Local and the local platform on 2 cores; 5 s fails them on a busy machine
   // without anything being wrong. A test that hangs still fails, after 20 s.
@@ -55,5 +75,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/infra-global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/infra-global-teardown.ts',
     },
+    ...e2eRemote,
   ],
 };

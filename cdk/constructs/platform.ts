@@ -30,6 +30,12 @@ export interface StageSettings {
   readonly cognitoThreatProtection: boolean;
   /** Where the manifests' handler and ASL paths are resolved from; the repository root by default. */
   readonly rootDir: string;
+  /**
+   * The ADOT (OpenTelemetry) Lambda layer for Node on arm64 in the deploy region. Set, every
+   * function runs through it and traces its AWS SDK and HTTP calls; unset, functions carry no
+   * layer (X-Ray active tracing stays on either way).
+   */
+  readonly otelLayerArn?: string;
 }
 
 export interface StageOptions {
@@ -37,6 +43,7 @@ export interface StageOptions {
   readonly imagesBaseUrl?: string;
   readonly cognitoThreatProtection?: boolean;
   readonly rootDir?: string;
+  readonly otelLayerArn?: string;
 }
 
 /** Settings for a stage; a stage named `prod` is production unless told otherwise. */
@@ -53,7 +60,17 @@ export function stageSettings(name: string, options: StageOptions = {}): StageSe
     imagesBaseUrl: options.imagesBaseUrl,
     cognitoThreatProtection: options.cognitoThreatProtection ?? false,
     rootDir: options.rootDir ?? REPO_ROOT,
+    otelLayerArn: checkedLayerArn(options.otelLayerArn),
   };
+}
+
+function checkedLayerArn(arn: string | undefined): string | undefined {
+  if (arn !== undefined && !/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[\w-]+:\d+$/.test(arn)) {
+    throw new Error(
+      `otelLayerArn must be a Lambda layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), not ${arn}`,
+    );
+  }
+  return arn;
 }
 
 /** How HTTP routes authenticate: the identity service provides it, every service consumes it. */

@@ -11,7 +11,8 @@ import { BazaarStack } from './bazaar-stack';
  * `corsOrigins` (comma-separated: the storefront origins allowed to call the API and upload
  * images), `emailFrom` (the From address of notification e-mails, which must be verified in
  * SES; DEFAULT_EMAIL_FROM unless told), `alarmEmail` (subscribed to the alarm topic),
- * `cognitoThreatProtection` (true/false), and the search
+ * `cognitoThreatProtection` (true/false), `otelLayerArn` (the ADOT Lambda layer every
+ * function then runs through; README, "Traces"), and the search
  * domain's `searchMultiAz`, `searchDedicatedMasters` (true/false), `searchInstanceType`,
  * `searchInstanceCount`, `searchMasterInstanceType`, `searchMasterCount`, `searchVolumeGb` and
  * `searchOperatorRoleArns` (comma-separated), each defaulting by stage (see searchDomainSettings).
@@ -26,6 +27,7 @@ export function createBazaarApp(props: AppProps = {}): { app: App; stack: Bazaar
   const stage = stageSettings(stageName, {
     imagesBaseUrl: context('imagesBaseUrl'),
     cognitoThreatProtection: context('cognitoThreatProtection') === 'true',
+    otelLayerArn: context('otelLayerArn'),
   });
   const flag = (key: string): boolean | undefined => {
     const value = context(key);

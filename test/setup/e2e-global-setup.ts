@@ -22,10 +22,35 @@ export const E2E_ENV: Record<string, string> = {
 };
 
 /**
- * Starts the real local platform (`local/main.ts`, as `npm start` does) on a free port with
- * the small seed, and waits for its ready line. Tests then speak HTTP to it.
+ * For the `e2e-remote` project: the deployed API named by BAZAAR_E2E_BASE_URL, which must
+ * answer before any journey starts. Tokens come from the API itself (sign-up and login).
  */
-export default async function e2eGlobalSetup(): Promise<void> {
+async function remoteBaseUrl(): Promise<string> {
+  const url = process.env.BAZAAR_E2E_BASE_URL!.replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(url))
+    throw new Error(`BAZAAR_E2E_BASE_URL must be an http(s) URL, not ${url}`);
+  const response = await fetch(`${url}/api/v1/categories`).catch((error: Error) => {
+    throw new Error(`BAZAAR_E2E_BASE_URL ${url} does not answer: ${error.message}`);
+  });
+  if (!response.ok)
+    throw new Error(`BAZAAR_E2E_BASE_URL ${url}/api/v1/categories answered ${response.status}`);
+  return url;
+}
+
+/**
+ * The `e2e-remote` project runs against BAZAAR_E2E_BASE_URL; every other run starts the real
+ * local platform (`local/main.ts`, as `npm start` does) on a free port with the small seed, and
+ * waits for its ready line. Tests then speak HTTP to it.
+ */
+export default async function e2eGlobalSetup(
+  _globalConfig: unknown,
+  projectConfig?: { displayName?: string | { name: string } },
+): Promise<void> {
+  const project = projectConfig?.displayName;
+  if ((typeof project === 'string' ? project : project?.name) === 'e2e-remote') {
+    process.env.E2E_BASE_URL = await remoteBaseUrl();
+    return;
+  }
   const platform = await startPlatformProcess({ args: ['--seed', 'small'], env: E2E_ENV });
   (globalThis as { __bazaarPlatform?: ChildProcess }).__bazaarPlatform = platform.child;
   process.env.E2E_BASE_URL = platform.url;
