@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ComponentState = z.enum(['up', 'down']);
 

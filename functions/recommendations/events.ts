@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DomainEvent, defineEvent } from '../../shared/events';
 import type { EntityChange } from '../../shared/outbox';
 
