@@ -5,6 +5,7 @@ import { type AwsEndpoint, AwsServiceError } from './aws-endpoint';
 import type { DeliveryJournal, PendingDelivery } from './event-bus-journal';
 import { matchesPattern } from './event-pattern';
 import type { FaultInjector } from './faults/faults';
+import { localUsage } from './usage';
 
 /** The account's default bus, where AWS services (S3) send their events. */
 export const DEFAULT_BUS = 'default';
@@ -112,6 +113,8 @@ export class LocalEventBus {
     }
     let failed = 0;
     const results = entries.map((entry: Record<string, unknown>) => {
+      // Billed per entry sent, in 64 KB chunks; AWS services' events to the default bus are free.
+      localUsage.eventBridgeEntry(Buffer.byteLength(JSON.stringify(entry)));
       const busName = this.busNamed(String(entry.EventBusName ?? DEFAULT_BUS));
       if (!busName) {
         failed++;

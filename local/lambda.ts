@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { HandlerRef } from '../shared/manifests/types';
 import type { Fault, FaultInjector } from './faults/faults';
+import { localUsage } from './usage';
 
 export const REPO_ROOT = join(__dirname, '..');
 
@@ -84,7 +85,14 @@ export async function invoke<T>(ref: HandlerRef, event: unknown, timeoutMs = 30_
     // Lambda would have stopped a function that timed out while delayed: it never runs.
     if (timedOut) throw new Error(`${ref} timed out after ${timeoutMs} ms`);
     if (failure?.preventExecution) throw new InjectedInvocationError(ref, failure);
-    const result = await (handler(event, context) as Promise<T>);
+    // Billed duration: the handler's own run, not an injected delay before it.
+    const runStartedAt = performance.now();
+    let result: T;
+    try {
+      result = await (handler(event, context) as Promise<T>);
+    } finally {
+      localUsage.lambdaInvocation(ref, performance.now() - runStartedAt);
+    }
     if (failure) throw new InjectedInvocationError(ref, failure);
     return result;
   };

@@ -26,6 +26,7 @@ import {
   type UploadForm,
 } from './s3/post-upload';
 import { S3Error, s3Errors } from './s3/s3-error';
+import { localUsage } from './usage';
 
 export type { S3EventBridgeEvent } from './s3/eventbridge-events';
 
@@ -128,6 +129,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestUrl = new URL(request.url ?? '/', url);
     const method = (request.method ?? 'GET').toUpperCase();
+    localUsage.s3Request(method);
     const bucketPost = /^\/([^/]+)\/?$/.exec(requestUrl.pathname);
     if (method === 'POST' && bucketPost && requestUrl.search === '') {
       await handlePostUpload(decodeURIComponent(bucketPost[1]!), request, response);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { itemSizeBytes, writeRequestUnits } from '../capacity-units';
+import { localUsage } from '../usage';
 import type { FaultInjector } from './faults';
 
 export interface DynamoDbProxy {
@@ -10,13 +12,17 @@ export interface DynamoDbProxy {
 
 const TRANSACTIONS = new Set(['TransactWriteItems', 'TransactGetItems']);
 
+/** The operations that can report what they consumed (`ReturnConsumedCapacity`), by kind. */
+const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
+
 /**
  * A small HTTP proxy in front of DynamoDB Local that answers the way real DynamoDB sometimes
  * does and DynamoDB Local never does: `ProvisionedThroughputExceededException` (the SDK
  * retries it) and transactions cancelled for `TransactionConflict` (the repositories retry
  * those). Handlers reach DynamoDB through it (`AWS_ENDPOINT_URL_DYNAMODB`); the platform's
  * own bookkeeping and the audit talk to DynamoDB Local directly. Everything else passes
- * through byte for byte.
+ * through, with consumed capacity asked for and recorded for the cost bench (local/usage).
  */
 export async function startDynamoDbProxy(options: {
   upstream: string;
@@ -59,6 +65,8 @@ export async function startDynamoDbProxy(options: {
         });
       }
     }
+    const metered = operation ? askForConsumedCapacity(operation, body) : undefined;
+    const sent = metered ?? body;
     await new Promise<void>((done, fail) => {
       const outgoing = request(
         {
@@ -66,18 +74,26 @@ export async function startDynamoDbProxy(options: {
           port: upstream.port,
           method: incoming.method,
           path: incoming.url,
-          headers: incoming.headers,
+          headers: { ...incoming.headers, 'content-length': String(sent.length) },
           agent,
         },
         (answer) => {
           response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-          answer.on('end', done);
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => {
+            chunks.push(chunk);
+            response.write(chunk);
+          });
+          answer.on('end', () => {
+            response.end();
+            if (operation) meter(operation, sent, Buffer.concat(chunks));
+            done();
+          });
           answer.on('error', fail);
         },
       );
       outgoing.on('error', fail);
-      outgoing.end(body);
+      outgoing.end(sent);
     });
   }
 
@@ -92,6 +108,54 @@ export async function startDynamoDbProxy(options: {
         agent.destroy();
       }),
   };
+}
+
+/**
+ * The request with `ReturnConsumedCapacity: TOTAL` added, for the cost bench to read what
+ * each call consumed (the answer only gains a member the handlers ignore); undefined when
+ * the operation cannot report it or the caller already asked.
+ */
+function askForConsumedCapacity(operation: string, body: Buffer): Buffer | undefined {
+  if (!READS.has(operation) && !WRITES.has(operation)) return undefined;
+  const input = parseJson(body);
+  if (input.ReturnConsumedCapacity !== undefined) return undefined;
+  return Buffer.from(JSON.stringify({ ...input, ReturnConsumedCapacity: 'TOTAL' }));
+}
+
+/** Records what an answered call consumed, or estimates what a refused write is still billed. */
+function meter(operation: string, sent: Buffer, answer: Buffer): void {
+  if (!READS.has(operation) && !WRITES.has(operation)) return;
+  const output = parseJson(answer);
+  if (typeof output.__type === 'string') {
+    const input = parseJson(sent);
+    // A refused write is billed at the size of the item it would have written (an update's or a
+    // delete's existing item is unknown here: at least 1 KB).
+    const written = (request: Record<string, unknown>, transactional: boolean) =>
+      writeRequestUnits(
+        request.Item && typeof request.Item === 'object' ? itemSizeBytes(request.Item as never) : 0,
+        transactional,
+      );
+    if (/ConditionalCheckFailed/.test(output.__type) && operation !== 'TransactWriteItems') {
+      localUsage.dynamodbUnreported(written(input, false));
+    } else if (/TransactionCanceled/.test(output.__type) && operation === 'TransactWriteItems') {
+      const items = (Array.isArray(input.TransactItems) ? input.TransactItems : []) as Array<
+        Record<string, Record<string, unknown>>
+      >;
+      localUsage.dynamodbUnreported(
+        items.reduce((sum, item) => sum + written(Object.values(item)[0] ?? {}, true), 0),
+      );
+    }
+    return;
+  }
+  const reported = output.ConsumedCapacity;
+  for (const capacity of (Array.isArray(reported) ? reported : reported ? [reported] : []) as Array<
+    Record<string, unknown>
+  >) {
+    const total = Number(capacity.CapacityUnits ?? 0);
+    const read = capacity.ReadCapacityUnits ?? (READS.has(operation) ? total : 0);
+    const write = capacity.WriteCapacityUnits ?? (WRITES.has(operation) ? total : 0);
+    localUsage.dynamodbCapacity(String(capacity.TableName), { read: Number(read), write: Number(write) });
+  }
 }
 
 /** Every table a request names: `TableName`, a batch's `RequestItems`, a transaction's items. */

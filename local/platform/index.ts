@@ -180,6 +180,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       endpoints,
       metrics,
       alarms,
+      stepFunctions,
     };
     http.server.on('request', platformRequestHandler(context));
     // The API without the CDN, as API Gateway's own URL is on AWS (where the origin header guards

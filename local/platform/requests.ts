@@ -12,7 +12,9 @@ import { faultRoutes } from '../faults/routes';
 import { corsHeaders, type LocalGateway, writeAnswer, writeJson } from '../gateway';
 import { invoke } from '../lambda';
 import type { LocalMetrics } from '../metrics';
+import type { LocalStepFunctions } from '../step-functions';
 import type { StripeTestServer } from '../stripe-server';
+import { localUsage } from '../usage';
 import type { Reindex } from './components';
 import { LOCAL_CLOUDFRONT_PATH, LOCAL_DISTRIBUTION_ID, STRIPE_WEBHOOK_PATH } from './constants';
 
@@ -33,6 +35,7 @@ export interface PlatformRequestContext {
   endpoints: Record<string, string>;
   metrics: LocalMetrics;
   alarms: LocalAlarms;
+  stepFunctions: LocalStepFunctions;
 }
 
 interface LocalRoute {
@@ -56,8 +59,13 @@ export function platformRequestHandler(
     void (async () => {
       try {
         const api = context.cdn ?? context.gateway;
+        const sentBefore = request.socket.bytesWritten;
         const answer = await api.answer(request, requestUrl);
-        if (answer) return writeAnswer(response, answer);
+        if (answer) {
+          // A viewer request; its bytes on the wire, headers included, as data transfer out is billed.
+          response.once('finish', () => localUsage.apiRequest(request.socket.bytesWritten - sentBefore));
+          return writeAnswer(response, answer);
+        }
         const path = requestUrl.pathname;
         const route = localRoutes.find(
           (candidate) =>
@@ -106,6 +114,7 @@ function pages(context: PlatformRequestContext): LocalRoute[] {
 /** The `/_local/*` operations: ops scripts (`npm run reindex`) and tests reach into the platform. */
 function operations(context: PlatformRequestContext): LocalRoute[] {
   const { bus, stripe } = context;
+  let stepFunctionsBaseline = { executions: 0, transitions: 0 };
   return [
     { method: 'POST', path: '/_local/reindex', serve: (_, response) => reindex(context.reindex, response) },
     { path: '/_local/endpoints', serve: (_, response) => writeJson(response, 200, context.endpoints) },
@@ -125,6 +134,26 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
       method: 'GET',
       path: '/_local/alarms',
       serve: async (_, response) => writeJson(response, 200, { alarms: await context.alarms.evaluate() }),
+    },
+    {
+      // What AWS would bill for the traffic so far (npm run bench cost); DELETE starts over.
+      path: '/_local/usage',
+      serve: (request, response) => {
+        const stepFunctions = context.stepFunctions.usage();
+        if (request.method === 'DELETE') {
+          localUsage.reset();
+          stepFunctionsBaseline = stepFunctions;
+          response.writeHead(204).end();
+          return;
+        }
+        writeJson(response, 200, {
+          ...localUsage.snapshot(),
+          stepFunctions: {
+            executions: stepFunctions.executions - stepFunctionsBaseline.executions,
+            transitions: stepFunctions.transitions - stepFunctionsBaseline.transitions,
+          },
+        });
+      },
     },
     {
       // Runs a schedule now (ops and tests), with an optional event `detail`.

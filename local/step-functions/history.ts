@@ -62,3 +62,20 @@ export function wireEvent(event: HistoryEvent, includeExecutionData: boolean): R
   }
   return out;
 }
+
+/**
+ * The state transitions a Standard workflow bills for this history: one per state entered,
+ * plus one per retry of a task (each attempt after a task state's first is a step executed
+ * again). Every Task state here invokes a Lambda, so attempts are its `…Scheduled` events.
+ */
+export function billedTransitions(events: readonly Pick<HistoryEvent, 'type'>[]): number {
+  let entered = 0;
+  let tasksEntered = 0;
+  let attempts = 0;
+  for (const { type } of events) {
+    if (type.endsWith('StateEntered')) entered++;
+    if (type === 'TaskStateEntered') tasksEntered++;
+    if (type === 'LambdaFunctionScheduled' || type === 'TaskScheduled') attempts++;
+  }
+  return entered + Math.max(0, attempts - tasksEntered);
+}

@@ -9,6 +9,7 @@ import type { ExecutionRecord } from './execution-record';
 import { type ExecutionStore, InMemoryExecutionStore } from './execution-store';
 import { Executions } from './executions';
 import { FileExecutionStore } from './file-execution-store';
+import { billedTransitions } from './history';
 import { StateMachines } from './machines';
 import { TaskRunner } from './tasks';
 import type { ExecutionStatus, LocalExecution, LocalStepFunctionsOptions } from './types';
@@ -142,6 +143,15 @@ export class LocalStepFunctions {
   /** Stops a running execution as StopExecution does; a closed one is left as it is. */
   stopExecution(executionArn: string, error?: string, cause?: string): { stopDate: Date } {
     return this.runs.stop(executionArn, error, cause);
+  }
+
+  /** Executions started and the state transitions they billed so far (npm run bench cost). */
+  usage(): { executions: number; transitions: number } {
+    const records = this.runs.list();
+    return {
+      executions: records.length,
+      transitions: records.reduce((sum, record) => sum + billedTransitions(record.history.events), 0),
+    };
   }
 
   /** Resolves when no execution is running (including ones started while waiting). */
