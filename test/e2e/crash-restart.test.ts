@@ -37,6 +37,7 @@ describe('a crash in the middle of checkouts, and a restart on the same data dir
     // the platform was down fails RESERVATION_EXPIRED, rightly, and is not what this test is about.
     platform = await startPlatformProcess({ args, env: { ...E2E_ENV, RESERVATION_TTL_SECONDS: '300' } });
     process.env.E2E_BASE_URL = platform.url;
+    process.env.E2E_ORIGIN_URL = platform.originUrl;
   };
 
   beforeAll(async () => {

@@ -54,9 +54,5 @@ export default async function e2eGlobalSetup(
   const platform = await startPlatformProcess({ args: ['--seed', 'small'], env: E2E_ENV });
   (globalThis as { __bazaarPlatform?: ChildProcess }).__bazaarPlatform = platform.child;
   process.env.E2E_BASE_URL = platform.url;
-  // The origin's line is printed before the ready line, so it is in the output by now.
-  const origin = /The API without the CDN \(the origin\) is at (http:\/\/\S+)\/api\/v1/.exec(
-    platform.output(),
-  );
-  process.env.E2E_ORIGIN_URL = origin?.[1] ?? platform.url;
+  process.env.E2E_ORIGIN_URL = platform.originUrl;
 }

@@ -5,6 +5,8 @@ const REPO_ROOT = join(__dirname, '..', '..');
 
 export interface PlatformProcess {
   url: string;
+  /** The API without the local CDN in front (the platform prints it before its ready line). */
+  originUrl: string;
   child: ChildProcess;
   /** Everything it has printed so far (stdout and stderr). */
   output(): string;
@@ -71,8 +73,10 @@ export async function startPlatformProcess(options: {
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
+  const origin = /The API without the CDN \(the origin\) is at (http:\/\/\S+)\/api\/v1/.exec(output);
   return {
     url,
+    originUrl: origin?.[1] ?? url,
     child,
     output: () => output,
     kill9: async () => {
