@@ -21,6 +21,7 @@ import {
   stockLevelFrom,
   stockMove,
 } from './stock-items';
+import { movementLines, stockMovementPut } from './stock-movements';
 import type {
   Allocation,
   InventoryStore,
@@ -107,6 +108,7 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
                     },
                   },
                   ...moves.map((move) => move.action),
+                  stockMovementPut(tableName, 'reserve', orderId, movementLines('reserve', lines), now),
                 ],
               }),
             ),
@@ -187,7 +189,11 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
                 stockMove(tableName, line.productId, allocation, move, now),
               ),
             );
-      if (await guardedTransaction(doc, [reservationUpdate, ...stockMoves])) {
+      const movement =
+        move === 'none'
+          ? []
+          : [stockMovementPut(tableName, move, orderId, movementLines(move, reservation.lines), now)];
+      if (await guardedTransaction(doc, [reservationUpdate, ...stockMoves, ...movement])) {
         return { changed: true, state: to, reservation: { ...reservation, state: to, updatedAt: now } };
       }
       const current = await repository.getReservation(orderId);
@@ -207,6 +213,7 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
       const reservation = await repository.getReservation(orderId);
       if (reservation?.state !== 'committed') return { changed: false };
       const moves: TransactItem[] = [];
+      const restocked: Array<{ productId: string; quantity: number }> = [];
       for (const line of lines) {
         const reserved = reservation.lines.find((candidate) => candidate.productId === line.productId);
         if (!reserved) continue;
@@ -215,6 +222,7 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
           Math.min(line.quantity, reserved.quantity),
         )) {
           moves.push(stockMove(tableName, line.productId, allocation, 'restock', now));
+          restocked.push({ productId: line.productId, quantity: allocation.quantity });
         }
       }
       if (moves.length === 0) return { changed: false };
@@ -227,6 +235,13 @@ export function inventoryRepository(doc: DynamoDBDocumentClient, tableName: stri
             created_at: now,
           }),
           ...moves,
+          stockMovementPut(
+            tableName,
+            'restock',
+            `${orderId}#${restockId}`,
+            movementLines('restock', restocked),
+            now,
+          ),
         ]),
       };
     },

@@ -1,11 +1,11 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { cancellationReasons, isConditionFailure, withConflictRetry } from '../../shared/dynamo-errors';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { cancellationReasons, withConflictRetry } from '../../shared/dynamo-errors';
 import { ConflictError, ForbiddenError } from '../../shared/errors';
 import type { TransactItem } from '../../shared/guarded-transaction';
 import { InsufficientStockError, StockRecordNotFoundError } from './errors';
 import { initialShardStock, shardAdjustments } from './shard-allocation';
-import { type Item, key, shardAdd } from './stock-items';
+import { type Item, key, reportedItem, shardAdd } from './stock-items';
+import { movementLines, stockMovementPut } from './stock-movements';
 import { stockKey } from './stock-records';
 import type { Actor, InventoryStore, StockLevel } from './store';
 
@@ -42,35 +42,43 @@ export function stockAdjustments(
       const level = shardedHint.has(productId) ? await getStock(productId) : undefined;
       if (!level || level.shardCount === 0) {
         try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: stockKey(productId),
-              UpdateExpression: `SET available = available + :delta, version = version + :one, updated_at = :now${thresholdSet}`,
-              ConditionExpression: `attribute_exists(pk)${owner}${delta < 0 ? ' AND available >= :needed' : ''} AND (attribute_not_exists(shard_count) OR shard_count = :zero)`,
-              ExpressionAttributeValues: {
-                ':delta': delta,
-                ':one': 1,
-                ':now': now,
-                ':zero': 0,
-                ...(delta < 0 ? { ':needed': -delta } : {}),
-                ...ownerValues,
-                ...thresholdValues,
-              },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            }),
+          await withConflictRetry(() =>
+            doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: stockKey(productId),
+                      UpdateExpression: `SET available = available + :delta, version = version + :one, updated_at = :now${thresholdSet}`,
+                      ConditionExpression: `attribute_exists(pk)${owner}${delta < 0 ? ' AND available >= :needed' : ''} AND (attribute_not_exists(shard_count) OR shard_count = :zero)`,
+                      ExpressionAttributeValues: {
+                        ':delta': delta,
+                        ':one': 1,
+                        ':now': now,
+                        ':zero': 0,
+                        ...(delta < 0 ? { ':needed': -delta } : {}),
+                        ...ownerValues,
+                        ...thresholdValues,
+                      },
+                      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                    },
+                  },
+                  sellerDeltaMovement(productId, delta, now),
+                ],
+              }),
+            ),
           );
           return;
         } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-          const old = (error as { Item?: Record<string, unknown> }).Item;
-          const item = old ? unmarshall(old as Parameters<typeof unmarshall>[0]) : undefined;
+          if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+          const item = reportedItem(error, 0);
           if (!item) throw new StockRecordNotFoundError();
           if (!actor.isAdmin && item.seller_id !== actor.userId) {
             throw new ForbiddenError('This product belongs to another seller', 'NOT_YOUR_PRODUCT');
           }
-          if ((item.shard_count ?? 0) > 0) {
-            shardedHint.set(productId, item.shard_count);
+          if (((item.shard_count as number | undefined) ?? 0) > 0) {
+            shardedHint.set(productId, item.shard_count as number);
             return adjustments.adjust(productId, actor, delta, lowStockThreshold, now);
           }
           throw new InsufficientStockError(productId, item.available as number);
@@ -179,6 +187,7 @@ export function stockAdjustments(
           },
         },
       });
+      moves.push(sellerDeltaMovement(level.productId, delta, now));
       try {
         await withConflictRetry(() => doc.send(new TransactWriteCommand({ TransactItems: moves })));
         return;
@@ -187,6 +196,16 @@ export function stockAdjustments(
       }
     }
     throw new Error('Stock kept changing during the adjustment; try again');
+  }
+
+  function sellerDeltaMovement(productId: string, delta: number, now: string): TransactItem {
+    return stockMovementPut(
+      tableName,
+      'seller-delta',
+      productId,
+      movementLines('seller-delta', [{ productId, quantity: delta }]),
+      now,
+    );
   }
 
   return adjustments;

@@ -34,6 +34,8 @@ export function newStockRecordPut(
         product_id: stock.productId,
         seller_id: stock.sellerId,
         available: stock.available,
+        // The opening balance the stock movements start from (the audit re-adds them to it).
+        opening_available: stock.available,
         reserved: 0,
         sold: 0,
         version: 1,

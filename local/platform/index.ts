@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { rules, stateMachines, streams, tables } from '../../functions/manifest';
 import { paymentsDeps } from '../../functions/payments/deps';
 import { oldestUnsettledRefund, REFUND_UNSETTLED_ALARM_SECONDS } from '../../functions/payments/refunds';
+import { searchIndex } from '../../functions/search/index-factory';
 import { intEnv } from '../../shared/config';
 import {
   deadLetterAlarms,
@@ -12,6 +14,7 @@ import {
   streamDeadLetterAlarms,
   unsettledRefundAlarm,
 } from '../alarms';
+import { audit, auditOptionsFromEnvironment } from '../audit';
 import { startAwsEndpoint } from '../aws-endpoint';
 import { platformCdn } from '../cdn';
 import { startDynamoDbLocal } from '../dynamodb-local';
@@ -167,6 +170,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         ? undefined
         : platformCdn((request, requestUrl) => gateway.answer(request, requestUrl));
     const alarms = localAlarms(bus, poller, stepFunctions);
+    // Around the fault proxy: the audit reads the books, not the faults.
+    const books = DynamoDBDocumentClient.from(dynamoClient);
+    const auditBooks = () =>
+      audit({
+        doc: books,
+        tableName: (id) => tableNames.get(id)!,
+        provider: () => ({ intents: stripe.intents(), refunds: stripe.refunds() }),
+        searchIndex: process.env.SEARCH_ENGINE === 'embedded' ? searchIndex() : undefined,
+        options: auditOptionsFromEnvironment(),
+      });
     const context = {
       url,
       gateway,
@@ -181,6 +194,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       metrics,
       alarms,
       stepFunctions,
+      audit: auditBooks,
     };
     http.server.on('request', platformRequestHandler(context));
     // The API without the CDN, as API Gateway's own URL is on AWS (where the origin header guards

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwksOf } from '../../functions/identity/providers/local-issuer';
 import { rules, schedules, stateMachines, streams } from '../../functions/manifest';
 import type { LocalAlarms } from '../alarms';
+import type { AuditReport } from '../audit';
 import type { LocalCdn } from '../cdn';
 import { serveDocsAsset } from '../docs';
 import type { LocalEventBus } from '../event-bus';
@@ -36,6 +37,8 @@ export interface PlatformRequestContext {
   metrics: LocalMetrics;
   alarms: LocalAlarms;
   stepFunctions: LocalStepFunctions;
+  /** Checks the books (`npm run audit`, `GET /_local/audit`). */
+  audit(): Promise<AuditReport>;
 }
 
 interface LocalRoute {
@@ -118,6 +121,12 @@ function operations(context: PlatformRequestContext): LocalRoute[] {
   return [
     { method: 'POST', path: '/_local/reindex', serve: (_, response) => reindex(context.reindex, response) },
     { path: '/_local/endpoints', serve: (_, response) => writeJson(response, 200, context.endpoints) },
+    // 200 whatever the books say: the report's `violations` is the verdict, not the status code.
+    {
+      method: 'GET',
+      path: '/_local/audit',
+      serve: async (_, response) => writeJson(response, 200, await context.audit()),
+    },
     {
       // The handlers' EMF counts; dead letters are the bus's own (on AWS, the queues' depth).
       path: '/_local/metrics',
