@@ -33,6 +33,10 @@ export const checkoutRoute = defineRoute({
   response: CheckoutResponse,
   successStatus: 202,
   idempotency: { expiresAfterSeconds: 24 * 3600 },
+  // A checkout killed mid-flight leaves its Idempotency-Key in progress until the function's
+  // timeout has passed (409 to every retry until then): keep that bound short. It only writes
+  // the order and starts the saga, which takes well under a second.
+  timeoutSeconds: 10,
   uses: {
     tables: {
       orders: 'readWrite',

@@ -27,6 +27,8 @@ export interface ChaosOptions {
   concurrency: number;
   /** Share of shoppers who cancel their order once placed. */
   cancelRate: number;
+  /** How long the platform gets to settle on its own before the reconciler is run (default 60). */
+  quietSeconds?: number;
   dataDir?: string;
   log?: (line: string) => void;
 }
@@ -175,7 +177,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log(`workload done in ${workloadSeconds.toFixed(1)} s; settling`);
 
     const placedOutcomes = outcomes.filter((outcome) => outcome.orderId);
-    const audit = await settleAndAudit(target, placedOutcomes, log);
+    const audit = await settleAndAudit(target, placedOutcomes, (options.quietSeconds ?? 60) * 1000, log);
     return summarize({
       options,
       outcomes,
@@ -233,9 +235,10 @@ const SCHEDULES = ['ReconcilePendingOrders', 'ReleaseExpiredReservations', 'Retr
 async function settleAndAudit(
   target: Target,
   placed: ShopperOutcome[],
+  quietMs: number,
   log: (line: string) => void,
 ): Promise<AuditReport> {
-  const quietBy = Date.now() + 60_000;
+  const quietBy = Date.now() + quietMs;
   while (Date.now() < quietBy) {
     const statuses = await Promise.all(
       placed.map((outcome) =>

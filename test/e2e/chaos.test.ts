@@ -1,0 +1,29 @@
+import { formatReport } from '../../local/audit';
+import { runChaos } from '../../local/chaos/chaos';
+import { chaosTable } from '../../local/chaos/run';
+
+/**
+ * `npm run chaos` in small: about 40 orders on its own platform and data dir, every fault kind
+ * at 5%, one SIGKILL and restart mid-checkout; then the audit must find the books balanced.
+ */
+describe('chaos: faults and a crash, then the audit', () => {
+  it('ends with 0 invariant violations', async () => {
+    const lines: string[] = [];
+    const result = await runChaos({
+      shoppers: 40,
+      faultRate: 0.05,
+      crashes: 1,
+      seed: Number(process.env.CHAOS_SEED ?? 20261202),
+      hotProducts: 2,
+      concurrency: 20,
+      cancelRate: 0.1,
+      quietSeconds: 20,
+      log: (line) => lines.push(line),
+    });
+    const summary = `${lines.join('\n')}\n${formatReport(result.audit)}\n${chaosTable(result)}`;
+    expect({ violations: result.audit.violations, summary }).toEqual({ violations: 0, summary });
+    expect(result.crashes).toHaveLength(1);
+    expect(result.orders).toBeGreaterThanOrEqual(30);
+    expect(result.faults).toBeGreaterThan(0);
+  }, 150_000);
+});
