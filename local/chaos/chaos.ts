@@ -158,7 +158,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           if (outcome.orderId) placed++;
           if (outcome.orderId && shopper.cancels) {
             await sleep(random() * 2000);
-            await cancel(target, outcome, deadline);
+            // A buyer gives up on a cancel after a minute (the audit still checks the order).
+            await cancel(target, outcome, Math.min(deadline, Date.now() + 60_000));
           }
         }
       }),
@@ -177,6 +178,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log(`workload done in ${workloadSeconds.toFixed(1)} s; settling`);
 
     const placedOutcomes = outcomes.filter((outcome) => outcome.orderId);
+    log(`${placedOutcomes.length} orders placed; waiting for them to settle`);
     const audit = await settleAndAudit(target, placedOutcomes, (options.quietSeconds ?? 60) * 1000, log);
     return summarize({
       options,
@@ -189,7 +191,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       target,
     });
   } finally {
+    log('stopping the platform');
     await platform?.stop();
+    log('platform stopped');
     if (ownDir && !process.env.CHAOS_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -245,8 +249,10 @@ async function settleAndAudit(
         orderOf(target, outcome, quietBy + 30_000).catch(() => ({ status: 'pending' })),
       ),
     );
-    if (statuses.every((order) => order.status !== 'pending')) break;
-    await sleep(1000);
+    const pending = statuses.filter((order) => order.status === 'pending').length;
+    if (pending === 0) break;
+    log(`  ${pending} orders still pending`);
+    await sleep(3000);
   }
   let report: AuditReport | undefined;
   const auditBy = Date.now() + 60_000;
@@ -258,6 +264,7 @@ async function settleAndAudit(
         timeoutMs: 60_000,
       }).catch(() => undefined);
     }
+    log(`  schedules run (round ${round + 1}); auditing`);
     const answer = await call(target, 'GET', '/_local/audit', { timeoutMs: 60_000 });
     report = answer.body as unknown as AuditReport;
     if (report.violations === 0 || Date.now() > auditBy) break;
@@ -287,11 +294,17 @@ function summarize(input: {
     const statuses = new Map<string, number>();
     const lostSales: string[] = [];
     const expiredInOutage: string[] = [];
-    for (const outcome of input.placedOutcomes) {
-      const order = await orderOf(input.target, outcome, Date.now() + 30_000).catch((error: Error) => ({
-        status: 'unread',
-        failure_reason: error.message,
-      }));
+    const readBy = Date.now() + 30_000;
+    const orders = await Promise.all(
+      input.placedOutcomes.map((outcome) =>
+        orderOf(input.target, outcome, readBy).catch((error: Error) => ({
+          status: 'unread',
+          failure_reason: error.message,
+        })),
+      ),
+    );
+    for (const [i, outcome] of input.placedOutcomes.entries()) {
+      const order = orders[i]!;
       statuses.set(order.status, (statuses.get(order.status) ?? 0) + 1);
       if (order.failure_reason === 'RESERVATION_EXPIRED') {
         expiredInOutage.push(outcome.orderId!);

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     hotProducts: Math.max(1, numberOption('products', 3)),
     concurrency: Math.max(1, numberOption('concurrency', 30)),
     cancelRate: numberOption('cancel-rate', 0.1),
+    quietSeconds: numberOption('settle-seconds', 60),
     dataDir: option('data-dir'),
   });
   console.log(`\n${formatReport(result.audit)}\n`);
