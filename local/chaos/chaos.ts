@@ -27,7 +27,7 @@ export interface ChaosOptions {
   concurrency: number;
   /** Share of shoppers who cancel their order once placed. */
   cancelRate: number;
-  /** How long the platform gets to settle on its own before the reconciler is run (default 60). */
+  /** How long the platform gets to settle on its own, then the audit to come out clean (default 60 each). */
   quietSeconds?: number;
   dataDir?: string;
   log?: (line: string) => void;
@@ -255,7 +255,7 @@ async function settleAndAudit(
     await sleep(3000);
   }
   let report: AuditReport | undefined;
-  const auditBy = Date.now() + 60_000;
+  const auditBy = Date.now() + quietMs;
   for (let round = 0; ; round++) {
     // Round 0 waits out nothing: what the reconciler would do at its window, it does now.
     for (const schedule of SCHEDULES) {

@@ -16,6 +16,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Every platform this process started and has not seen exit: killed if this process exits first. */
+const live = new Set<number>();
+process.once('exit', () => killAllPlatforms());
+
+/** SIGKILLs every platform still running (a test that timed out, a runner that failed). */
+export function killAllPlatforms(): void {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  live.clear();
+}
+
 export interface PlatformProcess {
   url: string;
   startupMs: number;
@@ -60,6 +76,8 @@ export async function startPlatformProcess(options: {
       detached: true,
     },
   );
+  if (child.pid) live.add(child.pid);
+  child.once('exit', () => live.delete(child.pid!));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
