@@ -138,7 +138,8 @@ export function stockChecks(snapshot: Snapshot, options: AuditOptions): CheckRes
   ];
 }
 
-export function moneyChecks(snapshot: Snapshot): CheckResult[] {
+/** Per order, what the provider kept (captured less refunded) and how many intents succeeded. */
+function providerNet(snapshot: Snapshot) {
   const intentOrder = new Map<string, string>();
   const captured = new Map<string, number>();
   const succeeded = new Map<string, number>();
@@ -157,6 +158,11 @@ export function moneyChecks(snapshot: Snapshot): CheckResult[] {
     const orderId = intentOrder.get(intentId);
     if (orderId) add(captured, orderId, -refund.amount);
   }
+  return { captured, succeeded };
+}
+
+/** Per order, what the wallet ledger kept; per wallet, the sum of its ledger. */
+function walletLedger(snapshot: Snapshot) {
   const walletNet = new Map<string, number>();
   const ledgerSum = new Map<string, number>();
   for (const item of snapshot.payments) {
@@ -166,7 +172,12 @@ export function moneyChecks(snapshot: Snapshot): CheckResult[] {
     if (item.kind === 'charge') add(walletNet, reference, -(item.amount_cents as number));
     if (item.kind === 'refund') add(walletNet, reference.split(':')[0]!, -(item.amount_cents as number));
   }
+  return { walletNet, ledgerSum };
+}
 
+export function moneyChecks(snapshot: Snapshot): CheckResult[] {
+  const { captured, succeeded } = providerNet(snapshot);
+  const { walletNet, ledgerSum } = walletLedger(snapshot);
   const cardBroken: string[] = [];
   const unpaidBroken: string[] = [];
   const walletBroken: string[] = [];

@@ -92,6 +92,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const faultsByKind = new Map<string, number>();
   let lifeInjected = new Map<string, number>();
   let platform: PlatformProcess | undefined;
+  let crashCount = 0;
   const start = async (seed: 'small' | 'none') => {
     platform = await startPlatformProcess({
       port,
@@ -125,54 +126,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     );
     await armFaults(target, faults);
 
-    const crashes: Crash[] = [];
-    const outcomes: ShopperOutcome[] = [];
-    let placed = 0;
-    let running = true;
-    const workStarted = Date.now();
-    const deadline = workStarted + 10 * 60_000;
-    const monitor = (async () => {
-      while (running) {
-        const injected = await faultsInjected(target);
-        if (injected) lifeInjected = injected;
-        if (crashes.length < crashPoints.length && placed >= crashPoints[crashes.length]!) {
-          const killedAt = Date.now();
-          bankInjected();
-          await platform!.crash();
-          log(`crash ${crashes.length + 1}: SIGKILL after ${placed} orders; restarting on ${dataDir}`);
-          await start('none');
-          await armFaults(target, faults);
-          crashes.push({ afterOrders: placed, killedAt, readyAt: Date.now() });
-          log(`  back after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
-        }
-        await sleep(250);
-      }
-    })();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: options.concurrency }, async () => {
-        while (next < shoppers.length) {
-          const shopper = shoppers[next++]!;
-          const outcome = await checkout(target, shopper, deadline);
-          outcomes.push(outcome);
-          if (outcome.orderId) placed++;
-          if (outcome.orderId && shopper.cancels) {
-            await sleep(random() * 2000);
-            // A buyer gives up on a cancel after a minute (the audit still checks the order).
-            await cancel(target, outcome, Math.min(deadline, Date.now() + 60_000));
-          }
-        }
-      }),
-    );
-    const workloadSeconds = (Date.now() - workStarted) / 1000;
-    // Crashes not reached yet happen now, so every run has its kills.
-    for (let i = crashes.length; i < crashPoints.length; i++) crashPoints[i] = placed;
-    while (crashes.length < crashPoints.length) await sleep(250);
-    running = false;
-    await monitor;
-    bankInjected();
-    const finalInjected = await faultsInjected(target);
-    if (finalInjected) lifeInjected = finalInjected;
+    const { outcomes, crashes, workloadSeconds } = await shop(shoppers, crashPoints, random, options, {
+      target,
+      crashAndRestart: async (placed) => {
+        const killedAt = Date.now();
+        bankInjected();
+        await platform!.crash();
+        log(`crash ${crashCount + 1}: SIGKILL after ${placed} orders; restarting on ${dataDir}`);
+        await start('none');
+        await armFaults(target, faults);
+        crashCount++;
+        log(`  back after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
+        return { afterOrders: placed, killedAt, readyAt: Date.now() };
+      },
+      pollInjected: async () => {
+        lifeInjected = (await faultsInjected(target)) ?? lifeInjected;
+      },
+    });
+    lifeInjected = (await faultsInjected(target)) ?? lifeInjected;
     bankInjected();
     await disarmFaults(target);
     log(`workload done in ${workloadSeconds.toFixed(1)} s; settling`);
@@ -196,6 +167,63 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log('platform stopped');
     if (ownDir && !process.env.CHAOS_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+interface Lives {
+  target: Target;
+  crashAndRestart(placed: number): Promise<Crash>;
+  pollInjected(): Promise<void>;
+}
+
+/**
+ * The shoppers check out, `concurrency` at a time, while a monitor polls the faults injected
+ * and kills and restarts the platform as the placed orders pass each crash point.
+ */
+async function shop(
+  shoppers: Shopper[],
+  crashPoints: number[],
+  random: () => number,
+  options: ChaosOptions,
+  lives: Lives,
+): Promise<{ outcomes: ShopperOutcome[]; crashes: Crash[]; workloadSeconds: number }> {
+  const crashes: Crash[] = [];
+  const outcomes: ShopperOutcome[] = [];
+  let placed = 0;
+  let running = true;
+  const started = Date.now();
+  const deadline = started + 10 * 60_000;
+  const monitor = (async () => {
+    while (running) {
+      await lives.pollInjected();
+      if (crashes.length < crashPoints.length && placed >= crashPoints[crashes.length]!) {
+        crashes.push(await lives.crashAndRestart(placed));
+      }
+      await sleep(250);
+    }
+  })();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (next < shoppers.length) {
+        const shopper = shoppers[next++]!;
+        const outcome = await checkout(lives.target, shopper, deadline);
+        outcomes.push(outcome);
+        if (outcome.orderId) placed++;
+        if (outcome.orderId && shopper.cancels) {
+          await sleep(random() * 2000);
+          // A buyer gives up on a cancel after a minute (the audit still checks the order).
+          await cancel(lives.target, outcome, Math.min(deadline, Date.now() + 60_000));
+        }
+      }
+    }),
+  );
+  const workloadSeconds = (Date.now() - started) / 1000;
+  // Crashes not reached yet happen now, so every run has its kills.
+  for (let i = crashes.length; i < crashPoints.length; i++) crashPoints[i] = placed;
+  while (crashes.length < crashPoints.length) await sleep(250);
+  running = false;
+  await monitor;
+  return { outcomes, crashes, workloadSeconds };
 }
 
 async function prepareShoppers(
