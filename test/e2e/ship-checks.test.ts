@@ -16,8 +16,10 @@ const ship = (seller: Seller, orderId: string, body: object) =>
 
 async function paidOrder(buyer: Buyer, productId: string, quantity: number): Promise<any> {
   await addToCart(buyer, productId, quantity);
-  const order = await settledOrder(buyer, (await checkout(buyer)).body.order_id);
-  expect(order.status).toBe('paid');
+  const placed = await checkout(buyer);
+  expect({ status: placed.status, body: placed.body }).toMatchObject({ status: 202 });
+  const order = await settledOrder(buyer, placed.body.order_id);
+  expect({ status: order.status, order }).toMatchObject({ status: 'paid' });
   return order;
 }
 
