@@ -151,7 +151,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const placedOutcomes = outcomes.filter((outcome) => outcome.orderId);
     log(`${placedOutcomes.length} orders placed; waiting for them to settle`);
     const audit = await settleAndAudit(target, placedOutcomes, (options.quietSeconds ?? 60) * 1000, log);
-    return summarize({
+    // Awaited here: the orders are read from the platform, which `finally` stops.
+    return await summarize({
       options,
       outcomes,
       placedOutcomes,

@@ -34,6 +34,9 @@ describe('chaos: faults and a crash, then the audit', () => {
     expect(result.orders + result.rejected.length).toBe(40);
     expect(result.rejected.filter((reason) => reason.includes('gave up'))).toEqual([]);
     expect(result.orders).toBeGreaterThan(0);
+    // Every order's outcome was read back from the running platform, and every payable one was paid.
+    expect(result.statuses.get('unread') ?? 0).toBe(0);
+    expect(result.lostSales).toEqual([]);
     expect(result.faults).toBeGreaterThan(0);
     // About a minute on an idle machine (start, a 13 s restart, settling); the bound leaves room for a busy one.
   }, 240_000);
