@@ -4,6 +4,7 @@ import {
   type Buyer,
   checkout,
   createProduct,
+  eventually,
   newBuyer,
   settledOrder,
   signUpSeller,
@@ -20,6 +21,11 @@ async function paidOrder(buyer: Buyer, productId: string, quantity: number): Pro
   expect({ status: placed.status, body: placed.body }).toMatchObject({ status: 202 });
   const order = await settledOrder(buyer, placed.body.order_id);
   expect({ status: order.status, order }).toMatchObject({ status: 'paid' });
+  // The paid order holds the cart until OrderPaid's clean-up empties it; a next checkout waits for that.
+  await eventually(async () => {
+    const cart = (await api('GET', '/api/v1/cart', { token: buyer.token })).body;
+    return cart.items.length === 0 ? cart : undefined;
+  });
   return order;
 }
 
