@@ -339,7 +339,7 @@ function summarize(input: {
         expiredInOutage.push(outcome.orderId!);
         continue;
       }
-      const couldPay = outcome.shopper.card !== 'declining' && !outcome.cancelled;
+      const couldPay = outcome.shopper.card !== 'declining' && !outcome.cancelRequested;
       const stockGone = order.failure_reason === 'OUT_OF_STOCK';
       if (couldPay && !stockGone && order.status !== 'paid') {
         lostSales.push(

@@ -32,6 +32,8 @@ export interface ShopperOutcome {
   /** Answered 409 (in progress), 5xx or nothing at all at least once. */
   retried: boolean;
   cancelled?: boolean;
+  /** The shopper asked to cancel; a cancel whose answer a fault or crash lost may still have taken effect. */
+  cancelRequested?: boolean;
 }
 
 /** A pseudo-random generator (mulberry32), so a seed replays the run's choices. */
@@ -169,6 +171,7 @@ export async function checkout(target: Target, shopper: Shopper, deadline: numbe
 
 /** Cancels a placed order (before it ships), retrying through faults and crashes. */
 export async function cancel(target: Target, outcome: ShopperOutcome, deadline: number): Promise<void> {
+  outcome.cancelRequested = true;
   const answer = await callUntilAnswered(target, 'POST', `/api/v1/orders/${outcome.orderId}/cancel`, {
     token: outcome.shopper.token,
     deadline,
