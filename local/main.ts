@@ -2,6 +2,7 @@ import './polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ensureStorefrontBuild } from '../scripts/storefront-build';
 import { intEnv } from '../shared/config';
 import { faultsFromEnvironment } from './faults/faults';
 import { IMAGES_BUCKET, startPlatform } from './platform';
@@ -51,6 +52,8 @@ function parseArgs(argv: string[]): Args {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const args = parseArgs(process.argv.slice(2));
+  // Built while the platform starts: most of a start is spent waiting on Java, not the CPU.
+  const storefront = storefrontReady();
   const platform = await startPlatform({
     port: args.port,
     host: args.host,
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
     );
   }
   await waitForStreams(platform.poller, intEnv('BAZAAR_READY_STREAM_WAIT_MS', 30_000));
+  await storefront;
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   if (platform.originUrl !== platform.url) {
     console.log(`The API without the CDN (the origin) is at ${platform.originUrl}/api/v1`);
@@ -113,6 +117,19 @@ async function main(): Promise<void> {
   console.log(
     `Bazaar is ready at ${platform.url} (API ${platform.url}/api/v1, docs ${platform.url}/docs) in ${seconds} s`,
   );
+}
+
+/** The storefront, built when web/dist is missing or stale; a failed build leaves the API running. */
+async function storefrontReady(): Promise<void> {
+  try {
+    const { built, milliseconds } = await ensureStorefrontBuild();
+    if (built) console.log(`Built the storefront (web/dist) in ${(milliseconds / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(
+      'The storefront did not build; the API runs without it (`npm run build:web` shows why):',
+      error,
+    );
+  }
 }
 
 /** Ready means what is stored is also what downstream consumers (search) have seen. */

@@ -14,6 +14,7 @@ import { corsHeaders, type LocalGateway, writeAnswer, writeJson } from '../gatew
 import { invoke } from '../lambda';
 import type { LocalMetrics } from '../metrics';
 import type { LocalStepFunctions } from '../step-functions';
+import { isStorefrontRequest, serveStorefront } from '../storefront';
 import type { StripeTestServer } from '../stripe-server';
 import { localUsage } from '../usage';
 import type { Reindex } from './components';
@@ -39,6 +40,8 @@ export interface PlatformRequestContext {
   stepFunctions: LocalStepFunctions;
   /** Checks the books (`npm run audit`, `GET /_local/audit`). */
   audit(): Promise<AuditReport>;
+  /** The storefront's build folder; web/dist unless told. */
+  storefrontDir?: string;
 }
 
 interface LocalRoute {
@@ -51,7 +54,8 @@ interface LocalRoute {
  * Answers the platform's HTTP requests: the manifest's API through the gateway first (health,
  * OpenAPI and docs included), then the platform's own pages (the issuer's keys, the docs' assets,
  * the components' health) and the `/_local/*`
- * operations that ops scripts and tests use; anything else is a 404.
+ * operations that ops scripts and tests use; then the storefront (web/dist) for any other GET or
+ * HEAD outside /api/, /_local/, /docs and /local-issuer/; anything else is a 404.
  */
 export function platformRequestHandler(
   context: PlatformRequestContext,
@@ -76,7 +80,9 @@ export function platformRequestHandler(
             (typeof candidate.path === 'string' ? path === candidate.path : candidate.path.test(path)),
         );
         if (route) await route.serve(request, response, requestUrl);
-        else writeJson(response, 404, { message: 'Not Found' });
+        else if (isStorefrontRequest(request, path)) {
+          await serveStorefront(request, response, path, context.storefrontDir);
+        } else writeJson(response, 404, { message: 'Not Found' });
       } catch (error) {
         console.error('[platform] request failed:', error);
         if (!response.headersSent) writeJson(response, 500, { message: 'Internal Server Error' });

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../scaffold';
+
+export default function SellerReturnsPage() {
+  return <ComingSoon title="Returns" purpose="Returns to review and accept." />;
+}

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../scaffold';
+
+export default function OrdersPage() {
+  return <ComingSoon title="Your orders" purpose="Your order history." />;
+}
