@@ -41,10 +41,12 @@ export async function startPlatformProcess(options: {
   let output = '';
   const timeoutMs = options.readyTimeoutMs ?? 120_000;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`Platform not ready after ${timeoutMs} ms:\n${output}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      // Nobody gets a handle on a platform that never became ready: stop it here, Java with it.
+      child.off('exit', onExit);
+      child.kill('SIGTERM');
+      reject(new Error(`Platform not ready after ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Bazaar is ready at (http:\/\/\S+)/.exec(output);
