@@ -46,8 +46,6 @@ export const SECRET_ENV: Readonly<Record<SecretId, readonly string[]>> = secretE
 /** The secrets behind one secret id, keyed by the environment variable of each (see SECRET_ENV). */
 export type SecretSet = Readonly<Record<string, ISecret>>;
 
-/** API Gateway gives up on an integration after 30 s; a route's Lambda must finish first. */
-
 export interface ServiceWiringProps {
   /** The service whose handlers (`functions/<service>/…`) are wired. */
   readonly service: string;

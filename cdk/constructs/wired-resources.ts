@@ -45,3 +45,18 @@ export function recordWired(root: Stack, wired: Wired): void {
     for (const [id, resource] of Object.entries(wired[kind])) into.set(id, resource);
   }
 }
+
+/** The manifest entries wired so far in each top-level stack, as `<kind>:<id>`. */
+const wiredEntries = new WeakMap<Stack, Set<string>>();
+const entryKey = (kind: string, id: string) => `${kind}:${id}`;
+
+/** Notes that the manifest entry `id` of `kind` (route, rule, …) has its infrastructure in `root`. */
+export function markWired(root: Stack, kind: string, id: string): void {
+  const wired = wiredEntries.get(root) ?? new Set<string>();
+  wiredEntries.set(root, wired.add(entryKey(kind, id)));
+}
+
+/** Whether some service's construct wired the manifest entry `id` of `kind` in `root` or its nested stacks. */
+export function isWired(root: Stack, kind: string, id: string): boolean {
+  return wiredEntries.get(root)?.has(entryKey(kind, id)) ?? false;
+}
