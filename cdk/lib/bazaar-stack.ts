@@ -1,7 +1,7 @@
-import { CfnOutput, Duration, NestedStack, Stack, type StackProps, Tags } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, NestedStack, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routes } from '../../functions/manifest';
 import { Cart } from '../constructs/cart';
@@ -16,13 +16,14 @@ import { Monitoring } from '../constructs/monitoring';
 import { DEFAULT_EMAIL_FROM, Notifications } from '../constructs/notifications';
 import { Orders, OrdersTables } from '../constructs/orders';
 import { Payments } from '../constructs/payments';
-import type { Platform, StageSettings } from '../constructs/platform';
+import type { ApiAuth, Platform, StageSettings } from '../constructs/platform';
 import { Recommendations, RecommendationsTables } from '../constructs/recommendations';
 import { Reviews, ReviewsTables } from '../constructs/reviews';
 import { Search, type SearchDomainSettings } from '../constructs/search';
 import { CdnPurge, OriginVerifySecret, Site } from '../constructs/site';
 import { serviceTables } from '../constructs/tables';
 import { wiredResourcesOf } from '../constructs/wired-resources';
+import { publicApi } from './public-api';
 
 export interface BazaarStackProps extends StackProps {
   readonly stage: StageSettings;
@@ -37,6 +38,13 @@ export interface BazaarStackProps extends StackProps {
   readonly emailFrom?: string;
   /** Where alarms are e-mailed (subscribed to the alarm topic); only the topic when unset. */
   readonly alarmEmail?: string;
+}
+
+/** What every service but identity is handed: the platform, and identity's authorizer and users table. */
+interface CommonServiceProps {
+  readonly platform: Platform;
+  readonly auth: ApiAuth;
+  readonly usersTable: ITable;
 }
 
 /**
@@ -56,6 +64,9 @@ export interface BazaarStackProps extends StackProps {
  * read products and orders), its storage is a construct of its own (`ReviewsTables`,
  * `MediaStorage`, as `OrdersTables`) built in the reader's stack. A new service gets its own
  * `serviceStack`.
+ *
+ * The constructor lists the services in that order, one call each; a service whose props take
+ * more than a line, or a nested stack holding several constructs, is built by a `build…` method.
  */
 export class BazaarStack extends Stack {
   public readonly api: HttpApi;
@@ -79,10 +90,12 @@ export class BazaarStack extends Stack {
   public readonly cdnPurge: CdnPurge;
   public readonly frontDoor: FrontDoor;
   public readonly monitoring: Monitoring;
+  private readonly stage: StageSettings;
 
   constructor(scope: Construct, id: string, props: BazaarStackProps) {
     super(scope, id, props);
     const { stage } = props;
+    this.stage = stage;
     Tags.of(this).add('project', 'bazaar');
     Tags.of(this).add('stage', stage.name);
 
@@ -90,203 +103,181 @@ export class BazaarStack extends Stack {
       eventBusName: stage.production ? 'bazaar' : `bazaar-${stage.name}`,
       description: 'Bazaar domain events (source bazaar.<service>)',
     });
-
     const corsOrigins = props.corsOrigins ?? ['*'];
-    this.api = new HttpApi(this, 'Api', {
-      apiName: `bazaar-${stage.name}`,
-      description: 'Bazaar public API (/api/v1)',
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: corsOrigins,
-        allowMethods: [
-          CorsHttpMethod.GET,
-          CorsHttpMethod.POST,
-          CorsHttpMethod.PUT,
-          CorsHttpMethod.PATCH,
-          CorsHttpMethod.DELETE,
-          CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        exposeHeaders: ['retry-after'],
-        // Browsers may send the anonymous cart cookie only to origins named explicitly.
-        allowCredentials: !corsOrigins.includes('*'),
-        maxAge: Duration.hours(1),
-      },
-    });
-    this.apiStage = new HttpStage(this, 'ApiStage', {
-      httpApi: this.api,
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: { rateLimit: 500, burstLimit: 1000 },
-      // Per-route 5xx and latency, which the product page's and checkout's alarms watch.
-      detailedMetricsEnabled: true,
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(
-          new LogGroup(this, 'ApiAccessLogs', {
-            retention: stage.logRetention,
-            removalPolicy: stage.removalPolicy,
-          }),
-        ),
-      },
-    });
-
+    const { api, apiStage } = publicApi(this, stage, corsOrigins);
+    this.api = api;
+    this.apiStage = apiStage;
     this.featureFlags = new FeatureFlags(this, 'FeatureFlags', { stage });
     this.originVerify = new OriginVerifySecret(this, 'OriginVerify', { stage });
 
     // Cross-cutting tables (rate limits) belong to no service; every service may be granted them.
     const platform: Platform = {
       stage,
-      api: this.api,
+      api,
       bus: this.bus,
       tables: serviceTables(this, 'platform', stage),
       featureFlags: this.featureFlags,
       originVerify: this.originVerify.secret,
     };
-    const serviceStack = (name: string, what: string) =>
-      new NestedStack(this, `${name}Stack`, { description: `Bazaar ${stage.name}: ${what}` });
 
-    this.identity = new Identity(serviceStack('Identity', 'identity (Cognito, users)'), 'Identity', {
+    this.identity = new Identity(this.serviceStack('Identity', 'identity (Cognito, users)'), 'Identity', {
       platform,
     });
     const { auth, usersTable } = this.identity;
-    this.inventory = new Inventory(serviceStack('Inventory', 'inventory'), 'Inventory', {
-      platform,
-      auth,
-      usersTable,
-    });
-
-    // The product page shows images (their public URL goes into every product catalog writes)
-    // and embeds reviews and recommendations, whose functions in turn read products and orders.
-    // So the images bucket and its CDN and those two services' tables come first, beside
-    // catalog, and their functions later, each in a nested stack of its own.
-    const catalogStack = serviceStack(
-      'Catalog',
-      'catalog, with the images bucket and CDN and the reviews and recommendations tables',
-    );
-    this.mediaStorage = new MediaStorage(catalogStack, 'MediaStorage', { stage, corsOrigins });
-    const reviewsTables = new ReviewsTables(catalogStack, 'ReviewsTables', { stage });
-    const recommendationsTables = new RecommendationsTables(catalogStack, 'RecommendationsTables', { stage });
-    this.catalog = new Catalog(catalogStack, 'Catalog', {
-      platform,
-      auth,
-      usersTable,
-      inventoryTable: this.inventory.inventoryTable,
-      reviewsTable: reviewsTables.reviewsTable,
-      recommendationsTable: recommendationsTables.recommendationsTable,
-      imagesBaseUrl: this.mediaStorage.imagesBaseUrl,
-    });
-    this.cart = new Cart(serviceStack('Cart', 'carts'), 'Cart', {
-      platform,
-      auth,
-      usersTable,
-      productsTable: this.catalog.productsTable,
-      inventoryTable: this.inventory.inventoryTable,
-    });
-
-    // Orders and payments use each other's data (payments charges and settles orders; orders'
-    // checkout and reconciler read payments), so the orders tables come first, then payments,
-    // then orders' functions and the checkout saga, which binds inventory's and payments' steps;
-    // all in one nested stack, as they reference each other both ways.
-    const checkout = serviceStack('Checkout', 'orders, payments and the checkout saga');
-    const ordersTables = new OrdersTables(checkout, 'OrdersTables', { stage });
-    this.payments = new Payments(checkout, 'Payments', {
-      platform,
-      auth,
-      usersTable,
-      ordersTable: ordersTables.ordersTable,
-      inventoryTable: this.inventory.inventoryTable,
-      cartsTable: this.cart.cartsTable,
-    });
-    this.orders = new Orders(checkout, 'Orders', {
-      platform,
-      auth,
-      tables: ordersTables,
-      usersTable,
-      cartsTable: this.cart.cartsTable,
-      productsTable: this.catalog.productsTable,
-      inventoryTable: this.inventory.inventoryTable,
-      paymentsTable: this.payments.paymentsTable,
-      stripeSecrets: this.payments.stripeSecrets,
-      checkoutSteps: { ...this.inventory.functions.tasks, ...this.payments.functions.tasks },
-    });
-
-    this.search = new Search(serviceStack('Search', 'search (OpenSearch)'), 'Search', {
-      platform,
-      auth,
-      productsTable: this.catalog.productsTable,
-      settings: props.search,
-    });
-
-    this.media = new Media(serviceStack('Media', 'product images (uploads)'), 'Media', {
-      platform,
-      auth,
-      usersTable,
-      productsTable: this.catalog.productsTable,
-      imagesBucket: this.mediaStorage.imagesBucket,
-      imagesBaseUrl: this.mediaStorage.imagesBaseUrl,
-    });
-    this.reviews = new Reviews(serviceStack('Reviews', 'reviews'), 'Reviews', {
-      platform,
-      auth,
-      tables: reviewsTables,
-      usersTable,
-      productsTable: this.catalog.productsTable,
-      ordersTable: this.orders.ordersTable,
-    });
-    this.recommendations = new Recommendations(
-      serviceStack('Recommendations', 'recommendations'),
-      'Recommendations',
-      {
-        platform,
-        auth,
-        tables: recommendationsTables,
-        usersTable,
-        productsTable: this.catalog.productsTable,
-        ordersTable: this.orders.ordersTable,
-      },
-    );
+    const common: CommonServiceProps = { platform, auth, usersTable };
+    this.inventory = new Inventory(this.serviceStack('Inventory', 'inventory'), 'Inventory', common);
+    const productPage = this.buildCatalog(common, corsOrigins);
+    this.mediaStorage = productPage.mediaStorage;
+    this.catalog = productPage.catalog;
+    this.cart = this.buildCart(common);
+    const checkout = this.buildCheckout(common);
+    this.payments = checkout.payments;
+    this.orders = checkout.orders;
+    this.search = this.buildSearch(common, props.search);
+    this.media = this.buildMedia(common);
+    this.reviews = this.buildReviews(common, productPage.reviewsTables);
+    this.recommendations = this.buildRecommendations(common, productPage.recommendationsTables);
     this.notifications = new Notifications(
-      serviceStack('Notifications', 'notifications (SES)'),
+      this.serviceStack('Notifications', 'notifications (SES)'),
       'Notifications',
-      { platform, auth, usersTable, emailFrom: props.emailFrom ?? DEFAULT_EMAIL_FROM },
+      { ...common, emailFrom: props.emailFrom ?? DEFAULT_EMAIL_FROM },
     );
 
     // The site's one distribution, in front of the storefront bucket and the API, and its purge.
-    this.site = new Site(this, 'Site', {
-      stage,
-      api: this.api,
-      routes,
-      originVerify: this.originVerify.secret,
-    });
-    this.cdnPurge = new CdnPurge(serviceStack('Cdn', 'CDN purges'), 'CdnPurge', {
+    this.site = new Site(this, 'Site', { stage, api, routes, originVerify: this.originVerify.secret });
+    this.cdnPurge = new CdnPurge(this.serviceStack('Cdn', 'CDN purges'), 'CdnPurge', {
       platform,
       auth,
       site: this.site,
     });
-
     this.frontDoor = new FrontDoor(
-      serviceStack('Platform', 'health, the OpenAPI document and the docs page'),
+      this.serviceStack('Platform', 'health, the OpenAPI document and the docs page'),
       'FrontDoor',
-      {
-        platform,
-        auth,
-      },
+      { platform, auth },
     );
-
     // Last: it watches what every service's wiring built.
-    this.monitoring = new Monitoring(serviceStack('Monitoring', 'alarms and the dashboard'), 'Monitoring', {
-      stage,
+    this.monitoring = this.buildMonitoring(props.alarmEmail);
+
+    // A manifest entry whose service has no construct here would silently not exist on AWS.
+    this.node.addValidation({ validate: () => unwiredManifestEntries(this) });
+    this.addOutputs();
+  }
+
+  private serviceStack(name: string, what: string): NestedStack {
+    return new NestedStack(this, `${name}Stack`, { description: `Bazaar ${this.stage.name}: ${what}` });
+  }
+
+  /**
+   * The product page shows images (their public URL goes into every product catalog writes)
+   * and embeds reviews and recommendations, whose functions in turn read products and orders.
+   * So the images bucket and its CDN and those two services' tables come first, beside
+   * catalog, and their functions later, each in a nested stack of its own.
+   */
+  private buildCatalog(common: CommonServiceProps, corsOrigins: string[]) {
+    const catalogStack = this.serviceStack(
+      'Catalog',
+      'catalog, with the images bucket and CDN and the reviews and recommendations tables',
+    );
+    const { stage } = this;
+    const mediaStorage = new MediaStorage(catalogStack, 'MediaStorage', { stage, corsOrigins });
+    const reviewsTables = new ReviewsTables(catalogStack, 'ReviewsTables', { stage });
+    const recommendationsTables = new RecommendationsTables(catalogStack, 'RecommendationsTables', { stage });
+    const catalog = new Catalog(catalogStack, 'Catalog', {
+      ...common,
+      inventoryTable: this.inventory.inventoryTable,
+      reviewsTable: reviewsTables.reviewsTable,
+      recommendationsTable: recommendationsTables.recommendationsTable,
+      imagesBaseUrl: mediaStorage.imagesBaseUrl,
+    });
+    return { mediaStorage, reviewsTables, recommendationsTables, catalog };
+  }
+
+  private buildCart(common: CommonServiceProps): Cart {
+    return new Cart(this.serviceStack('Cart', 'carts'), 'Cart', {
+      ...common,
+      productsTable: this.catalog.productsTable,
+      inventoryTable: this.inventory.inventoryTable,
+    });
+  }
+
+  /**
+   * Orders and payments use each other's data (payments charges and settles orders; orders'
+   * checkout and reconciler read payments), so the orders tables come first, then payments,
+   * then orders' functions and the checkout saga, which binds inventory's and payments' steps;
+   * all in one nested stack, as they reference each other both ways.
+   */
+  private buildCheckout(common: CommonServiceProps): { payments: Payments; orders: Orders } {
+    const checkout = this.serviceStack('Checkout', 'orders, payments and the checkout saga');
+    const ordersTables = new OrdersTables(checkout, 'OrdersTables', { stage: this.stage });
+    const payments = new Payments(checkout, 'Payments', {
+      ...common,
+      ordersTable: ordersTables.ordersTable,
+      inventoryTable: this.inventory.inventoryTable,
+      cartsTable: this.cart.cartsTable,
+    });
+    const orders = new Orders(checkout, 'Orders', {
+      ...common,
+      tables: ordersTables,
+      cartsTable: this.cart.cartsTable,
+      productsTable: this.catalog.productsTable,
+      inventoryTable: this.inventory.inventoryTable,
+      paymentsTable: payments.paymentsTable,
+      stripeSecrets: payments.stripeSecrets,
+      checkoutSteps: { ...this.inventory.functions.tasks, ...payments.functions.tasks },
+    });
+    return { payments, orders };
+  }
+
+  private buildSearch({ platform, auth }: CommonServiceProps, settings: SearchDomainSettings): Search {
+    return new Search(this.serviceStack('Search', 'search (OpenSearch)'), 'Search', {
+      platform,
+      auth,
+      productsTable: this.catalog.productsTable,
+      settings,
+    });
+  }
+
+  private buildMedia(common: CommonServiceProps): Media {
+    return new Media(this.serviceStack('Media', 'product images (uploads)'), 'Media', {
+      ...common,
+      productsTable: this.catalog.productsTable,
+      imagesBucket: this.mediaStorage.imagesBucket,
+      imagesBaseUrl: this.mediaStorage.imagesBaseUrl,
+    });
+  }
+
+  private buildReviews(common: CommonServiceProps, tables: ReviewsTables): Reviews {
+    return new Reviews(this.serviceStack('Reviews', 'reviews'), 'Reviews', {
+      ...common,
+      tables,
+      productsTable: this.catalog.productsTable,
+      ordersTable: this.orders.ordersTable,
+    });
+  }
+
+  private buildRecommendations(common: CommonServiceProps, tables: RecommendationsTables): Recommendations {
+    return new Recommendations(this.serviceStack('Recommendations', 'recommendations'), 'Recommendations', {
+      ...common,
+      tables,
+      productsTable: this.catalog.productsTable,
+      ordersTable: this.orders.ordersTable,
+    });
+  }
+
+  private buildMonitoring(alarmEmail: string | undefined): Monitoring {
+    return new Monitoring(this.serviceStack('Monitoring', 'alarms and the dashboard'), 'Monitoring', {
+      stage: this.stage,
       api: this.api,
       apiStage: this.apiStage,
       wired: wiredResourcesOf(this),
       routes: platformManifests.routes,
       searchDomain: this.search.index.domain,
-      alarmEmail: props.alarmEmail,
+      alarmEmail,
     });
+  }
 
-    // A manifest entry whose service has no construct here would silently not exist on AWS.
-    this.node.addValidation({ validate: () => unwiredManifestEntries(this) });
-
+  /** What operators and the storefront's deployment read from the stack. */
+  private addOutputs(): void {
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
     // The site's URL: the API is reached at <SiteUrl>/api/v1 (the raw ApiUrl refuses calls).
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.site.distribution.distributionDomainName}` });
