@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   const platform = await startPlatformProcess({
     args: ['--seed', 'demo'],
     env: E2E_ENV,
-    readyTimeoutMs: 300_000,
+    // The demo catalog takes a minute on a quiet machine and many on a busy one.
+    readyTimeoutMs: 900_000,
   });
   let failures: string[] = [];
   try {

@@ -32,15 +32,23 @@ export default async function browserGlobalSetup(): Promise<() => Promise<void>>
     // A person takes longer than an API test between adding to the cart and paying.
     env: { ...E2E_ENV, RESERVATION_TTL_SECONDS: '120' },
   });
+  const stop = async () => {
+    await platform.stop();
+    mkdirSync(join(PLATFORM_LOG, '..'), { recursive: true });
+    writeFileSync(PLATFORM_LOG, platform.output());
+  };
+  // The platform keeps serving the API when the storefront does not build: no page could load.
+  if (platform.output().includes('The storefront did not build')) {
+    await stop();
+    throw new Error(
+      `The storefront did not build (npm run build:web shows why); the platform's log: ${PLATFORM_LOG}`,
+    );
+  }
   process.env.BAZAAR_BROWSER_BASE_URL = platform.url;
   process.env.E2E_BASE_URL = platform.url;
   process.env.E2E_ORIGIN_URL = platform.originUrl;
   console.log(
     `[browser] platform ready at ${platform.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  return async () => {
-    await platform.stop();
-    mkdirSync(join(PLATFORM_LOG, '..'), { recursive: true });
-    writeFileSync(PLATFORM_LOG, platform.output());
-  };
+  return stop;
 }
