@@ -31,6 +31,8 @@ function toSearchDocument(product: GeneratedProduct): SearchDocument {
     description: product.description,
     category: product.category,
     price_cents: Math.round(product.price * 100),
+    compare_at_price_cents:
+      product.compare_at_price === null ? null : Math.round(product.compare_at_price * 100),
     currency: product.currency,
     image_url: product.images[0] ?? null,
     avg_rating: product.avg_rating,

@@ -45,6 +45,7 @@ export function searchDocumentOf(
     description: (item.description as string | undefined) ?? '',
     category: item.category as string,
     price_cents: item.price_cents as number,
+    compare_at_price_cents: (item.compare_at_price_cents as number | null | undefined) ?? null,
     currency: item.currency as string,
     image_url: images[0]?.url ?? null,
     avg_rating: (item.avg_rating as number | undefined) ?? 0,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { toCents } from '../../shared/money';
-import { moneyOutput, queryInt } from '../../shared/schemas/common';
+import { moneyOutput, nullableMoneyOutput, queryInt } from '../../shared/schemas/common';
 import { findCategory } from '../catalog/categories';
 import { MAX_PAGE_SIZE, SEARCH_SORTS, STOCK_STATUSES } from './search-index';
 
@@ -8,6 +8,10 @@ const queryMoney = z
   .string()
   .regex(/^\d{1,7}(\.\d{1,2})?$/, 'must be an amount such as 50 or 49.99')
   .transform((value) => toCents(value)!);
+
+const queryBoolean = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((value) => value === 'true');
 
 const category = z
   .string()
@@ -23,10 +27,9 @@ const browse = {
     .transform(Number)
     .refine((value) => value <= 5, 'must be a rating from 0 to 5')
     .optional(),
-  in_stock: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .transform((value) => value === 'true')
-    .optional(),
+  in_stock: queryBoolean.optional(),
+  /** Only products whose compare-at price is above their price; `false` filters nothing. */
+  on_sale: queryBoolean.optional(),
   page: queryInt(1, 500).default(1),
   page_size: queryInt(1, MAX_PAGE_SIZE).default(20),
 };
@@ -72,6 +75,8 @@ export const SearchResult = z.object({
   title: z.string(),
   category: z.string(),
   ...moneyOutput('price').shape,
+  /** The "was" price when the product is on sale; both null otherwise. */
+  ...nullableMoneyOutput('compare_at_price').shape,
   currency: z.string(),
   image: z.string().nullable(),
   rating: z.number(),

@@ -12,7 +12,9 @@
  *   retried with any single term matching, ranked by how many terms match.
  * - Empty `q` browses: `relevance` then means newest first.
  * - Filters: `category` covers the slug and its descendants; prices are inclusive cents;
- *   `min_rating` is inclusive; `in_stock` keeps everything that is not `out_of_stock`.
+ *   `min_rating` is inclusive; `in_stock` keeps everything that is not `out_of_stock`;
+ *   `on_sale` keeps products whose compare-at price is above their price ({@link isOnSale}).
+ *   `in_stock: false` and `on_sale: false` filter nothing, as if absent.
  * - Facets are counted over the filtered result set, category filter included (they drill down).
  *   A product counts for its own category and for its department, so a department's count
  *   includes its subcategories'.
@@ -42,6 +44,8 @@ export interface SearchDocument {
   /** Slug of any node of the category tree. */
   category: string;
   price_cents: number;
+  /** The "was" price the seller shows beside the price; null when there is none. */
+  compare_at_price_cents: number | null;
   currency: string;
   image_url: string | null;
   avg_rating: number;
@@ -83,10 +87,16 @@ export interface SearchQuery {
   max_price_cents?: number;
   min_rating?: number;
   in_stock?: boolean;
+  on_sale?: boolean;
   sort: SearchSort;
   /** 1-based. */
   page: number;
   page_size: number;
+}
+
+/** On sale: a compare-at price above the price (the catalog refuses one that is not, but an index trusts no writer). */
+export function isOnSale(document: Pick<SearchDocument, 'price_cents' | 'compare_at_price_cents'>): boolean {
+  return document.compare_at_price_cents !== null && document.compare_at_price_cents > document.price_cents;
 }
 
 export interface CategoryFacet {

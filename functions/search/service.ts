@@ -1,7 +1,7 @@
 import { fromCents, moneyFields } from '../../shared/money';
 import { findCategory } from '../catalog/categories';
 import type { SearchResponseType } from './schemas';
-import type { SearchIndex, SearchSort } from './search-index';
+import { isOnSale, type SearchIndex, type SearchSort } from './search-index';
 
 export interface SearchRequest {
   q?: string;
@@ -10,6 +10,7 @@ export interface SearchRequest {
   max_price?: number;
   min_rating?: number;
   in_stock?: boolean;
+  on_sale?: boolean;
   sort: string;
   page: number;
   page_size: number;
@@ -27,6 +28,7 @@ export async function searchProducts(
     max_price_cents: request.max_price,
     min_rating: request.min_rating,
     in_stock: request.in_stock,
+    on_sale: request.on_sale,
     sort: request.sort as SearchSort,
     page: request.page,
     page_size: request.page_size,
@@ -38,6 +40,7 @@ export async function searchProducts(
       title: document.title,
       category: document.category,
       ...moneyFields('price', document.price_cents),
+      ...moneyFields('compare_at_price', isOnSale(document) ? document.compare_at_price_cents : null),
       currency: document.currency,
       image: document.image_url,
       rating: document.avg_rating,

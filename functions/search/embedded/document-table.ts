@@ -1,4 +1,4 @@
-import { PRICE_RANGES, type SearchDocument, type StockStatus } from '../search-index';
+import { isOnSale, PRICE_RANGES, type SearchDocument, type StockStatus } from '../search-index';
 
 export const STOCK_CODE: Readonly<Record<StockStatus, number>> = {
   in_stock: 0,
@@ -59,6 +59,8 @@ export class DocumentTable {
   /** See {@link facetCellOf}. */
   facetCell = new Uint32Array(INITIAL_CAPACITY);
   stockCode = new Uint8Array(INITIAL_CAPACITY);
+  /** 1 when the document is on sale ({@link isOnSale}). */
+  onSale = new Uint8Array(INITIAL_CAPACITY);
   /** Field lengths in terms, for BM25 length normalisation. */
   titleLength = new Uint16Array(INITIAL_CAPACITY);
   descriptionLength = new Uint16Array(INITIAL_CAPACITY);
@@ -96,6 +98,7 @@ export class DocumentTable {
     this.categoryCode[slot] = categoryCode;
     this.facetCell[slot] = facetCellOf(categoryCode, document.price_cents, document.avg_rating);
     this.stockCode[slot] = STOCK_CODE[document.stock_status];
+    this.onSale[slot] = isOnSale(document) ? 1 : 0;
   }
 
   retire(slot: number): void {
@@ -129,6 +132,7 @@ export class DocumentTable {
         this.categoryCode[next] = this.categoryCode[slot]!;
         this.facetCell[next] = this.facetCell[slot]!;
         this.stockCode[next] = this.stockCode[slot]!;
+        this.onSale[next] = this.onSale[slot]!;
         this.titleLength[next] = this.titleLength[slot]!;
         this.descriptionLength[next] = this.descriptionLength[slot]!;
       }
@@ -162,6 +166,7 @@ export class DocumentTable {
     this.categoryCode = resized(this.categoryCode, capacity);
     this.facetCell = resized(this.facetCell, capacity);
     this.stockCode = resized(this.stockCode, capacity);
+    this.onSale = resized(this.onSale, capacity);
     this.titleLength = resized(this.titleLength, capacity);
     this.descriptionLength = resized(this.descriptionLength, capacity);
   }

@@ -31,6 +31,7 @@ interface CompiledFilter {
   maxPriceCents: number;
   minRating: number;
   excludeOutOfStock: boolean;
+  onSaleOnly: boolean;
 }
 
 /**
@@ -240,6 +241,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       maxPriceCents: query.max_price_cents ?? Number.POSITIVE_INFINITY,
       minRating: query.min_rating ?? Number.NEGATIVE_INFINITY,
       excludeOutOfStock: query.in_stock === true,
+      onSaleOnly: query.on_sale === true,
     };
   }
 
@@ -249,6 +251,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const price = table.priceCents[slot]!;
     if (price < filter.minPriceCents || price > filter.maxPriceCents) return false;
     if (table.rating[slot]! < filter.minRating) return false;
+    if (filter.onSaleOnly && table.onSale[slot] !== 1) return false;
     return !(filter.excludeOutOfStock && table.stockCode[slot] === OUT_OF_STOCK_CODE);
   }
 

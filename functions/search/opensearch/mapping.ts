@@ -3,6 +3,8 @@
  * - `category_path`: the category and its department, so a department browse and the category
  *   facet are plain keyword look-ups;
  * - `suggest`: a completion field fed with the phrases of the title (analysis.ts);
+ * - `on_sale`: whether the compare-at price is above the price, derived when the product is
+ *   written, so the on-sale filter is a term look-up rather than a script comparing two fields;
  * - `live`: false for the stand-ins the version rules need (a stock or rating event that came
  *   before its product, a tombstone left by a versioned remove). Every query filters on it.
  */
@@ -16,6 +18,8 @@ export const PRODUCT_INDEX_MAPPINGS = {
     category: { type: 'keyword' },
     category_path: { type: 'keyword' },
     price_cents: { type: 'long' },
+    compare_at_price_cents: { type: 'long' },
+    on_sale: { type: 'boolean' },
     currency: { type: 'keyword' },
     image_url: { type: 'keyword', index: false },
     // double, not float: a float would store 4.1 as 4.0999999 and fail `min_rating: 4.1`.

@@ -47,6 +47,7 @@ export interface OpenSearchClientLike {
   indices: {
     exists(params: { index: string }): Promise<{ body: unknown }>;
     create(params: { index: string; body: Record<string, unknown> }): Promise<{ body: unknown }>;
+    putMapping(params: { index: string; body: Record<string, unknown> }): Promise<{ body: unknown }>;
   };
 }
 
@@ -57,7 +58,10 @@ export interface OpenSearchSearchIndexOptions {
    * default) in production, where the index refreshes every second on its own.
    */
   refresh?: Refresh;
-  /** Create the index with its mapping on first use when missing (default true). */
+  /**
+   * On first use, create the index with its mapping when missing, or add the mapping's new fields
+   * to an index created by an earlier version (default true).
+   */
   createIndex?: boolean;
 }
 
@@ -174,16 +178,22 @@ export class OpenSearchSearchIndex implements SearchIndex {
 
   private ensureIndex(): Promise<void> {
     if (!this.createIndex) return Promise.resolve();
-    this.ready ??= this.createIndexIfMissing().catch((error: unknown) => {
+    this.ready ??= this.prepareIndex().catch((error: unknown) => {
       this.ready = undefined; // let the next call try again
       throw error;
     });
     return this.ready;
   }
 
-  private async createIndexIfMissing(): Promise<void> {
+  private async prepareIndex(): Promise<void> {
     const exists = await this.client.indices.exists({ index: this.index });
-    if (exists.body === true) return;
+    if (exists.body === true) {
+      // The mapping is strict: a field added since the index was created (on_sale) would fail
+      // every write. Adding fields is allowed on a live index; documents indexed before have
+      // none until they change or `npm run reindex` rewrites them.
+      await this.client.indices.putMapping({ index: this.index, body: PRODUCT_INDEX_MAPPINGS });
+      return;
+    }
     try {
       await this.client.indices.create({
         index: this.index,

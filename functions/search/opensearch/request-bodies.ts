@@ -89,6 +89,7 @@ export function buildFilters(query: SearchQuery): Body[] {
   }
   if (query.min_rating !== undefined) filters.push({ range: { avg_rating: { gte: query.min_rating } } });
   if (query.in_stock === true) filters.push({ terms: { stock_status: ['in_stock', 'low_stock'] } });
+  if (query.on_sale === true) filters.push({ term: { on_sale: true } });
   return filters;
 }
 
@@ -146,7 +147,7 @@ export function buildSearchBody(query: SearchQuery, options: SearchBodyOptions =
     // Past the result window only the total and the facets can be answered.
     size: from >= MAX_RESULT_WINDOW ? 0 : Math.min(pageSize, MAX_RESULT_WINDOW - from),
     track_total_hits: true,
-    _source: { excludes: ['suggest', 'category_path', 'live'] },
+    _source: { excludes: ['suggest', 'category_path', 'live', 'on_sale'] },
     query: {
       bool: {
         ...(terms.length > 0 ? { must: [buildTextQuery(terms, options.relaxed === true)] } : {}),
@@ -186,6 +187,7 @@ export function toSearchDocument(source: Record<string, unknown>): SearchDocumen
     description: source.description as string,
     category: source.category as string,
     price_cents: source.price_cents as number,
+    compare_at_price_cents: (source.compare_at_price_cents as number | null | undefined) ?? null,
     currency: source.currency as string,
     image_url: (source.image_url as string | null | undefined) ?? null,
     avg_rating: source.avg_rating as number,

@@ -5,7 +5,7 @@
  */
 import { departmentOf } from '../../catalog/categories';
 import { suggestionPhrases } from '../analysis';
-import type { ProductRemoval, SearchDocument, StockStatus } from '../search-index';
+import { isOnSale, type ProductRemoval, type SearchDocument, type StockStatus } from '../search-index';
 
 type Body = Record<string, unknown>;
 
@@ -101,6 +101,8 @@ export function productFields(doc: SearchDocument): Body {
     category: doc.category,
     category_path: categoryPath(doc.category),
     price_cents: doc.price_cents,
+    compare_at_price_cents: doc.compare_at_price_cents,
+    on_sale: isOnSale(doc),
     currency: doc.currency,
     image_url: doc.image_url,
     created_at: doc.created_at,

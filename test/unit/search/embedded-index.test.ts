@@ -18,6 +18,8 @@ function widgets(count: number, version = 1, word = 'widget'): SearchDocument[] 
       title: `Sturdy ${word} number${n}`,
       description: 'Built to last.',
       price_cents: 100 + (n % 50),
+      // Every tenth on sale, so the on-sale column is checked across compaction too.
+      compare_at_price_cents: n % 10 === 0 ? 500 : null,
       version,
     }),
   );
@@ -39,6 +41,9 @@ describe('embedded engine — internals seen from outside', () => {
     expect(exact.results[0]?.product_id).toBe('prod_004321');
     await index.applyStock('prod_004321', 'out_of_stock', 2);
     expect((await index.search(query({ q: 'number4321', in_stock: true }))).total).toBe(0);
+    const onSale = await index.search(query({ q: 'gadget', on_sale: true, page_size: 100 }));
+    expect(onSale.total).toBe(500);
+    expect(onSale.results.every((doc) => Number(doc.product_id.slice(5)) % 10 === 0)).toBe(true);
   });
 
   it('updates filter fields in place when the text is unchanged', async () => {

@@ -86,6 +86,7 @@ describe('OpenSearch request bodies', () => {
           max_price_cents: 100_000,
           min_rating: 4,
           in_stock: true,
+          on_sale: true,
         }),
       );
 
@@ -96,7 +97,14 @@ describe('OpenSearch request bodies', () => {
         { range: { price_cents: { gte: 100, lte: 100_000 } } },
         { range: { avg_rating: { gte: 4 } } },
         { terms: { stock_status: ['in_stock', 'low_stock'] } },
+        { term: { on_sale: true } },
       ]);
+    });
+
+    it('filters nothing for in_stock or on_sale false', () => {
+      const body: Loose = buildSearchBody(query({ in_stock: false, on_sale: false }));
+
+      expect(body.query.bool.filter).toEqual([{ term: { live: true } }]);
     });
 
     it('filters a subcategory, or a slug outside the tree, by itself', () => {
@@ -132,7 +140,7 @@ describe('OpenSearch request bodies', () => {
       const body: Loose = buildSearchBody(query({ page: 3, page_size: 25 }));
 
       expect(body).toMatchObject({ from: 50, size: 25, track_total_hits: true });
-      expect(body._source).toEqual({ excludes: ['suggest', 'category_path', 'live'] });
+      expect(body._source).toEqual({ excludes: ['suggest', 'category_path', 'live', 'on_sale'] });
     });
 
     it('never asks past the result window', () => {
@@ -201,6 +209,10 @@ describe('OpenSearch request bodies', () => {
 
       expect(page.total).toBe(42);
       expect(page.results).toEqual([doc]);
+      // A document written before the compare-at price was indexed reads as not on sale.
+      const { compare_at_price_cents: _, ...older } = doc;
+      const olderPage = parseSearchResponse({ hits: { total: 1, hits: [{ _source: older }] } });
+      expect(olderPage.results[0]!.compare_at_price_cents).toBeNull();
       expect(page.facets.categories).toEqual([
         { slug: 'home', count: 42 },
         { slug: 'kitchen', count: 40 },
@@ -293,6 +305,19 @@ describe('OpenSearch request bodies', () => {
       expect(request.script.params.product).not.toHaveProperty('stock_status');
     });
 
+    it('stores whether a product is on sale, derived from its compare-at price', () => {
+      const onSale = (compare: number | null) =>
+        (buildUpsertOperations('products', [{ ...doc, compare_at_price_cents: compare }])[1] as Loose).script
+          .params.product;
+
+      expect(onSale(doc.price_cents + 1)).toMatchObject({
+        compare_at_price_cents: doc.price_cents + 1,
+        on_sale: true,
+      });
+      expect(onSale(doc.price_cents).on_sale).toBe(false);
+      expect(onSale(null)).toMatchObject({ compare_at_price_cents: null, on_sale: false });
+    });
+
     it('guards every field group by its own version in the script', () => {
       expect(UPSERT_SCRIPT).toContain('params.version > source.version');
       expect(UPSERT_SCRIPT).toContain('params.stock_version > source.stock_version');
@@ -339,6 +364,8 @@ describe('OpenSearch request bodies', () => {
       category: { type: 'keyword' },
       category_path: { type: 'keyword' },
       price_cents: { type: 'long' },
+      compare_at_price_cents: { type: 'long' },
+      on_sale: { type: 'boolean' },
       avg_rating: { type: 'double' },
       stock_status: { type: 'keyword' },
       created_at: { type: 'date' },
@@ -367,7 +394,11 @@ function fakeClient(answers: { search?: unknown[]; bulk?: unknown; exists?: bool
     search: record('search'),
     count: record('count'),
     deleteByQuery: record('deleteByQuery'),
-    indices: { exists: record('indices.exists'), create: record('indices.create') },
+    indices: {
+      exists: record('indices.exists'),
+      create: record('indices.create'),
+      putMapping: record('indices.putMapping'),
+    },
   };
   return { client, calls };
 }
@@ -427,8 +458,8 @@ describe('OpenSearchSearchIndex', () => {
 
     expect(await index.count()).toBe(3);
     expect(await index.suggest('', 5)).toEqual([]);
-    expect(calls.map((call) => call.method)).toEqual(['indices.exists', 'count']);
-    expect(calls[1]!.params.body).toEqual({ query: { term: { live: true } } });
+    expect(calls.map((call) => call.method)).toEqual(['indices.exists', 'indices.putMapping', 'count']);
+    expect(calls[2]!.params.body).toEqual({ query: { term: { live: true } } });
   });
 
   it('works through the real client: a missing index created, NDJSON bulk writes, counts and hits read', async () => {
@@ -463,7 +494,7 @@ describe('OpenSearchSearchIndex', () => {
     }
   });
 
-  it('reads an existing index through the real client and does not create it again', async () => {
+  it('reads an existing index through the real client, adding new mapping fields rather than creating it', async () => {
     const cluster = await stubCluster({ hit: searchDocument({ product_id: 'prod_1' }), indexExists: true });
     try {
       const index = new OpenSearchSearchIndex(realClientFits(new Client({ node: cluster.url })), {
@@ -472,8 +503,10 @@ describe('OpenSearchSearchIndex', () => {
       expect(await index.count()).toBe(7);
       expect(cluster.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
         'HEAD /products',
+        'POST /products/_mapping',
         'POST /products/_count',
       ]);
+      expect(JSON.parse(cluster.requests[1]!.body)).toEqual(PRODUCT_INDEX_MAPPINGS);
     } finally {
       await cluster.stop();
     }
@@ -499,6 +532,7 @@ async function stubCluster(options: { hit: SearchDocument; indexExists?: boolean
     };
     if (method === 'HEAD') return reply(options.indexExists ? 200 : 404);
     if (method === 'PUT') return reply(200, { acknowledged: true, index: 'products' });
+    if (path === '/products/_mapping') return reply(200, { acknowledged: true });
     if (path.startsWith('/_bulk'))
       return reply(200, { took: 1, errors: false, items: [{ update: { status: 201 } }] });
     if (path.startsWith('/products/_count')) return reply(200, { count: 7 });

@@ -20,6 +20,7 @@ export function searchDocument(overrides: Partial<SearchDocument> & { product_id
     description: 'A product.',
     category: 'decor',
     price_cents: 1_000,
+    compare_at_price_cents: null,
     currency: 'USD',
     image_url: null,
     avg_rating: 4,
@@ -322,6 +323,56 @@ export function describeSearchIndexBehaviour(name: string, makeIndex: () => Prom
         );
 
         expect(ids(page.results).sort()).toEqual(['prod_01', 'prod_04']);
+      });
+    });
+
+    describe('on sale', () => {
+      /** Two of the kitchen products put on sale, one with a compare-at price that is no discount. */
+      async function putOnSale(): Promise<void> {
+        await index.upsert([
+          { ...byId.get('prod_06')!, compare_at_price_cents: 4_999, version: 2 },
+          { ...byId.get('prod_09')!, compare_at_price_cents: 24_999, version: 2 },
+          { ...byId.get('prod_08')!, compare_at_price_cents: 1_200, version: 2 },
+        ]);
+      }
+
+      it('keeps only products whose compare-at price is above their price', async () => {
+        await putOnSale();
+
+        const page = await index.search(query({ on_sale: true, sort: 'price_asc' }));
+
+        expect(ids(page.results)).toEqual(['prod_06', 'prod_09']);
+        expect(page.total).toBe(2);
+        expect(page.results[0]).toMatchObject({ price_cents: 3_499, compare_at_price_cents: 4_999 });
+        expect((await index.search(query({ on_sale: false }))).total).toBe(CATALOG.length);
+      });
+
+      it('combines with text and the other filters, and counts facets over the sale only', async () => {
+        await putOnSale();
+
+        const espresso = await index.search(query({ q: 'espresso', on_sale: true }));
+        const cheap = await index.search(query({ category: 'home', on_sale: true, max_price_cents: 5_000 }));
+
+        // The mug mentions espresso too, but is not on sale.
+        expect(ids(espresso.results)).toEqual(['prod_09']);
+        expect(ids(cheap.results)).toEqual(['prod_06']);
+        expect(cheap.facets.categories).toEqual([
+          { slug: 'home', count: 1 },
+          { slug: 'kitchen', count: 1 },
+        ]);
+      });
+
+      it('follows the product version: a sale ended by a newer version ends, an older one cannot restart it', async () => {
+        await putOnSale();
+        await index.upsert([{ ...byId.get('prod_06')!, compare_at_price_cents: null, version: 3 }]);
+        await index.upsert([{ ...byId.get('prod_06')!, compare_at_price_cents: 4_999, version: 2 }]);
+
+        const page = await index.search(query({ on_sale: true }));
+
+        expect(ids(page.results)).toEqual(['prod_09']);
+        expect((await index.search(query({ q: 'french press' }))).results[0]).toMatchObject({
+          compare_at_price_cents: null,
+        });
       });
     });
 
