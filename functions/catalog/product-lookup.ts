@@ -10,8 +10,12 @@ export interface ProductSummary {
   category: string;
   priceCents: number;
   price: number;
+  /** The "was" price the seller shows; null when there is none. */
+  compareAtPriceCents: number | null;
   currency: string;
   imageUrl: string | null;
+  avgRating: number;
+  reviewCount: number;
   status: ProductStatus;
   /** On sale to the public: active or out of stock, not a draft and not deleted. */
   listed: boolean;
@@ -33,8 +37,11 @@ export async function lookupProducts(productIds: string[]): Promise<Map<string, 
         category: product.category,
         priceCents: product.priceCents,
         price: fromCents(product.priceCents),
+        compareAtPriceCents: product.compareAtPriceCents,
         currency: product.currency,
         imageUrl: product.images[0]?.url ?? null,
+        avgRating: product.avgRating,
+        reviewCount: product.reviewCount,
         status: statusOf(product),
         listed: isPublic(product),
       },

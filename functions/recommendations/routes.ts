@@ -1,5 +1,7 @@
 import { defineRoute } from '../../shared/http/route';
 import {
+  BestSellers,
+  BestSellersQuery,
   ProductRecommendations,
   ProductRecommendationsParams,
   ProductRecommendationsQuery,
@@ -59,4 +61,26 @@ export const viewBeaconRoute = defineRoute({
   uses: { tables: { recommendations: 'readWrite', 'rate-limits': 'readWrite' } },
 });
 
-export const recommendationRoutes = [boughtTogetherRoute, shopperRecommendationsRoute, viewBeaconRoute];
+export const bestSellersRoute = defineRoute({
+  id: 'BestSellers',
+  method: 'GET',
+  path: '/api/v1/products/best-sellers',
+  auth: 'public',
+  handler: 'functions/recommendations/handlers/best-sellers.handler',
+  summary: 'Best sellers of the shop or of a category (units in paid orders; active products only)',
+  tag,
+  query: BestSellersQuery,
+  response: BestSellers,
+  successStatus: 200,
+  // Not purged, like search: a product drafted or deleted leaves within this short lifetime.
+  cache: { maxAgeSeconds: 30, sharedMaxAgeSeconds: 60, staleWhileRevalidateSeconds: 60 },
+  feature: 'recommendations',
+  uses: { tables: { recommendations: 'read', products: 'read' } },
+});
+
+export const recommendationRoutes = [
+  boughtTogetherRoute,
+  shopperRecommendationsRoute,
+  viewBeaconRoute,
+  bestSellersRoute,
+];

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idOf, moneyOutput, queryInt } from '../../shared/schemas/common';
+import { idOf, moneyOutput, nullableMoneyOutput, queryInt } from '../../shared/schemas/common';
 import { findCategory } from '../catalog/categories';
 
 export const ViewBody = z.strictObject({ product_id: idOf('prod') });
@@ -8,12 +8,19 @@ export const ProductRecommendationsQuery = z.strictObject({
   type: z.enum(['bought_together'], { error: 'must be bought_together' }).default('bought_together'),
   limit: queryInt(1, 20).default(10),
 });
+const knownCategory = z
+  .string()
+  .refine((slug) => findCategory(slug) !== undefined, 'must be a known category slug');
+
 export const ShopperRecommendationsQuery = z.strictObject({
   limit: queryInt(1, 20).default(10),
-  category: z
-    .string()
-    .refine((slug) => findCategory(slug) !== undefined, 'must be a known category slug')
-    .optional(),
+  category: knownCategory.optional(),
+});
+
+export const BestSellersQuery = z.strictObject({
+  /** A department includes its subcategories; none: the whole shop. */
+  category: knownCategory.optional(),
+  limit: queryInt(1, 50).default(10),
 });
 
 export const RecommendedProduct = z.object({
@@ -36,3 +43,23 @@ export const ShopperRecommendations = z.object({
   items: z.array(RecommendedProduct),
 });
 export const ViewAccepted = z.object({ accepted: z.literal(true) });
+
+export const BestSellers = z.object({
+  category: z.string().nullable(),
+  items: z.array(
+    z.object({
+      /** 1 is the best seller; units sold are not published. */
+      rank: z.number().int(),
+      product_id: z.string(),
+      title: z.string(),
+      category: z.string(),
+      ...moneyOutput('price').shape,
+      /** The "was" price when the product is on sale; both null otherwise. */
+      ...nullableMoneyOutput('compare_at_price').shape,
+      currency: z.string(),
+      image: z.string().nullable(),
+      rating: z.number(),
+      review_count: z.number().int(),
+    }),
+  ),
+});

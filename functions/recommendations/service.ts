@@ -1,5 +1,5 @@
 import { moneyFields } from '../../shared/money';
-import { departmentOf } from '../catalog/categories';
+import { categoryAndDescendants, departmentOf } from '../catalog/categories';
 import type { ProductSummary } from '../catalog/product-lookup';
 import { type RecommendationStore, type ScoreIncrement, scope } from './store';
 
@@ -55,6 +55,60 @@ export async function countOrder(
     productIds.map((productId) => deps.recommendations.publishTopPartners(productId, PUBLISHED_PARTNERS)),
   );
   return applied;
+}
+
+export interface BestSeller {
+  rank: number;
+  product_id: string;
+  title: string;
+  category: string;
+  price: number;
+  price_cents: number;
+  compare_at_price: number | null;
+  compare_at_price_cents: number | null;
+  currency: string;
+  image: string | null;
+  rating: number;
+  review_count: number;
+}
+
+/**
+ * The shop's or a category's best sellers: products ranked by units sold in paid orders (the
+ * counts {@link countOrder} keeps once per order), of those active now — no draft, deleted or
+ * sold-out product — and, for a category, filed under it now (a product moved since it sold
+ * is left out, though its units stay counted where they were sold).
+ */
+export async function bestSellers(
+  options: { category?: string; limit: number },
+  deps: Pick<RecommendationsDeps, 'recommendations' | 'lookupProducts'>,
+): Promise<BestSeller[]> {
+  const ranked = await deps.recommendations.top(
+    options.category ? scope.bestSellers(options.category) : scope.allBestSellers(),
+    // Room for the products left out, so the list is still full when a few are.
+    options.limit * 3 + 10,
+  );
+  const covered = options.category ? new Set(categoryAndDescendants(options.category)) : undefined;
+  const products = await deps.lookupProducts(ranked.map((entry) => entry.productId));
+  const items: BestSeller[] = [];
+  for (const { productId } of ranked) {
+    const product = products.get(productId);
+    if (product?.status !== 'active' || (covered && !covered.has(product.category))) continue;
+    const onSale = product.compareAtPriceCents !== null && product.compareAtPriceCents > product.priceCents;
+    items.push({
+      rank: items.length + 1,
+      product_id: product.productId,
+      title: product.title,
+      category: product.category,
+      ...moneyFields('price', product.priceCents),
+      ...moneyFields('compare_at_price', onSale ? product.compareAtPriceCents : null),
+      currency: product.currency,
+      image: product.imageUrl,
+      rating: product.avgRating,
+      review_count: product.reviewCount,
+    });
+    if (items.length === options.limit) break;
+  }
+  return items;
 }
 
 /** How many partners a product's page keeps: enough that some stay when others sell out. */

@@ -20,8 +20,11 @@ function product(productId: string, status: ProductSummary['status'] = 'active')
     category: 'books',
     priceCents: 1250,
     price: 12.5,
+    compareAtPriceCents: null,
     currency: 'USD',
     imageUrl: null,
+    avgRating: 0,
+    reviewCount: 0,
     status,
     listed: status === 'active' || status === 'out_of_stock',
   };

@@ -53,8 +53,11 @@ export function product(productId: string, priceCents = 1500): ProductSummary {
     category: 'books',
     priceCents,
     price: priceCents / 100,
+    compareAtPriceCents: null,
     currency: 'USD',
     imageUrl: null,
+    avgRating: 0,
+    reviewCount: 0,
     status: 'active',
     listed: true,
   };
