@@ -323,9 +323,6 @@ export async function requestReturn(
     return {
       changes: { returnedQuantities: returned, returns: [...order.returns, ...created] },
       note: `Return requested (${created.map((r) => r.returnId).join(', ')})`,
-      alsoWrite: created.map((request) =>
-        deps.orders.returnIndexItem(request.returnId, orderId, request.sellerId),
-      ),
     };
   });
   return created;
@@ -376,13 +373,4 @@ export async function acceptReturn(
     everythingBack ? 'refunded' : undefined,
   );
   return { order: updated, request };
-}
-
-export async function listSellerOrders(
-  sellerId: string,
-  options: { limit: number; cursor?: string; status?: string },
-  deps: Pick<OrdersDeps, 'orders'>,
-) {
-  const page = await deps.orders.listForSeller(sellerId, options);
-  return { items: page.items, nextCursor: page.nextCursor };
 }

@@ -19,6 +19,8 @@ export const ordersManifest: ServiceManifest = {
         { name: 'ByUser', partitionKey: 'user_id', sortKey: 'ordered_at' },
         // Sparse: only pending orders carry pending_bucket, so the reconciler reads exactly those.
         { name: 'ByPending', partitionKey: 'pending_bucket', sortKey: 'ordered_at' },
+        // Sparse: only return items carry return_seller; a seller's returns, newest first.
+        { name: 'BySellerReturn', partitionKey: 'return_seller', sortKey: 'return_created' },
       ],
       // The outbox: every Order… event is an item written with its change (shared/outbox.ts).
       stream: 'NEW_AND_OLD_IMAGES',

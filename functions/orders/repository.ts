@@ -13,6 +13,13 @@ import type { TransactItem } from '../../shared/guarded-transaction';
 import { outboxPut } from '../../shared/outbox';
 import { AlsoWriteConflictError, CartClaimConflictError, OrderVersionConflictError } from './errors';
 import type { OrderRecord, OrderStatus, Shipment, TimelineEntry } from './order';
+import {
+  returnItemWrites,
+  returnKey,
+  SELLER_RETURNS_INDEX,
+  sellerReturnOf,
+  sellerViewItems,
+} from './seller-items';
 import type { OrderStore } from './store';
 
 type Item = Record<string, unknown>;
@@ -26,15 +33,10 @@ const key = {
     pk: `PURCHASE#${userId}`,
     sk: `PRODUCT#${productId}#ORDER#${orderId}`,
   }),
-  sellerOrder: (sellerId: string, orderedAt: string, orderId: string) => ({
-    pk: `SELLER#${sellerId}`,
-    sk: `ORDER#${orderedAt}#${orderId}`,
-  }),
   tracking: (carrier: string, trackingNumber: string) => ({
     pk: `TRACKING#${carrier.toLowerCase()}#${trackingNumber}`,
     sk: 'TRACKING',
   }),
-  returnRequest: (returnId: string) => ({ pk: `RETURN#${returnId}`, sk: 'RETURN' }),
 };
 
 function toItem(order: OrderRecord): Item {
@@ -93,43 +95,6 @@ function fromItem(item: Item): OrderRecord {
     returns: (item.returns as OrderRecord['returns'] | undefined) ?? [],
     deliveredAt: (item.delivered_at as string | null | undefined) ?? null,
   };
-}
-
-/** Statuses a seller sees an order in: from the moment it is paid. */
-const SELLER_VISIBLE: ReadonlySet<OrderStatus> = new Set([
-  'paid',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'refunded',
-]);
-
-/**
- * One item per seller of a paid order, holding that seller's lines and shipments: the
- * seller's order list reads these, never another seller's lines. Rewritten with every change
- * of the order, in the same transaction.
- */
-function sellerViewItems(tableName: string, order: OrderRecord): TransactItem[] {
-  if (!SELLER_VISIBLE.has(order.status)) return [];
-  const sellers = [...new Set(order.lines.map((line) => line.sellerId))];
-  return sellers.map((sellerId) => ({
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...key.sellerOrder(sellerId, order.orderedAt, order.orderId),
-        type: 'SELLER_ORDER',
-        order_id: order.orderId,
-        seller_id: sellerId,
-        status: order.status,
-        ordered_at: order.orderedAt,
-        updated_at: order.updatedAt,
-        currency: order.currency,
-        shipping_address: order.shippingAddress,
-        lines: order.lines.filter((line) => line.sellerId === sellerId),
-        shipments: order.shipments.filter((shipment) => shipment.sellerId === sellerId),
-      },
-    },
-  }));
 }
 
 /** One outbox item per order version, all of an order's in one partition (so one shard, in order). */
@@ -203,7 +168,8 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string):
       alsoWrite: TransactItem[] = [],
       events: DomainEvent[] = [],
     ): Promise<void> {
-      const views = sellerViewItems(tableName, next);
+      // The seller views and the return items are the order's own copies: written with it.
+      const views = [...sellerViewItems(tableName, next), ...returnItemWrites(tableName, read, next)];
       const others =
         events.length > 0
           ? [...alsoWrite, outboxPut(tableName, outboxKeyOf(next), events, new Date(next.updatedAt))]
@@ -286,28 +252,31 @@ export function orderRepository(doc: DynamoDBDocumentClient, tableName: string):
       return { items: page.items, nextCursor: encodeCursor(page.lastKey) };
     },
 
-    /** Finds a return's order by the return id (the order item holds the return itself). */
-    returnIndexItem(returnId: string, orderId: string, sellerId: string): TransactItem {
-      return {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...key.returnRequest(returnId),
-            type: 'RETURN',
-            return_id: returnId,
-            order_id: orderId,
-            seller_id: sellerId,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
+    async findReturn(returnId: string): Promise<{ orderId: string; sellerId: string } | undefined> {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: returnKey(returnId) }));
+      return Item ? { orderId: Item.order_id as string, sellerId: Item.seller_id as string } : undefined;
     },
 
-    async findReturn(returnId: string): Promise<{ orderId: string; sellerId: string } | undefined> {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: key.returnRequest(returnId) }),
+    /** A seller's returns, newest first, optionally of one status. */
+    async listReturnsForSeller(sellerId, options) {
+      const page = await queryPage(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: SELLER_RETURNS_INDEX,
+          KeyConditionExpression: 'return_seller = :seller',
+          FilterExpression: options.status ? '#status = :status' : undefined,
+          ExpressionAttributeNames: options.status ? { '#status': 'status' } : undefined,
+          ExpressionAttributeValues: {
+            ':seller': sellerId,
+            ...(options.status ? { ':status': options.status } : {}),
+          },
+          ScanIndexForward: false,
+        },
+        options.limit,
+        decodeCursor(options.cursor, { return_seller: sellerId }),
       );
-      return Item ? { orderId: Item.order_id as string, sellerId: Item.seller_id as string } : undefined;
+      return { items: page.items.map(sellerReturnOf), nextCursor: encodeCursor(page.lastKey) };
     },
 
     /** The user's orders of a product, newest first (their statuses say whether they were bought). */

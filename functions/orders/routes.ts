@@ -15,6 +15,7 @@ import {
   ReturnView,
   SellerOrdersQuery,
   SellerOrderView,
+  SellerReturnsQuery,
   ShipBody,
 } from './schemas';
 
@@ -191,6 +192,20 @@ export const acceptReturnRoute = defineRoute({
   uses: { ...compensation, stateMachines: [] },
 });
 
+export const sellerReturnsRoute = defineRoute({
+  id: 'ListSellerReturns',
+  method: 'GET',
+  path: '/api/v1/seller/returns',
+  auth: 'seller',
+  handler: 'functions/orders/handlers/list-seller-returns.handler',
+  summary: 'Returns of your lines, newest first, to review and accept (yours only)',
+  tag: 'Fulfilment',
+  query: SellerReturnsQuery,
+  response: cursorList(ReturnView),
+  successStatus: 200,
+  uses: { tables: { orders: 'read' } },
+});
+
 export const orderRoutes = [
   checkoutRoute,
   getOrderRoute,
@@ -202,4 +217,5 @@ export const orderRoutes = [
   deliverOrderRoute,
   carrierWebhookRoute,
   acceptReturnRoute,
+  sellerReturnsRoute,
 ];

@@ -128,16 +128,26 @@ export const SellerOrdersQuery = z.strictObject({
   cursor: cursorParam.optional(),
 });
 
+const ReturnStatusSchema = z.enum(['requested', 'accepted']);
+
+export const SellerReturnsQuery = z.strictObject({
+  status: ReturnStatusSchema.optional(),
+  limit: queryInt(1, 50).default(20),
+  cursor: cursorParam.optional(),
+});
+
 export const ReturnView = z.object({
   return_id: z.string(),
   order_id: z.string(),
   seller_id: z.string(),
   items: z.array(z.object({ product_id: z.string(), quantity: z.number().int() })),
   reason: z.string(),
-  status: z.enum(['requested', 'accepted']),
+  status: ReturnStatusSchema,
   ...moneyOutput('amount').shape,
+  /** Whether the seller put the units back on sale; null until accepted. */
   resellable: z.boolean().nullable(),
   created_at: z.string(),
+  accepted_at: z.string().nullable(),
 });
 
 export const SellerOrderView = z.object({

@@ -1,6 +1,7 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../../shared/events';
-import type { OrderRecord } from './order';
+import type { OrderRecord, ReturnSummary } from './order';
+import type { SellerReturn } from './seller-items';
 
 /** Another service's write that must commit with the order's (the cart claim, a stock move). */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -32,9 +33,13 @@ export interface OrderStore {
     sellerId: string,
     options: { limit: number; cursor?: string; status?: string },
   ): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }>;
-  /** The index entry that finds an order by a return's id, for a transition's alsoWrite. */
-  returnIndexItem(returnId: string, orderId: string, sellerId: string): TransactItem;
+  /** A return's order and seller, by the return's id (a transition writes a new return's entry). */
   findReturn(returnId: string): Promise<{ orderId: string; sellerId: string } | undefined>;
+  /** A seller's returns, newest first, optionally of one status; `nextCursor` continues the list. */
+  listReturnsForSeller(
+    sellerId: string,
+    options: { limit: number; cursor?: string; status?: ReturnSummary['status'] },
+  ): Promise<{ items: SellerReturn[]; nextCursor: string | null }>;
   ordersWithProduct(userId: string, productId: string, limit?: number): Promise<string[]>;
   orderedProducts(userId: string, limit?: number): Promise<Array<{ productId: string; orderId: string }>>;
   listByUser(

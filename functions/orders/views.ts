@@ -28,6 +28,7 @@ export function returnView(orderId: string, request: ReturnSummary) {
     ...moneyFields('amount', request.amountCents),
     resellable: request.resellable,
     created_at: request.createdAt,
+    accepted_at: request.acceptedAt,
   };
 }
 

@@ -1,8 +1,8 @@
 import { ok } from '../../../shared/http/responses';
 import { httpHandler } from '../../identity/http-handler';
 import { orderStore } from '../deps';
-import { listSellerOrders } from '../fulfilment';
 import { sellerOrdersRoute } from '../routes';
+import { listSellerOrders } from '../seller-lists';
 import { sellerOrderView } from '../views';
 
 export const handler = httpHandler(sellerOrdersRoute, async ({ query, user }) => {

@@ -5,6 +5,7 @@ import {
   OrderVersionConflictError,
 } from '../../../functions/orders/errors';
 import { OrderFailed, OrderPaid, OrderPlaced, orderEvent } from '../../../functions/orders/events';
+import type { OrderRecord, ReturnSummary } from '../../../functions/orders/order';
 import type { OrderStore } from '../../../functions/orders/store';
 import type { DomainEvent } from '../../../shared/events';
 import { newId } from '../../../shared/ids';
@@ -120,5 +121,94 @@ export function orderRepositoryContract(make: () => OrderRepositoryUnderTest): v
       shipmentId: 'shp_1',
     });
     expect((await subject.orders.get(other.orderId))?.version).toBe(1);
+  });
+
+  describe('returns', () => {
+    /** A return of the order's first line to `sellerId`, made at `minute` past a fixed hour. */
+    const aReturn = (sellerId: string, minute: number): ReturnSummary => ({
+      returnId: newId('ret'),
+      sellerId,
+      items: [{ productId: newId('prod'), quantity: 1 }],
+      reason: 'Too small',
+      status: 'requested',
+      amountCents: 1500,
+      resellable: null,
+      createdAt: `2026-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`,
+      acceptedAt: null,
+    });
+    /** A delivered order of one seller's lines, and a change of it that adds these returns. */
+    async function returned(sellerId: string, requests: ReturnSummary[]): Promise<OrderRecord> {
+      const order = anOrder({ status: 'delivered' });
+      await subject.orders.create(order);
+      const next = { ...order, version: 2, returns: requests };
+      await subject.orders.saveTransition(order, next);
+      return next;
+    }
+    const listed = async (sellerId: string, options: { status?: 'requested' | 'accepted' } = {}) =>
+      (await subject.orders.listReturnsForSeller(sellerId, { limit: 50, ...options })).items.map(
+        (entry) => entry.request.returnId,
+      );
+
+    it('lists a seller’s returns newest first with their order, and none of another seller’s', async () => {
+      const [seller, other] = [newId('usr'), newId('usr')];
+      const [oldest, middle, newest] = [aReturn(seller, 1), aReturn(seller, 2), aReturn(seller, 3)];
+      const first = await returned(seller, [oldest, newest]);
+      await returned(seller, [middle]);
+      await returned(other, [aReturn(other, 4)]);
+
+      expect(await listed(seller)).toEqual([newest.returnId, middle.returnId, oldest.returnId]);
+      const page = await subject.orders.listReturnsForSeller(seller, { limit: 50 });
+      expect(page.items[0]).toEqual({ orderId: first.orderId, request: newest });
+      expect(await subject.orders.findReturn(newest.returnId)).toEqual({
+        orderId: first.orderId,
+        sellerId: seller,
+      });
+      expect(await listed(newId('usr'))).toEqual([]);
+    });
+
+    it('pages through them with the cursor it hands back, and filters by status', async () => {
+      const seller = newId('usr');
+      const requests = [1, 2, 3, 4, 5].map((minute) => aReturn(seller, minute));
+      const order = await returned(seller, requests);
+      const accepted = { ...requests[1]!, status: 'accepted' as const, resellable: true, acceptedAt: 'now' };
+      await subject.orders.saveTransition(order, {
+        ...order,
+        version: 3,
+        returns: order.returns.map((request) =>
+          request.returnId === accepted.returnId ? accepted : request,
+        ),
+      });
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await subject.orders.listReturnsForSeller(seller, { limit: 2, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((entry) => entry.request.returnId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+
+      expect(seen).toEqual([...requests].reverse().map((request) => request.returnId));
+      expect(await listed(seller, { status: 'accepted' })).toEqual([accepted.returnId]);
+      expect(await listed(seller, { status: 'requested' })).toHaveLength(4);
+      const [listedAccepted] = (
+        await subject.orders.listReturnsForSeller(seller, { limit: 1, status: 'accepted' })
+      ).items;
+      expect(listedAccepted!.request).toEqual(accepted);
+    });
+
+    it('writes no return of a change that lost its race', async () => {
+      const seller = newId('usr');
+      const order = anOrder({ status: 'delivered' });
+      await subject.orders.create(order);
+      await subject.orders.saveTransition(order, { ...order, version: 2 });
+
+      const stale = await subject.orders
+        .saveTransition(order, { ...order, version: 2, returns: [aReturn(seller, 9)] })
+        .catch((e) => e);
+
+      expect(stale).toBeInstanceOf(OrderVersionConflictError);
+      expect(await listed(seller)).toEqual([]);
+    });
   });
 }

@@ -4,7 +4,8 @@ import {
   CartClaimConflictError,
   OrderVersionConflictError,
 } from '../../../functions/orders/errors';
-import type { OrderRecord } from '../../../functions/orders/order';
+import type { OrderRecord, ReturnSummary } from '../../../functions/orders/order';
+import type { SellerReturn } from '../../../functions/orders/seller-items';
 import type { OrderStore } from '../../../functions/orders/store';
 import type { DomainEvent } from '../../../shared/events';
 
@@ -31,30 +32,31 @@ export function fakeOrderRepository(
   const outbox: DomainEvent[] = [];
   const orders = new Map<string, OrderRecord>();
   const tracking = new Map<string, { orderId: string; shipmentId: string }>();
-  const returns = new Map<string, { orderId: string; sellerId: string }>();
+  const returns = new Map<string, SellerReturn>();
   const purchases: Array<{ userId: string; productId: string; orderId: string }> = [];
 
   const own = (item: TransactItem) => item.Put?.TableName === FAKE_TABLE;
   const trackingKey = (carrier: string, number: string) => `${carrier.toLowerCase()}#${number}`;
   const ownItemFits = (item: TransactItem) => {
     const value = item.Put!.Item!;
-    return value.kind === 'tracking'
-      ? !tracking.has(trackingKey(value.carrier as string, value.trackingNumber as string))
-      : !returns.has(value.returnId as string);
+    return !tracking.has(trackingKey(value.carrier as string, value.trackingNumber as string));
   };
   const applyOwn = (item: TransactItem) => {
     const value = item.Put!.Item!;
-    if (value.kind === 'tracking') {
-      tracking.set(trackingKey(value.carrier as string, value.trackingNumber as string), {
-        orderId: value.orderId as string,
-        shipmentId: value.shipmentId as string,
-      });
-    } else {
-      returns.set(value.returnId as string, {
-        orderId: value.orderId as string,
-        sellerId: value.sellerId as string,
-      });
-    }
+    tracking.set(trackingKey(value.carrier as string, value.trackingNumber as string), {
+      orderId: value.orderId as string,
+      shipmentId: value.shipmentId as string,
+    });
+  };
+  /** The returns a change makes or changes, as the adapter's return items: a new one's id must be free. */
+  const returnsFit = (read: OrderRecord, next: OrderRecord) =>
+    next.returns.every(
+      (request) =>
+        read.returns.some((was) => was.returnId === request.returnId) || !returns.has(request.returnId),
+    );
+  const keepReturns = (next: OrderRecord) => {
+    for (const request of next.returns)
+      returns.set(request.returnId, { orderId: next.orderId, request: copy(request) });
   };
   const fits = (item: TransactItem) => (own(item) ? ownItemFits(item) : (foreign?.check(item) ?? true));
   const apply = (item: TransactItem) => (own(item) ? applyOwn(item) : foreign?.apply(item));
@@ -92,8 +94,11 @@ export function fakeOrderRepository(
       const stored = orders.get(read.orderId);
       if (!stored || stored.version !== read.version || stored.status !== read.status)
         throw new OrderVersionConflictError();
+      if (!returnsFit(read, next))
+        throw Object.assign(new Error('return id taken'), { name: 'TransactionCanceledException' });
       if (!alsoWrite.every(fits)) throw new AlsoWriteConflictError();
       alsoWrite.forEach(apply);
+      keepReturns(next);
       orders.set(next.orderId, copy(next));
       outbox.push(...copy(events));
     },
@@ -111,12 +116,30 @@ export function fakeOrderRepository(
       return tracking.get(trackingKey(carrier, trackingNumber));
     },
 
-    returnIndexItem(returnId: string, orderId: string, sellerId: string): TransactItem {
-      return { Put: { TableName: FAKE_TABLE, Item: { kind: 'return', returnId, orderId, sellerId } } };
+    async findReturn(returnId: string) {
+      const found = returns.get(returnId);
+      return found && { orderId: found.orderId, sellerId: found.request.sellerId };
     },
 
-    async findReturn(returnId: string) {
-      return returns.get(returnId);
+    /** Newest first; the cursor is the position to continue from (the adapter's is opaque too). */
+    async listReturnsForSeller(
+      sellerId: string,
+      options: { limit: number; cursor?: string; status?: ReturnSummary['status'] },
+    ) {
+      const newestFirst = (a: SellerReturn, b: SellerReturn) =>
+        `${b.request.createdAt}#${b.request.returnId}`.localeCompare(
+          `${a.request.createdAt}#${a.request.returnId}`,
+        );
+      const listed = [...returns.values()]
+        .filter(({ request }) => request.sellerId === sellerId)
+        .filter(({ request }) => !options.status || request.status === options.status)
+        .sort(newestFirst);
+      const from = options.cursor ? Number(options.cursor) : 0;
+      const items = listed.slice(from, from + options.limit).map(copy);
+      return {
+        items,
+        nextCursor: from + options.limit < listed.length ? String(from + options.limit) : null,
+      };
     },
 
     async ordersWithProduct(userId: string, productId: string, limit = 20) {
