@@ -138,7 +138,12 @@ export function orderRepositoryContract(make: () => OrderRepositoryUnderTest): v
     });
     /** A delivered order of one seller's lines, and a change of it that adds these returns. */
     async function returned(sellerId: string, requests: ReturnSummary[]): Promise<OrderRecord> {
-      const order = anOrder({ status: 'delivered' });
+      const placed = anOrder();
+      const order = {
+        ...placed,
+        status: 'delivered' as const,
+        lines: placed.lines.map((line) => ({ ...line, sellerId })),
+      };
       await subject.orders.create(order);
       const next = { ...order, version: 2, returns: requests };
       await subject.orders.saveTransition(order, next);
