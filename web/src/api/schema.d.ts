@@ -434,6 +434,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/seller/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Returns of your lines, newest first, to review and accept (yours only) */
+    get: operations['ListSellerReturns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/payment-methods': {
     parameters: {
       query?: never;
@@ -755,6 +772,23 @@ export interface paths {
     put?: never;
     /** View beacon from CDN-cached product pages (anonymous views count for popularity only) */
     post: operations['RecordView'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/products/best-sellers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Best sellers of the shop or of a category (units in paid orders; active products only) */
+    get: operations['BestSellers'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3442,6 +3476,7 @@ export interface operations {
               amount_cents: number;
               resellable: boolean | null;
               created_at: string;
+              accepted_at: string | null;
             }[];
           };
         };
@@ -3971,6 +4006,7 @@ export interface operations {
             amount_cents: number;
             resellable: boolean | null;
             created_at: string;
+            accepted_at: string | null;
           };
         };
       };
@@ -4036,6 +4072,94 @@ export interface operations {
       };
       /** @description Content-Type must be application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  ListSellerReturns: {
+    parameters: {
+      query?: {
+        status?: 'requested' | 'accepted';
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              return_id: string;
+              order_id: string;
+              seller_id: string;
+              items: {
+                product_id: string;
+                quantity: number;
+              }[];
+              reason: string;
+              /** @enum {string} */
+              status: 'requested' | 'accepted';
+              amount: number;
+              amount_cents: number;
+              resellable: boolean | null;
+              created_at: string;
+              accepted_at: string | null;
+            }[];
+            next_cursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input; the error names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No token, or a bad one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not allowed for your role, or another seller’s product */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4551,6 +4675,7 @@ export interface operations {
         max_price?: string;
         min_rating?: string;
         in_stock?: 'true' | 'false';
+        on_sale?: 'true' | 'false';
         page?: string;
         page_size?: string;
       };
@@ -4574,6 +4699,8 @@ export interface operations {
               category: string;
               price: number;
               price_cents: number;
+              compare_at_price: number | null;
+              compare_at_price_cents: number | null;
               currency: string;
               image: string | null;
               rating: number;
@@ -4673,6 +4800,7 @@ export interface operations {
         max_price?: string;
         min_rating?: string;
         in_stock?: 'true' | 'false';
+        on_sale?: 'true' | 'false';
         page?: string;
         page_size?: string;
       };
@@ -4696,6 +4824,8 @@ export interface operations {
               category: string;
               price: number;
               price_cents: number;
+              compare_at_price: number | null;
+              compare_at_price_cents: number | null;
               currency: string;
               image: string | null;
               rating: number;
@@ -5825,6 +5955,60 @@ export interface operations {
       };
       /** @description Rate limited; see Retry-After */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  BestSellers: {
+    parameters: {
+      query?: {
+        category?: string;
+        limit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            category: string | null;
+            items: {
+              rank: number;
+              product_id: string;
+              title: string;
+              category: string;
+              price: number;
+              price_cents: number;
+              compare_at_price: number | null;
+              compare_at_price_cents: number | null;
+              currency: string;
+              image: string | null;
+              rating: number;
+              review_count: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input; the error names the field */
+      400: {
         headers: {
           [name: string]: unknown;
         };
