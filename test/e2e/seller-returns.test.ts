@@ -70,7 +70,7 @@ describe('a seller’s returns', () => {
     ]);
     firstLamp = first.find((request) => request.seller_id === alpha.userId)!;
     rugReturn = first.find((request) => request.seller_id === beta.userId)!;
-    [secondLamp] = await requestReturn([{ product_id: lamp, quantity: 1 }]);
+    secondLamp = (await requestReturn([{ product_id: lamp, quantity: 1 }]))[0]!;
   }, 60_000);
 
   it('lists each seller’s own returns, newest first, with what to review', async () => {
