@@ -2,9 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
-
-/** Where `npm start` builds the storefront (scripts/storefront-build.ts). */
-export const STOREFRONT_DIST = join(__dirname, '..', 'web', 'dist');
+import { STOREFRONT_DIST } from '../scripts/storefront-build';
 
 /** Paths that are never the storefront's: the API, the platform's own pages and operations. */
 const NOT_STOREFRONT = /^\/(api|_local|local-issuer)(\/|$)|^\/docs(\/|$)/;

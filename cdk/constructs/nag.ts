@@ -50,6 +50,8 @@ export interface ScopedWildcard {
  */
 const ONE_ARN = String.raw`(<[A-Za-z0-9]+\.Arn>|<referenceto[A-Za-z0-9]+Arn>)`;
 const oneArn = (suffix: string) => new RegExp(`^${ONE_ARN}${suffix}$`);
+/** CDK's bootstrap assets bucket, by its name in any account, region and qualifier. */
+const CDK_ASSETS_BUCKET = String.raw`arn:(<AWS::Partition>|aws[a-z-]*):s3:::cdk-[a-z0-9]+-assets-(<AWS::AccountId>|\d{12})-(<AWS::Region>|[a-z0-9-]+)`;
 
 /** The wildcards Bazaar's grants produce; each is scoped to one resource or cannot be scoped. */
 export const SCOPED_WILDCARDS: readonly ScopedWildcard[] = [
@@ -96,6 +98,12 @@ export const SCOPED_WILDCARDS: readonly ScopedWildcard[] = [
       'HTTP paths of one named search domain (bulk requests go to its root); fine-grained access control confines the role to the products index',
   },
   {
+    resource: new RegExp(`^${CDK_ASSETS_BUCKET}/\\*$`),
+    actions: /^s3:(GetObject\*|GetBucket\*|List\*)$/,
+    reason:
+      "CDK's bootstrap assets bucket, read by a BucketDeployment: the zip it unpacks has a content hash for its key, known only at synth",
+  },
+  {
     resource: oneArn(String.raw`/_plugins/_security/api/\*`),
     actions: /^es:ESHttp(Get|Put|Delete)$/,
     reason:
@@ -122,6 +130,12 @@ export const SCOPED_WILDCARD_ACTIONS: readonly ScopedWildcardAction[] = [
     resource: new RegExp(`^${ONE_ARN}(/\\*)?$`),
     reason:
       'bucket.grantReadWrite on one named bucket and its objects: object reads, deletes and aborted uploads, and s3:ListBucket so a missing object answers 404 rather than 403',
+  },
+  {
+    action: /^s3:(GetObject\*|GetBucket\*|List\*)$/,
+    resource: new RegExp(`^${CDK_ASSETS_BUCKET}(/\\*)?$`),
+    reason:
+      "bucket.grantRead on CDK's bootstrap assets bucket, for a BucketDeployment to read the build it unpacks",
   },
 ];
 

@@ -32,6 +32,7 @@ import type { RouteDefinition } from '../../shared/manifests/types';
 import { type WiredService, wireService } from './manifest-wiring';
 import { acknowledge } from './nag';
 import type { ApiAuth, Platform, StageSettings } from './platform';
+import { StorefrontDeployment } from './storefront-deployment';
 import { requireTable, serviceTables } from './tables';
 
 /**
@@ -62,6 +63,8 @@ export interface SiteProps {
   readonly api: HttpApi;
   readonly routes: readonly RouteDefinition[];
   readonly originVerify: Secret;
+  /** The storefront's build, uploaded into the bucket on every deploy. */
+  readonly storefrontDir: string;
 }
 
 /**
@@ -70,14 +73,13 @@ export interface SiteProps {
  * they are) and the HTTP API under /api/*, with a cache behaviour for each cached route the
  * manifest declares (`cacheBehaviours`, the list the local CDN uses too). One site, because the
  * anonymous cart cookie is SameSite=Lax and would not travel between two hosts.
- *
- * The storefront bucket is empty until the storefront issue deploys `web/` into it (no
- * placeholder deployment: it would add a Lambda-backed custom resource for one file).
+ * The storefront's build (web/dist) is uploaded into the bucket by a `StorefrontDeployment`.
  */
 export class Site extends Construct {
   public readonly bucket: Bucket;
   public readonly distribution: Distribution;
   public readonly deepLinks: CloudFrontFunction;
+  public readonly storefront: StorefrontDeployment;
   /** The behaviours derived from the manifest, in the distribution's order. */
   public readonly behaviours: CacheBehaviour[];
 
@@ -144,6 +146,12 @@ export class Site extends Construct {
           'The distribution uses its default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain brings its own certificate and a TLSv1.2_2021 policy',
       },
     );
+    this.storefront = new StorefrontDeployment(this, 'Storefront', {
+      stage,
+      directory: props.storefrontDir,
+      bucket: this.bucket,
+      distribution: this.distribution,
+    });
   }
 
   /** `/api/*` uncached, and a cached behaviour (with its cache policy) per manifest pattern. */

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, type AppProps } from 'aws-cdk-lib';
+import { STOREFRONT_DIST } from '../../scripts/storefront-build';
 import { addNagChecks } from '../constructs/nag';
 import { stageSettings } from '../constructs/platform';
 import { SEARCH_CONTEXT_KEYS, type SearchDomainSettings, searchDomainSettings } from '../constructs/search';
@@ -15,7 +18,8 @@ import { BazaarStack } from './bazaar-stack';
  * function then runs through; README, "Traces"), and the search
  * domain's `searchMultiAz`, `searchDedicatedMasters` (true/false), `searchInstanceType`,
  * `searchInstanceCount`, `searchMasterInstanceType`, `searchMasterCount`, `searchVolumeGb` and
- * `searchOperatorRoleArns` (comma-separated), each defaulting by stage (see searchDomainSettings).
+ * `searchOperatorRoleArns` (comma-separated), each defaulting by stage (see searchDomainSettings),
+ * and `storefrontDir` (the storefront's build to upload; web/dist, which cdk/bin/bazaar.ts builds).
  */
 export function createBazaarApp(props: AppProps = {}): { app: App; stack: BazaarStack } {
   const app = new App(props);
@@ -58,12 +62,17 @@ export function createBazaarApp(props: AppProps = {}): { app: App; stack: Bazaar
     volumeGb: count(keys.volumeGb),
     operatorRoleArns: list(keys.operatorRoleArns),
   };
+  const storefrontDir = context('storefrontDir') ?? STOREFRONT_DIST;
+  if (!existsSync(join(storefrontDir, 'index.html'))) {
+    throw new Error(`The storefront is not built in ${storefrontDir}: run \`npm run build:web\``);
+  }
   const stack = new BazaarStack(app, `Bazaar-${stageName}`, {
     stage,
     search: searchDomainSettings(stage, search),
     corsOrigins: list('corsOrigins'),
     emailFrom: context('emailFrom'),
     alarmEmail: context('alarmEmail'),
+    storefrontDir,
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
     description: `Bazaar serverless marketplace (${stageName})`,
   });

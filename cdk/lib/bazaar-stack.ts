@@ -38,6 +38,8 @@ export interface BazaarStackProps extends StackProps {
   readonly emailFrom?: string;
   /** Where alarms are e-mailed (subscribed to the alarm topic); only the topic when unset. */
   readonly alarmEmail?: string;
+  /** The storefront's build (web/dist), uploaded into the site bucket. */
+  readonly storefrontDir: string;
 }
 
 /** What every service but identity is handed: the platform, and identity's authorizer and users table. */
@@ -144,7 +146,13 @@ export class BazaarStack extends Stack {
     );
 
     // The site's one distribution, in front of the storefront bucket and the API, and its purge.
-    this.site = new Site(this, 'Site', { stage, api, routes, originVerify: this.originVerify.secret });
+    this.site = new Site(this, 'Site', {
+      stage,
+      api,
+      routes,
+      originVerify: this.originVerify.secret,
+      storefrontDir: props.storefrontDir,
+    });
     this.cdnPurge = new CdnPurge(this.serviceStack('Cdn', 'CDN purges'), 'CdnPurge', {
       platform,
       auth,

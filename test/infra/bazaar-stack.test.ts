@@ -559,8 +559,14 @@ describe('every function built from a manifest entry', () => {
   it('accounts for every Lambda function in the stack', () => {
     const wired = new Set(wiredFunctions().map(({ logicalId }) => logicalId));
     const all = index.ofType('AWS::Lambda::Function').map(([id]) => id);
-    // Besides the manifest's functions, only the search domain's deploy-time access mapper.
-    expect(all.filter((id) => !wired.has(id))).toEqual([logicalIdOf(stack.search.index.accessFunction)]);
+    // Besides the manifest's functions, only the search domain's deploy-time access mapper and
+    // CDK's function that uploads the storefront into the site bucket.
+    expect(all.filter((id) => !wired.has(id)).sort()).toEqual(
+      [
+        logicalIdOf(stack.search.index.accessFunction),
+        logicalIdOf(stack.site.storefront.uploadFunction),
+      ].sort(),
+    );
   });
 });
 
@@ -891,6 +897,12 @@ describe('CloudFormation limits', () => {
         'AWS::S3::Bucket',
         'AWS::S3::BucketPolicy',
         'AWS::SecretsManager::Secret',
+        // The storefront's upload into the bucket: CDK's BucketDeployment function and its role.
+        'Custom::CDKBucketDeployment',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::Lambda::Function',
+        'AWS::Lambda::LayerVersion',
       ].sort(),
     );
     // Each service construct sits in a stack of its group, never in the top-level stack.

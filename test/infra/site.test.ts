@@ -1,4 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App, CustomResource } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import type { BazaarStack } from '../../cdk/lib/bazaar-stack';
 import { routes } from '../../functions/manifest';
 import { platformCdn } from '../../local/cdn';
@@ -11,6 +15,7 @@ import {
   TemplateIndex,
 } from './support/templates';
 
+let app: App;
 let stack: BazaarStack;
 let template: Template;
 let index: TemplateIndex;
@@ -26,7 +31,7 @@ interface DeployedBehaviour {
 }
 
 beforeAll(() => {
-  ({ stack, template } = synthBazaar());
+  ({ app, stack, template } = synthBazaar());
   index = new TemplateIndex(template);
   config = index.props(logicalIdOf(stack.site.distribution)).DistributionConfig as Record<string, unknown>;
   secretId = logicalIdOf(stack.originVerify.secret);
@@ -137,7 +142,7 @@ describe('the site’s distribution and the local CDN', () => {
     }
   });
 
-  it('lets only the purge flush invalidate, and only this distribution', () => {
+  it('lets only the purge flush (this distribution) and the storefront upload (its own two paths) invalidate', () => {
     const distributionId = logicalIdOf(stack.site.distribution);
     const invalidators = index
       .ofType('AWS::IAM::Policy')
@@ -146,12 +151,65 @@ describe('the site’s distribution and the local CDN', () => {
           JSON.stringify(statement.Action).includes('cloudfront:CreateInvalidation'),
         ),
       );
-    expect(invalidators).toHaveLength(1);
+    const roleOf = ([, props]: [string, Record<string, unknown>]) => [...referencedIds(props.Roles)][0];
+    const flushRole = logicalIdOf(stack.cdnPurge.functions.schedules.FlushCdnPurges!.role!);
+    const uploadRole = logicalIdOf(stack.site.storefront.pages.handlerRole);
+    expect(invalidators.map(roleOf).sort()).toEqual([flushRole, uploadRole].sort());
+    const flushPolicy = invalidators.find((policy) => roleOf(policy) === flushRole)!;
     const statement = (
-      invalidators[0]![1].PolicyDocument as { Statement: Array<{ Action: unknown; Resource: unknown }> }
+      flushPolicy[1].PolicyDocument as { Statement: Array<{ Action: unknown; Resource: unknown }> }
     ).Statement.find((each) => JSON.stringify(each.Action).includes('cloudfront:'))!;
     expect(referencedIds(statement.Resource).has(distributionId)).toBe(true);
     const flush = logicalIdOf(stack.cdnPurge.functions.schedules.FlushCdnPurges!);
     expect(referencedIds(index.environment(flush).CDN_DISTRIBUTION_ID).has(distributionId)).toBe(true);
+  });
+});
+
+describe('the storefront’s upload into the site bucket', () => {
+  interface DeploymentProps {
+    DestinationBucketName: unknown;
+    Include?: string[];
+    Exclude?: string[];
+    Prune: boolean;
+    SystemMetadata?: Record<string, string>;
+    DistributionId?: unknown;
+    DistributionPaths?: string[];
+    SourceObjectKeys: unknown[];
+  }
+  /** The logical id of a BucketDeployment's custom resource. */
+  const resourceIdOf = (upload: BucketDeployment) =>
+    logicalIdOf((upload.node.findChild('CustomResource') as CustomResource).node.defaultChild!);
+  const deployment = (upload: BucketDeployment) =>
+    index.props(resourceIdOf(upload)) as unknown as DeploymentProps;
+
+  it('uploads hashed assets cached for a year and kept after later deploys', () => {
+    const assets = deployment(stack.site.storefront.assets);
+    expect(referencedIds(assets.DestinationBucketName).has(logicalIdOf(stack.site.bucket))).toBe(true);
+    expect([assets.Include, assets.Exclude, assets.Prune]).toEqual([['assets/*'], ['*'], false]);
+    expect(assets.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
+  });
+
+  it('uploads everything else revalidated on each visit, prunes it, and invalidates only the app’s page', () => {
+    const pages = deployment(stack.site.storefront.pages);
+    expect(referencedIds(pages.DestinationBucketName).has(logicalIdOf(stack.site.bucket))).toBe(true);
+    expect([pages.Include, pages.Exclude, pages.Prune]).toEqual([undefined, ['assets/*'], true]);
+    expect(pages.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(referencedIds(pages.DistributionId).has(logicalIdOf(stack.site.distribution))).toBe(true);
+    expect(pages.DistributionPaths).toEqual(['/', '/index.html']);
+    // After the assets, so a new index.html never names a chunk that is not there yet.
+    const dependsOn = (index.resources[resourceIdOf(stack.site.storefront.pages)] as { DependsOn?: string[] })
+      .DependsOn;
+    expect(dependsOn).toEqual(expect.arrayContaining([resourceIdOf(stack.site.storefront.assets)]));
+  });
+
+  it('publishes the build without its stamp or Vite’s manifest', () => {
+    const assembly = app.synth();
+    const staged = readdirSync(assembly.directory).filter((name) => name.startsWith('asset.'));
+    const storefront = staged
+      .map((name) => join(assembly.directory, name))
+      .filter((path) => existsSync(join(path, 'index.html')));
+    expect(storefront).toHaveLength(1);
+    const files = readdirSync(storefront[0]!, { recursive: true, encoding: 'utf8' }).sort();
+    expect(files).toEqual(['assets', 'assets/index-fixture.js', 'index.html']);
   });
 });

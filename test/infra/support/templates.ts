@@ -15,6 +15,9 @@ const cdkContext: Record<string, unknown> = JSON.parse(
   readFileSync(join(__dirname, '..', '..', '..', 'cdk.json'), 'utf8'),
 ).context;
 
+/** A small storefront build, so a test synth neither needs nor waits for `npm run build:web`. */
+export const STOREFRONT_FIXTURE = join(__dirname, '..', 'fixtures', 'storefront');
+
 /** Bundling every handler with esbuild takes most of a synth; the assertions never need the bundles. */
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -30,12 +33,16 @@ const FAST_SYNTH: AppProps = {
 
 /**
  * The props of every app a test builds: a fast synth with the `cdk synth` context (plus
- * `context`) and no bundling, into an output folder of its own inside this run's synth folder,
+ * `context`), no bundling and the storefront fixture, into an output folder of its own inside this run's synth folder,
  * which the infra tier's global teardown removes. Without an `outdir`, each app would leave a
  * `cdk.out*` folder in the system temp folder.
  */
 export function testAppProps(context: Record<string, unknown> = {}): AppProps {
-  return { ...FAST_SYNTH, outdir: appOutdir(), context: { ...cdkContext, ...SKIP_BUNDLING, ...context } };
+  return {
+    ...FAST_SYNTH,
+    outdir: appOutdir(),
+    context: { ...cdkContext, ...SKIP_BUNDLING, storefrontDir: STOREFRONT_FIXTURE, ...context },
+  };
 }
 
 function appOutdir(): string {
