@@ -47,6 +47,22 @@ describe('the import graph of cdk/, functions/, shared/ and local/', () => {
   });
 });
 
+describe('the import graph of the storefront (web/)', () => {
+  const storefront = importGraph(repoRoot, ['web']);
+
+  it('is read from the repository (the rules below have something to check)', () => {
+    expect(storefront).toContainEqual({ from: 'web/src/app.tsx', to: 'web/src/router.tsx', kind: 'runtime' });
+  });
+
+  it('imports nothing from outside web/: the API is reached only through the client generated from OpenAPI', () => {
+    expect(described(storefront.filter((edge) => !edge.to.startsWith('web/')))).toEqual([]);
+  });
+
+  it('has no cycle of runtime imports between files', () => {
+    expect(cyclesOf(storefront.filter((edge) => edge.kind === 'runtime'))).toEqual([]);
+  });
+});
+
 describe('reading imports', () => {
   it('tells type-only imports and exports from those that load the module', () => {
     const source = [

@@ -11,7 +11,7 @@ import ts from 'typescript';
 const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 80;
 const ROOT = join(__dirname, '..', '..', '..');
-const SOURCE_FOLDERS = ['cdk', 'functions', 'shared', 'local'];
+const SOURCE_FOLDERS = ['cdk', 'functions', 'shared', 'local', 'scripts', 'web/src'];
 
 /** Files allowed past the file limit, each with why: typed data, not code. */
 const DATA_FILES: Record<string, string> = {
@@ -36,7 +36,7 @@ function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
 

@@ -4,20 +4,9 @@ import { navigate, useLocation } from '../router';
 
 const SUGGEST_DELAY_MS = 150;
 
-/**
- * The header's search box: a combobox (ARIA 1.2) whose suggestions come from
- * `/api/v1/search/suggest` as the person types; arrows move through them, Enter searches.
- */
-export function SearchBox() {
-  const { pathname, search } = useLocation();
-  const listId = useId();
-  const [text, setText] = useState(() =>
-    pathname === '/search' ? (new URLSearchParams(search).get('q') ?? '') : '',
-  );
+/** Suggestions for what is typed, asked for once typing pauses; an older answer never replaces a newer one. */
+function useSuggestions(text: string): string[] {
   const [suggestions, setSuggestions] = useState<string[]>([]);
-  const [active, setActive] = useState(-1);
-  const [open, setOpen] = useState(false);
-
   useEffect(() => {
     const prefix = text.trim();
     if (prefix.length < 2) {
@@ -36,6 +25,27 @@ export function SearchBox() {
       clearTimeout(timer);
     };
   }, [text]);
+  return suggestions;
+}
+
+/**
+ * The header's search box: a combobox (ARIA 1.2) whose suggestions come from
+ * `/api/v1/search/suggest` as the person types; arrows move through them, Enter searches.
+ */
+export function SearchBox() {
+  const { pathname, search } = useLocation();
+  const listId = useId();
+  const [text, setText] = useState(() =>
+    pathname === '/search' ? (new URLSearchParams(search).get('q') ?? '') : '',
+  );
+  const suggestions = useSuggestions(text);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+
+  // A search made elsewhere (a category link, the back button) shows its words here.
+  useEffect(() => {
+    if (pathname === '/search') setText(new URLSearchParams(search).get('q') ?? '');
+  }, [pathname, search]);
 
   const go = (query: string) => {
     setOpen(false);
