@@ -1,9 +1,12 @@
 import {
   type InputHTMLAttributes,
   type ReactNode,
+  type RefObject,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useEffect,
   useId,
+  useRef,
 } from 'react';
 
 interface FieldBase {
@@ -52,4 +55,16 @@ export function Field(props: InputFieldProps | SelectFieldProps | TextareaFieldP
       ) : null}
     </div>
   );
+}
+
+/**
+ * A ref for a form that, once the API's answer names fields, moves focus to the first of them,
+ * so a keyboard or screen reader user lands on what to fix (its message is read with it).
+ */
+export function useFocusOnInvalid(error: unknown): RefObject<HTMLFormElement | null> {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+  return form;
 }

@@ -45,7 +45,10 @@ export default function HomePage() {
   usePageTitle('');
   return (
     <>
-      <h1 className="visually-hidden">Bazaar</h1>
+      <section className="home-intro">
+        <h1>Independent sellers, one cart</h1>
+        <p>Thousands of products from shops across Bazaar, delivered by the people who make and sell them.</p>
+      </section>
       <section aria-labelledby="home-categories" className="home-section">
         <h2 id="home-categories">Shop by category</h2>
         <Categories />

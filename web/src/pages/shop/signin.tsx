@@ -3,7 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { Field, useFocusOnInvalid } from '../../components/field';
 import { Link, usePageTitle, useRoute } from '../../router';
 import { completeSignIn } from '../../sign-in';
 
@@ -16,6 +16,7 @@ export default function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const formRef = useFocusOnInvalid(error);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,7 +35,7 @@ export default function SignInPage() {
   return (
     <section className="narrow">
       <h1>Sign in</h1>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         {formError ? <ErrorMessage error={formError} /> : null}
         <Field
           label="E-mail"

@@ -3,7 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { Field, useFocusOnInvalid } from '../../components/field';
 import { Link, usePageTitle, useRoute } from '../../router';
 import { completeSignIn } from '../../sign-in';
 
@@ -15,6 +15,7 @@ export default function SignUpPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const formRef = useFocusOnInvalid(error);
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [field]: event.target.value }));
 
@@ -35,7 +36,7 @@ export default function SignUpPage() {
   return (
     <section className="narrow">
       <h1>Create an account</h1>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         {formError ? <ErrorMessage error={formError} /> : null}
         <Field
           label="Name"
