@@ -29,8 +29,8 @@ function subscribe(listener: () => void): () => void {
 export function useCartCount(): number {
   const session = useSession();
   const userId = session?.userId;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a sign-in or sign-out changes whose cart it is
   useEffect(() => {
-    void userId;
     void refreshCartCount();
   }, [userId]);
   return useSyncExternalStore(subscribe, () => count);

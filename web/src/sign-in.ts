@@ -1,16 +1,8 @@
 import { api, unwrap } from './api/client';
 import { refreshCartCount } from './cart';
+import { safeNext } from './next-path';
 import { navigate } from './router';
 import { setRoles, startSession, type TokenAnswer } from './session';
-
-/**
- * Where `?next=` may send the person after signing in: a path of this site only, never another
- * origin (`//evil.example`, `/\evil.example` or a full URL would leave it).
- */
-export function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
-}
 
 /**
  * After sign-up or sign-in: keeps the token, reads the roles (the token does not carry them),
