@@ -6,7 +6,12 @@ export function Stars({ rating, count }: { rating: number; count?: number }) {
     <span className="stars" role="img" aria-label={label}>
       <span aria-hidden="true">
         {'★'.repeat(Math.floor(rounded))}
-        {rounded % 1 ? '⯪' : ''}
+        {/* A half star drawn as half a full one over an empty one: no font is needed for "⯪". */}
+        {rounded % 1 ? (
+          <span className="star-half">
+            ☆<span>★</span>
+          </span>
+        ) : null}
         {'☆'.repeat(5 - Math.ceil(rounded))}
       </span>
       {count === undefined ? null : (
