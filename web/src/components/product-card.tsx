@@ -11,9 +11,10 @@ export interface ProductSummary {
   currency: string;
   compare_at_price_cents?: number | null;
   image: string | null;
-  rating: number;
-  review_count: number;
-  stock_status: string;
+  /** Recommendations carry no rating or stock: the card leaves them out. */
+  rating?: number;
+  review_count?: number;
+  stock_status?: string;
 }
 
 /** One product of a grid: its image, title (the link), price, rating and stock. */
@@ -33,8 +34,8 @@ export function ProductCard({ product }: { product: ProductSummary }) {
         currency={product.currency}
         compareAtCents={product.compare_at_price_cents}
       />
-      {product.review_count > 0 ? <Stars rating={product.rating} count={product.review_count} /> : null}
-      <StockBadge status={product.stock_status} />
+      {product.review_count ? <Stars rating={product.rating ?? 0} count={product.review_count} /> : null}
+      {product.stock_status ? <StockBadge status={product.stock_status} /> : null}
     </li>
   );
 }
