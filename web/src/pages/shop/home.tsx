@@ -1,12 +1,14 @@
+import type { ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Empty } from '../../components/empty';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
-import { ProductGrid } from '../../components/product-card';
+import { ProductGrid, type ProductSummary } from '../../components/product-card';
 import { Link, usePageTitle } from '../../router';
+import './shop.css';
 
-const NEW_ARRIVALS = 12;
+const SHOWN = 8;
 
 function Categories() {
   const categories = useApi(() => unwrap(api.GET('/api/v1/categories')), []);
@@ -24,23 +26,75 @@ function Categories() {
   );
 }
 
-function NewArrivals() {
-  const products = useApi(
-    () =>
-      unwrap(
-        api.GET('/api/v1/products', {
-          params: { query: { sort: 'newest', page_size: String(NEW_ARRIVALS) } },
-        }),
-      ),
-    [],
+/** A home section: its heading, a "see all" link when there is a page of them, and the grid. */
+function Shelf({
+  id,
+  title,
+  more,
+  state,
+  empty,
+}: {
+  id: string;
+  title: string;
+  more?: { to: string; label: string };
+  state: { status: string; data?: ProductSummary[]; error?: unknown; reload(): void };
+  empty: ReactNode;
+}) {
+  let body: ReactNode;
+  if (state.status === 'failed') body = <ErrorMessage error={state.error} onRetry={state.reload} />;
+  else if (!state.data) body = <Loading label={`Loading ${title.toLowerCase()}…`} />;
+  else if (state.data.length === 0) body = empty;
+  else body = <ProductGrid products={state.data} />;
+  return (
+    <section aria-labelledby={id} className="home-section">
+      <div className="home-section-head">
+        <h2 id={id}>{title}</h2>
+        {more && state.data?.length ? <Link to={more.to}>{more.label}</Link> : null}
+      </div>
+      {body}
+    </section>
   );
-  if (products.status === 'failed') return <ErrorMessage error={products.error} onRetry={products.reload} />;
-  if (!products.data) return <Loading label="Loading products…" />;
-  if (products.data.results.length === 0)
-    return <Empty title="No products yet">Sellers have not listed anything.</Empty>;
-  return <ProductGrid products={products.data.results} />;
 }
 
+function NewArrivals() {
+  const state = useApi(
+    async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/products', { params: { query: { sort: 'newest', page_size: String(SHOWN) } } }),
+        )
+      ).results,
+    [],
+  );
+  return (
+    <Shelf
+      id="home-new"
+      title="New arrivals"
+      more={{ to: '/search?sort=newest', label: 'All new arrivals' }}
+      state={state}
+      empty={<Empty title="No products yet">Sellers have not listed anything.</Empty>}
+    />
+  );
+}
+
+function BestSellers() {
+  const state = useApi(
+    async () =>
+      (await unwrap(api.GET('/api/v1/recommendations', { params: { query: { limit: String(SHOWN) } } })))
+        .items,
+    [],
+  );
+  return (
+    <Shelf
+      id="home-best"
+      title="Best sellers"
+      state={state}
+      empty={<Empty title="No best sellers yet">They appear here once people start buying.</Empty>}
+    />
+  );
+}
+
+/** The home page: the departments, what is new, and what sells best. */
 export default function HomePage() {
   usePageTitle('');
   return (
@@ -53,10 +107,8 @@ export default function HomePage() {
         <h2 id="home-categories">Shop by category</h2>
         <Categories />
       </section>
-      <section aria-labelledby="home-new" className="home-section">
-        <h2 id="home-new">New arrivals</h2>
-        <NewArrivals />
-      </section>
+      <NewArrivals />
+      <BestSellers />
     </>
   );
 }
