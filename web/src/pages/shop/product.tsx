@@ -85,8 +85,9 @@ export default function ProductPage() {
     return missing ? <NotFound /> : <ErrorMessage error={page.error} onRetry={page.reload} />;
   }
   if (!product) return <Loading label="Loading the product…" />;
+  // Keyed by product: going from one product to another starts its gallery, cart form and reviews afresh.
   return (
-    <div className="product-page">
+    <div className="product-page" key={product.product_id}>
       <div className="product-top">
         <ImageGallery images={product.images} title={product.title} />
         <ProductSummary product={product} />
