@@ -134,6 +134,16 @@ test.describe('browsing', () => {
     await filters.getByRole('link', { name: 'Clear all filters' }).click();
     await expect.poll(() => resultTitles(page)).toHaveLength(3);
 
+    // The Kettle is on sale: its card strikes through the compare-at price, and the filter finds it alone.
+    const kettle = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: listed.title('Kettle') }) });
+    await expect(kettle.locator('s')).toHaveText('was $100.00');
+    await filters.getByRole('checkbox', { name: 'On sale' }).check();
+    await expect(page).toHaveURL(/on_sale=true/);
+    await expect.poll(() => resultTitles(page)).toEqual([listed.title('Kettle')]);
+    await filters.getByRole('link', { name: 'Clear all filters' }).click();
+
     const sort = page.getByLabel('Sort by');
     await sort.selectOption({ label: 'Price: low to high' });
     await expect
@@ -280,9 +290,7 @@ test.describe('browsing', () => {
 
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Shop by category' })).toBeVisible();
-    await expect(
-      page.getByRole('region', { name: 'New arrivals' }).getByRole('listitem').first(),
-    ).toBeVisible();
+    await expect(page.getByRole('region', { name: 'On sale' }).getByRole('listitem').first()).toBeVisible();
     await expect(page.getByRole('status')).toHaveCount(0);
     await expectNoHorizontalScroll(page);
     await axe.check();

@@ -56,6 +56,49 @@ function Shelf({
   );
 }
 
+function OnSale() {
+  const state = useApi(
+    async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/products', {
+            params: { query: { on_sale: 'true', sort: 'rating', page_size: String(SHOWN) } },
+          }),
+        )
+      ).results,
+    [],
+  );
+  return (
+    <Shelf
+      id="home-sale"
+      title="On sale"
+      more={{ to: '/search?on_sale=true', label: 'Everything on sale' }}
+      state={state}
+      empty={<Empty title="Nothing is on sale right now">Come back soon.</Empty>}
+    />
+  );
+}
+
+function BestSellers() {
+  const state = useApi(
+    async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/products/best-sellers', { params: { query: { limit: String(SHOWN) } } }),
+        )
+      ).items,
+    [],
+  );
+  return (
+    <Shelf
+      id="home-best"
+      title="Best sellers"
+      state={state}
+      empty={<Empty title="No best sellers yet">They appear here once people start buying.</Empty>}
+    />
+  );
+}
+
 function NewArrivals() {
   const state = useApi(
     async () =>
@@ -77,24 +120,7 @@ function NewArrivals() {
   );
 }
 
-function BestSellers() {
-  const state = useApi(
-    async () =>
-      (await unwrap(api.GET('/api/v1/recommendations', { params: { query: { limit: String(SHOWN) } } })))
-        .items,
-    [],
-  );
-  return (
-    <Shelf
-      id="home-best"
-      title="Best sellers"
-      state={state}
-      empty={<Empty title="No best sellers yet">They appear here once people start buying.</Empty>}
-    />
-  );
-}
-
-/** The home page: the departments, what is new, and what sells best. */
+/** The home page: the departments, what is on sale, what sells best, and what is new. */
 export default function HomePage() {
   usePageTitle('');
   return (
@@ -107,8 +133,9 @@ export default function HomePage() {
         <h2 id="home-categories">Shop by category</h2>
         <Categories />
       </section>
-      <NewArrivals />
+      <OnSale />
       <BestSellers />
+      <NewArrivals />
     </>
   );
 }

@@ -179,6 +179,16 @@ function Toggles({ state }: Pick<FiltersProps, 'state'>) {
         />{' '}
         In stock
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={state.on_sale === 'true'}
+          onChange={(event) =>
+            navigate(searchHref(state, { on_sale: event.target.checked ? 'true' : undefined }))
+          }
+        />{' '}
+        On sale
+      </label>
     </fieldset>
   );
 }

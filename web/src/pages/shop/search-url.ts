@@ -10,6 +10,7 @@ const KEYS = [
   'max_price',
   'min_rating',
   'in_stock',
+  'on_sale',
   'sort',
   'page',
 ] as const satisfies ReadonlyArray<keyof SearchState>;
