@@ -62,7 +62,10 @@ function OnSale() {
       (
         await unwrap(
           api.GET('/api/v1/products', {
-            params: { query: { on_sale: 'true', sort: 'rating', page_size: String(SHOWN) } },
+            // A sale of something sold out is no offer: the shelf shows what can be bought.
+            params: {
+              query: { on_sale: 'true', in_stock: 'true', sort: 'rating', page_size: String(SHOWN) },
+            },
           }),
         )
       ).results,

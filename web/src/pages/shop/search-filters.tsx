@@ -3,7 +3,7 @@ import type { operations } from '../../api/schema';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { Link, navigate } from '../../router';
-import { hasFilters, queryAmount, type SearchState, searchHref } from './search-url';
+import { filterCount, hasFilters, queryAmount, type SearchState, searchHref } from './search-url';
 
 export type SearchFacets = operations['Search']['responses'][200]['content']['application/json']['facets'];
 type PriceRange = SearchFacets['price_ranges'][number];
@@ -156,7 +156,7 @@ function RatingFacet({ state, facets }: Pick<FiltersProps, 'state' | 'facets'>) 
             key={rating.min_rating}
             to={searchHref(state, { min_rating: String(rating.min_rating) })}
             selected={state.min_rating === String(rating.min_rating)}
-            label={`${rating.min_rating} stars & up`}
+            label={`${rating.min_rating} star${rating.min_rating === 1 ? '' : 's'} & up`}
             count={rating.count}
           />
         ))}
@@ -209,7 +209,7 @@ export function SearchFilters(props: FiltersProps) {
         aria-controls="search-filters-panel"
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide filters' : 'Filters'}
+        {open ? 'Hide filters' : filterCount(state) ? `Filters (${filterCount(state)} on)` : 'Filters'}
       </button>
       <div id="search-filters-panel" className={open ? 'filters-panel filters-panel-open' : 'filters-panel'}>
         <h2 id="search-filters-heading">Filters</h2>

@@ -47,7 +47,16 @@ export function searchHref(state: SearchState, changes: Changes): string {
 
 /** Whether any filter (not the words, the sort or the page) narrows the results. */
 export function hasFilters(state: SearchState): boolean {
-  return KEYS.some((key) => !['q', 'sort', 'page'].includes(key) && state[key] !== undefined);
+  return filterCount(state) > 0;
+}
+
+/** How many filters narrow the results (a price range counts once, whichever bounds it has). */
+export function filterCount(state: SearchState): number {
+  const price = state.min_price !== undefined || state.max_price !== undefined ? 1 : 0;
+  const others = (['category', 'min_rating', 'in_stock', 'on_sale'] as const).filter(
+    (key) => state[key] !== undefined,
+  ).length;
+  return price + others;
 }
 
 /** The cents of an amount as the API takes it in a query ("24.99" for 2499). */

@@ -27,8 +27,8 @@ const SORTS = [
 function headingOf(state: SearchState, facets: SearchFacets | undefined): string {
   if (state.q) return `Results for “${state.q}”`;
   const category = facets?.categories.find((facet) => facet.slug === state.category);
-  if (state.category) return category?.name ?? 'Products';
-  return 'All products';
+  const what = state.category ? (category?.name ?? 'Products') : 'All products';
+  return state.on_sale === 'true' ? `${what} on sale` : what;
 }
 
 function SortSelect({ state }: { state: SearchState }) {
