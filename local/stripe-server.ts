@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import type { FaultInjector } from './faults/faults';
-import { type RequestContext, randomId, StripeEngine } from './stripe/engine';
+import { StripeEngine } from './stripe/engine';
 import { apiError, invalidParam, StripeHttpError } from './stripe/errors';
 import { canonical, type FormObject, parseForm } from './stripe/form';
 import { HangingConfirmations } from './stripe/hangs';
@@ -18,6 +18,9 @@ import {
   writeText,
 } from './stripe/http-io';
 import { IdempotencyCache, type IdempotentRequest } from './stripe/idempotency';
+import { randomId } from './stripe/ids';
+import type { StripeLedger } from './stripe/ledger';
+import type { RequestContext } from './stripe/operation';
 import { type Route, routeRequest } from './stripe/router';
 import { StateFile } from './stripe/state-file';
 import type { Charge, PaymentIntent, Refund, StripeEvent } from './stripe/types';
@@ -150,7 +153,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
   );
   const kept = state?.read();
   if (kept) {
-    engine.restore(kept.engine);
+    engine.ledger.restore(kept.engine);
     events.push(...kept.events);
     idempotency.restore(kept.idempotency);
   }
@@ -159,7 +162,7 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
    * gone, and Stripe saves no result for a request that never completed, so a retry runs afresh.
    */
   function save(): void {
-    state?.write({ engine: engine.snapshot(), events, idempotency: idempotency.finishedEntries() });
+    state?.write({ engine: engine.ledger.snapshot(), events, idempotency: idempotency.finishedEntries() });
   }
   const handle = requestHandler({ engine, faults: options.faults, unanswered, idempotency, log, save });
 
@@ -193,9 +196,9 @@ export async function startStripeServer(options: StripeServerOptions = {}): Prom
         server.closeAllConnections();
       });
     },
-    intents: () => engine.intents(),
-    refunds: () => engine.refunds(),
-    charges: () => engine.charges(),
+    intents: () => engine.ledger.intents(),
+    refunds: () => engine.ledger.refunds(),
+    charges: () => engine.ledger.charges(),
     events: () => events.map((event) => structuredClone(event)),
     sendWebhook: (event) => webhooks.send(completeEvent(event)),
     webhooksIdle: () => webhooks.idle(),
@@ -252,7 +255,7 @@ function requestHandler({ engine, faults, unanswered, idempotency, log, save }: 
     const rawBody = await readBody(request);
 
     if (url.pathname === '/_bazaar/intents' && method === 'GET')
-      return writeLedger(response, engine, headers);
+      return writeLedger(response, engine.ledger, headers);
 
     try {
       const apiKey = authenticate(request);
@@ -323,9 +326,9 @@ function requestHandler({ engine, faults, unanswered, idempotency, log, save }: 
 }
 
 /** Not Stripe's: what was charged and refunded, for tests in another process. */
-function writeLedger(response: ServerResponse, engine: StripeEngine, headers: Record<string, string>): void {
-  const ledger = { intents: engine.intents(), refunds: engine.refunds(), charges: engine.charges() };
-  writeJson(response, 200, ledger, headers);
+function writeLedger(response: ServerResponse, ledger: StripeLedger, headers: Record<string, string>): void {
+  const books = { intents: ledger.intents(), refunds: ledger.refunds(), charges: ledger.charges() };
+  writeJson(response, 200, books, headers);
 }
 
 /** Runs an operation; `saved` says whether an idempotent request keeps this result. */

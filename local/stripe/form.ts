@@ -125,6 +125,16 @@ export function expandList(params: FormObject): string[] {
   });
 }
 
+/** `expand[]` held to the fields an endpoint can expand. */
+export function expandParam(params: FormObject, allowed: readonly string[]): string[] {
+  const expand = expandList(params);
+  for (const field of expand) {
+    if (!allowed.includes(field))
+      throw invalidParam(`This property cannot be expanded (${field}).`, 'expand');
+  }
+  return expand;
+}
+
 /**
  * Metadata as Stripe validates it: at most 50 keys, keys up to 40 characters, values up to 500;
  * an empty value unsets the key, and `metadata=` (empty) clears everything.

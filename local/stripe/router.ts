@@ -1,6 +1,8 @@
-import type { ApiResult, RequestContext, StripeEngine } from './engine';
+import type { StripeEngine } from './engine';
 import { unrecognizedUrl } from './errors';
 import type { FormObject } from './form';
+import type { ApiResult, RequestContext } from './operation';
+import { retrievePaymentMethod } from './payment-methods';
 
 export interface Route {
   /** Stripe's name for the operation, as fault targets name it. */
@@ -20,43 +22,46 @@ export function routeRequest(engine: StripeEngine, method: string, path: string)
     const [, resource, id, action, ...rest] = segments;
     if (rest.length === 0 && resource === 'payment_intents') {
       if (method === 'GET' && id === 'search' && action === undefined) {
-        return { operation: 'payment_intents.search', run: (params) => engine.searchPaymentIntents(params) };
+        return { operation: 'payment_intents.search', run: (params) => engine.paymentIntents.search(params) };
       }
       if (method === 'POST' && id === undefined) {
         return {
           operation: 'payment_intents.create',
-          run: (params, context) => engine.createPaymentIntent(params, context),
+          run: (params, context) => engine.paymentIntents.create(params, context),
         };
       }
       if (method === 'POST' && id && action === 'confirm') {
         return {
           operation: 'payment_intents.confirm',
-          run: (params, context) => engine.confirmPaymentIntent(id, params, context),
+          run: (params, context) => engine.paymentIntents.confirm(id, params, context),
         };
       }
       if (method === 'POST' && id && action === 'cancel') {
         return {
           operation: 'payment_intents.cancel',
-          run: (params) => engine.cancelPaymentIntent(id, params),
+          run: (params) => engine.paymentIntents.cancel(id, params),
         };
       }
       if (method === 'GET' && id && action === undefined) {
         return {
           operation: 'payment_intents.retrieve',
-          run: (params) => engine.retrievePaymentIntent(id, params),
+          run: (params) => engine.paymentIntents.retrieve(id, params),
         };
       }
     }
     if (rest.length === 0 && resource === 'refunds' && method === 'POST' && id === undefined) {
-      return { operation: 'refunds.create', run: (params, context) => engine.createRefund(params, context) };
+      return {
+        operation: 'refunds.create',
+        run: (params, context) => engine.refunds.create(params, context),
+      };
     }
     if (rest.length === 0 && resource === 'refunds' && method === 'GET' && id === undefined) {
-      return { operation: 'refunds.list', run: (params) => engine.listRefunds(params) };
+      return { operation: 'refunds.list', run: (params) => engine.refunds.list(params) };
     }
     if (rest.length === 0 && resource === 'payment_methods' && method === 'GET' && id && !action) {
       return {
         operation: 'payment_methods.retrieve',
-        run: (params) => engine.retrievePaymentMethod(id, params),
+        run: (params) => retrievePaymentMethod(id, params),
       };
     }
   }

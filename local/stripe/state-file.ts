@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../atomic-file';
-import type { EngineSnapshot } from './engine';
 import type { StoredResult } from './idempotency';
+import type { LedgerSnapshot } from './ledger';
 import type { StripeEvent } from './types';
 
 export interface KeptState {
-  engine: EngineSnapshot;
+  engine: LedgerSnapshot;
   events: StripeEvent[];
   idempotency: Array<[string, StoredResult]>;
 }
