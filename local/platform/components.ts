@@ -9,27 +9,93 @@ import { routes, rules, schedules, stateMachines, streams, tableById } from '../
 import { searchIndex } from '../../functions/search/index-factory';
 import { reindexFromTable } from '../../functions/search/reindex';
 import { createTokenVerifier } from '../../shared/auth/token-verifier';
+import { intEnv } from '../../shared/config';
 import type { BusEvent } from '../../shared/events';
 import { writeFileAtomic } from '../atomic-file';
-import type { AwsEndpoint } from '../aws-endpoint';
+import { type AwsEndpoint, startAwsEndpoint } from '../aws-endpoint';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../dynamodb-local';
 import { DEFAULT_BUS, LocalEventBus } from '../event-bus';
 import { DeliveryJournal } from '../event-bus-journal';
-import type { FaultInjector, FaultKind } from '../faults/faults';
+import { type DynamoDbProxy, startDynamoDbProxy } from '../faults/dynamodb-proxy';
+import { FaultInjector, type FaultKind } from '../faults/faults';
 import { LocalGateway } from '../gateway';
 import { invoke } from '../lambda';
 import { type LocalS3, startLocalS3 } from '../s3-gateway';
 import { LocalStepFunctions } from '../step-functions';
 import { StreamPoller } from '../stream-poller';
+import { type StripeTestServer, startStripeServer } from '../stripe-server';
 import { Timers } from '../timers';
 import { BUS_NAME, componentLog, IMAGES_BUCKET, LOCAL_CLIENT_ID, LOCAL_CREDENTIALS } from './constants';
 import type { TableNames } from './environment';
 import { jwksUri } from './environment';
-import type { Component } from './shutdown';
+import type { Component, Shutdown } from './shutdown';
 
 /**
  * The local platform's components, each started by its own function from what it needs.
- * Each returns something `Shutdown` can stop.
+ * Each returns something `Shutdown` can stop; the two groups (the local services, the event
+ * runtime) add each of theirs to `shutdown` as it comes up.
  */
+
+/**
+ * The fault injector every component consults, armed with `faults` from the start; a fault's
+ * target may name a table by its manifest id or its local name.
+ */
+export function armedFaultInjector(options: {
+  seed: number | undefined;
+  faults: unknown[] | undefined;
+  tableNames: TableNames;
+}): FaultInjector {
+  const faults = new FaultInjector({
+    seed: options.seed,
+    log: componentLog('faults'),
+    tableName: (id) => options.tableNames.get(id as never),
+  });
+  faults.add(options.faults ?? []);
+  return faults;
+}
+
+/** The stand-ins for the services handlers call over the network. */
+export interface LocalServices {
+  /** DynamoDB Local itself; handlers reach it through `dynamoProxy`, where faults are injected. */
+  dynamo: DynamoDbLocal;
+  dynamoProxy: DynamoDbProxy;
+  /** The JSON-protocol endpoint: EventBridge and Step Functions. */
+  aws: AwsEndpoint;
+  stripe: StripeTestServer;
+  s3: LocalS3;
+}
+
+/**
+ * Starts the stand-ins for the services handlers call over the network, each on a port of its
+ * own: DynamoDB Local behind the fault proxy, the AWS endpoint, the Stripe-compatible server and
+ * the images bucket. Each joins `shutdown` as soon as it is up, so a later failure stops it.
+ */
+export async function startLocalServices(
+  shutdown: Shutdown,
+  dataDir: string | undefined,
+  faults: FaultInjector,
+): Promise<LocalServices> {
+  const dynamo = shutdown.add(
+    await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
+  );
+  const dynamoProxy = shutdown.add(await startDynamoDbProxy({ upstream: dynamo.endpoint, faults }));
+  const aws = shutdown.add(await startAwsEndpoint());
+  const stripe = shutdown.add(await startStripe(faults, dataDir));
+  const s3 = shutdown.add(await startImagesBucket(dataDir));
+  return { dynamo, dynamoProxy, aws, stripe, s3 };
+}
+
+/**
+ * The Stripe-compatible server, its state kept with a data dir. `pm_card_bazaar_hang` withholds
+ * its answer for STRIPE_TEST_HANG_MS (10 s by default, as long as the payments adapter waits).
+ */
+export function startStripe(faults: FaultInjector, dataDir: string | undefined): Promise<StripeTestServer> {
+  return startStripeServer({
+    hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000),
+    faults,
+    dataDir: dataDir ? join(dataDir, 'stripe') : undefined,
+  });
+}
 
 /** S3: s3rver behind a front that holds POST uploads to their policy and reports objects to EventBridge. */
 export function startImagesBucket(dataDir: string | undefined): Promise<LocalS3> {
@@ -72,6 +138,43 @@ export async function startHttpServer(
         server.close(() => done());
       }),
   };
+}
+
+/** What invokes handlers besides an HTTP request, and the search index the products stream feeds. */
+export interface EventRuntime {
+  bus: LocalEventBus;
+  stepFunctions: LocalStepFunctions;
+  reindex: Reindex;
+  poller: StreamPoller;
+  timers: Timers;
+}
+
+/**
+ * Starts what invokes handlers besides an HTTP request: the bus, Step Functions, the streams and
+ * the timers, once the tables exist; the embedded search index is rebuilt before the products
+ * stream feeds it again. Each joins `shutdown` as soon as it is up, so a later failure stops it.
+ */
+export async function startEventRuntime(
+  shutdown: Shutdown,
+  parts: {
+    services: LocalServices;
+    /** DynamoDB Local straight, around the fault proxy. */
+    dynamo: DynamoDBClient;
+    tableNames: TableNames;
+    dataDir: string | undefined;
+    faults: FaultInjector;
+  },
+): Promise<EventRuntime> {
+  const { services, dynamo, tableNames, dataDir, faults } = parts;
+  const { bus } = shutdown.add(startEventBus(services.aws, services.s3, faults, dataDir));
+  const stepFunctions = shutdown.add(startStepFunctions(services.aws, dataDir));
+  const reindex = embeddedSearchReindex(dynamo, tableNames.get('products')!);
+  await reindex();
+  const { poller } = shutdown.add(
+    await startStreams({ dynamo, endpoint: services.dynamo.endpoint, tableNames, dataDir, faults }),
+  );
+  const timers = shutdown.add(startTimers());
+  return { bus, stepFunctions, reindex, poller, timers };
 }
 
 /**

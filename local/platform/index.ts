@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { rules, stateMachines, streams, tables } from '../../functions/manifest';
 import { paymentsDeps } from '../../functions/payments/deps';
 import { oldestUnsettledRefund, REFUND_UNSETTLED_ALARM_SECONDS } from '../../functions/payments/refunds';
-import { searchIndex } from '../../functions/search/index-factory';
 import { intEnv } from '../../shared/config';
 import {
   deadLetterAlarms,
@@ -14,36 +12,25 @@ import {
   streamDeadLetterAlarms,
   unsettledRefundAlarm,
 } from '../alarms';
-import { audit, auditOptionsFromEnvironment } from '../audit';
-import { startAwsEndpoint } from '../aws-endpoint';
-import { platformCdn } from '../cdn';
-import { startDynamoDbLocal } from '../dynamodb-local';
 import type { LocalEventBus } from '../event-bus';
-import { startDynamoDbProxy } from '../faults/dynamodb-proxy';
-import { FaultInjector } from '../faults/faults';
+import type { FaultInjector } from '../faults/faults';
 import { useFaultInjector } from '../lambda';
 import { LocalMetrics } from '../metrics';
 import type { LocalS3 } from '../s3-gateway';
 import { issuerKey } from '../signing-key';
 import type { LocalStepFunctions } from '../step-functions';
 import type { StreamPoller } from '../stream-poller';
-import { startStripeServer } from '../stripe-server';
 import { ensureTables } from '../tables';
 import type { Timers } from '../timers';
 import {
-  apiGateway,
-  embeddedSearchReindex,
-  startEventBus,
+  armedFaultInjector,
+  type EventRuntime,
+  startEventRuntime,
   startHttpServer,
-  startImagesBucket,
-  startStepFunctions,
-  startStreams,
-  startTimers,
+  startLocalServices,
 } from './components';
-import { componentLog, IMAGES_BUCKET, STRIPE_WEBHOOK_PATH } from './constants';
-import { issuerUrl, localEnvironment, localTableNames } from './environment';
-import { healthCheck } from './health';
-import { platformRequestHandler } from './requests';
+import { localEnvironment, localTableNames } from './environment';
+import { startFrontDoor } from './front-door';
 import { Shutdown } from './shutdown';
 
 export { BUS_NAME, IMAGES_BUCKET, LOCAL_CLIENT_ID } from './constants';
@@ -92,35 +79,19 @@ export interface Platform {
  * the EventBridge-compatible bus, Step Functions, the stream poller, timers, and the HTTP
  * gateway with the local token issuer, OpenAPI and docs. Handlers run in this process,
  * unchanged, reaching the local services through the SDK's standard endpoint variables.
- * Each component starts in ./components; a failure stops what had started.
+ * The components start in ./components, the HTTP front door in ./front-door; a failure stops
+ * what had started.
  */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const { dataDir, freshData } = openDataDir(options.dataDir);
   const shutdown = new Shutdown();
   const tableNames = localTableNames();
-  const faults = new FaultInjector({
-    seed: options.faultSeed,
-    log: componentLog('faults'),
-    tableName: (id) => tableNames.get(id as never),
-  });
-  faults.add(options.faults ?? []);
+  const faults = armedFaultInjector({ seed: options.faultSeed, faults: options.faults, tableNames });
   useFaultInjector(faults);
   shutdown.add({ stop: async () => useFaultInjector(undefined) });
   try {
     const metrics = shutdown.add(new LocalMetrics().capture());
-    const dynamo = shutdown.add(
-      await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
-    );
-    const dynamoProxy = shutdown.add(await startDynamoDbProxy({ upstream: dynamo.endpoint, faults }));
-    const aws = shutdown.add(await startAwsEndpoint());
-    const stripe = shutdown.add(
-      await startStripeServer({
-        hangMs: intEnv('STRIPE_TEST_HANG_MS', 10_000),
-        faults,
-        dataDir: dataDir ? join(dataDir, 'stripe') : undefined,
-      }),
-    );
-    const s3 = shutdown.add(await startImagesBucket(dataDir));
+    const services = await startLocalServices(shutdown, dataDir, faults);
     const http = shutdown.add(await startHttpServer(options.port, options.host));
     const { url } = http;
 
@@ -129,92 +100,41 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       process.env,
       localEnvironment({
         url,
-        dynamodb: dynamoProxy.endpoint,
-        aws: aws.url,
-        s3,
-        stripe,
+        dynamodb: services.dynamoProxy.endpoint,
+        aws: services.aws.url,
+        s3: services.s3,
+        stripe: services.stripe,
         issuerKey: key,
         tableNames,
       }),
       options.env,
     );
-    const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
-    await ensureTables(dynamoClient, tables, (table) => tableNames.get(table.id)!);
+    // DynamoDB Local straight, around the fault proxy: the platform's own reads meet no faults.
+    const dynamo = new DynamoDBClient({ endpoint: services.dynamo.endpoint });
+    await ensureTables(dynamo, tables, (table) => tableNames.get(table.id)!);
 
-    const { bus } = shutdown.add(startEventBus(aws, s3, faults, dataDir));
-    const stepFunctions = shutdown.add(startStepFunctions(aws, dataDir));
-    const reindex = embeddedSearchReindex(dynamoClient, tableNames.get('products')!);
-    await reindex();
-    const { poller } = shutdown.add(
-      await startStreams({ dynamo: dynamoClient, endpoint: dynamo.endpoint, tableNames, dataDir, faults }),
+    const runtime = await startEventRuntime(shutdown, { services, dynamo, tableNames, dataDir, faults });
+    const alarms = localAlarms(runtime);
+    const front = shutdown.add(
+      await startFrontDoor(
+        { http, services, runtime, dynamo, tableNames, issuerKey: key, faults, metrics, alarms },
+        options,
+      ),
     );
-    const timers = shutdown.add(startTimers());
-
-    const gateway = apiGateway(issuerUrl(url));
-    stripe.setWebhookUrl(`${url}${STRIPE_WEBHOOK_PATH}`);
-    const health = healthCheck({
-      dynamo: dynamoClient,
-      awsUrl: aws.url,
-      imagesBucketUrl: s3.bucketUrl(IMAGES_BUCKET),
-      poller,
-    });
-    const endpoints = {
-      eventbridge: aws.url,
-      sfn: aws.url,
-      dynamodb: dynamo.endpoint,
-      stripe: stripe.url,
-      s3: s3.url,
-    };
-    const cdn =
-      options.cdn === false
-        ? undefined
-        : platformCdn((request, requestUrl) => gateway.answer(request, requestUrl));
-    const alarms = localAlarms(bus, poller, stepFunctions);
-    // Around the fault proxy: the audit reads the books, not the faults.
-    const books = DynamoDBDocumentClient.from(dynamoClient);
-    const auditBooks = () =>
-      audit({
-        doc: books,
-        tableName: (id) => tableNames.get(id)!,
-        provider: () => ({ intents: stripe.intents(), refunds: stripe.refunds() }),
-        searchIndex: process.env.SEARCH_ENGINE === 'embedded' ? searchIndex() : undefined,
-        options: auditOptionsFromEnvironment(),
-      });
-    const context = {
-      url,
-      gateway,
-      cdn,
-      issuerKey: key,
-      health,
-      reindex,
-      bus,
-      stripe,
-      faults,
-      endpoints,
-      metrics,
-      alarms,
-      stepFunctions,
-      audit: auditBooks,
-    };
-    http.server.on('request', platformRequestHandler(context));
-    // The API without the CDN, as API Gateway's own URL is on AWS (where the origin header guards
-    // it): what tests of the origin's behaviour speak to, and what `--no-cdn` benchmarks measure.
-    const origin = cdn ? shutdown.add(await startHttpServer(0, options.host)) : http;
-    if (cdn) origin.server.on('request', platformRequestHandler({ ...context, cdn: undefined }));
 
     return {
       url,
-      originUrl: origin.url,
+      originUrl: front.originUrl,
       port: http.port,
-      bus,
-      s3,
-      poller,
-      timers,
-      stepFunctions,
+      bus: runtime.bus,
+      s3: services.s3,
+      poller: runtime.poller,
+      timers: runtime.timers,
+      stepFunctions: runtime.stepFunctions,
       faults,
       metrics,
       alarms,
-      dynamoEndpoint: dynamo.endpoint,
+      dynamoEndpoint: services.dynamo.endpoint,
       freshData,
       stop: () => shutdown.stopAll(),
     };
@@ -228,11 +148,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
  * The alarm rules that make sense locally (see local/alarms.ts). A refund alarms after
  * BAZAAR_REFUND_UNSETTLED_ALARM_SECONDS, 15 minutes as on AWS unless a test shortens it.
  */
-function localAlarms(
-  bus: LocalEventBus,
-  poller: StreamPoller,
-  stepFunctions: LocalStepFunctions,
-): LocalAlarms {
+function localAlarms({ bus, poller, stepFunctions }: EventRuntime): LocalAlarms {
   return new LocalAlarms([
     ...deadLetterAlarms(rules, bus),
     ...streamDeadLetterAlarms(streams, poller),
