@@ -15,7 +15,11 @@ import {
   signUpSeller,
   stripeState,
 } from '../support/api';
-import { type PlatformProcess, startPlatformProcess } from '../support/platform-process';
+import {
+  type PlatformProcess,
+  startPlatformProcess,
+  stopEveryStartedPlatform,
+} from '../support/platform-process';
 
 /**
  * `kill -9` in the middle of concurrent checkouts, then a restart on the same data dir: the
@@ -46,6 +50,7 @@ describe('a crash in the middle of checkouts, and a restart on the same data dir
   });
   afterAll(async () => {
     await platform?.stop();
+    await stopEveryStartedPlatform();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

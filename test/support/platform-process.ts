@@ -22,6 +22,31 @@ export interface PlatformProcess {
  * main.ts's (`--port`, `--data-dir`, `--seed`). A restart that must accept the tokens issued
  * before it keeps the port: the token issuer is the platform's URL.
  */
+/** Every platform this process started and that has not exited yet, ready or still starting. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Stops every platform this test process started, including one still starting: a test that
+ * timed out in the middle of a restart holds no handle on the new platform, which would
+ * otherwise keep running and keep jest from exiting.
+ */
+export async function stopEveryStartedPlatform(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
 export async function startPlatformProcess(options: {
   args: string[];
   env?: Record<string, string>;
@@ -38,6 +63,8 @@ export async function startPlatformProcess(options: {
     ],
     { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const timeoutMs = options.readyTimeoutMs ?? 120_000;
   const url = await new Promise<string>((resolve, reject) => {
