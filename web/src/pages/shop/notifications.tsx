@@ -1,7 +1,113 @@
-import { ComingSoon } from '../scaffold';
+import { type ReactNode, useId, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useCursorList } from '../../api/use-cursor-list';
+import type { NotificationView } from '../../buying/api-types';
+import { Button } from '../../components/button';
+import { Empty } from '../../components/empty';
+import { ErrorMessage } from '../../components/error-message';
+import { Loading } from '../../components/loading';
+import { Link, usePageTitle } from '../../router';
+import { DateTime } from './order-timeline';
 
-export default function NotificationsPage() {
+const loadNotifications = (cursor: string | undefined) =>
+  unwrap(
+    api.GET('/api/v1/notifications', { params: { query: { limit: '20', ...(cursor ? { cursor } : {}) } } }),
+  );
+
+function NotificationItem({
+  notification,
+  onRead,
+}: {
+  notification: NotificationView;
+  onRead: (read: NotificationView) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const titleId = useId();
+  const markRead = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const path = { notification_id: notification.notification_id };
+      onRead(await unwrap(api.POST('/api/v1/notifications/{notification_id}/read', { params: { path } })));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <ComingSoon title="Notifications" purpose="What happened to your orders and the products you follow." />
+    <li className={notification.read ? 'notification' : 'notification notification-unread'}>
+      <h2 className="notification-title" id={titleId}>
+        {notification.read ? null : <span className="badge">New</span>} {notification.title}
+      </h2>
+      <p>{notification.body}</p>
+      <p className="field-hint">
+        <DateTime at={notification.created_at} />
+        {notification.order_id ? (
+          <>
+            {' · '}
+            <Link to={`/orders/${notification.order_id}`}>See the order</Link>
+          </>
+        ) : null}
+        {notification.product_id ? (
+          <>
+            {' · '}
+            <Link to={`/products/${notification.product_id}`}>See the product</Link>
+          </>
+        ) : null}
+      </p>
+      {error ? <ErrorMessage error={error} /> : null}
+      {notification.read ? null : (
+        <Button variant="secondary" busy={busy} onClick={markRead} aria-describedby={titleId}>
+          Mark read
+        </Button>
+      )}
+    </li>
+  );
+}
+
+/** What Bazaar told the person (orders paid, shipped, refunded…), newest first. */
+export default function NotificationsPage() {
+  usePageTitle('Notifications');
+  const list = useCursorList(loadNotifications, []);
+  const replace = (read: NotificationView) =>
+    list.update((item) => (item.notification_id === read.notification_id ? read : item));
+
+  let body: ReactNode;
+  if (list.items === null) {
+    body = list.error ? (
+      <ErrorMessage error={list.error} onRetry={list.retry} />
+    ) : (
+      <Loading label="Loading notifications…" />
+    );
+  } else if (list.items.length === 0) {
+    body = <Empty title="No notifications yet">When your orders move, you hear about it here.</Empty>;
+  } else {
+    body = (
+      <>
+        <ul className="notification-list">
+          {list.items.map((notification) => (
+            <NotificationItem
+              key={notification.notification_id}
+              notification={notification}
+              onRead={replace}
+            />
+          ))}
+        </ul>
+        {list.error ? <ErrorMessage error={list.error} onRetry={list.retry} /> : null}
+        {list.hasMore ? (
+          <Button variant="secondary" busy={list.loading} onClick={list.more}>
+            Show older notifications
+          </Button>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <section>
+      <h1>Notifications</h1>
+      {body}
+    </section>
   );
 }
