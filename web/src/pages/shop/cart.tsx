@@ -27,8 +27,8 @@ function CartSummary({ cart, signedIn }: { cart: CartView; signedIn: boolean }) 
         </dd>
         <dt>Shipping</dt>
         <dd>{shipping === 0 ? 'Free' : <Money cents={shipping} currency={cart.currency} />}</dd>
-        <dt>Total</dt>
-        <dd>
+        <dt className="total">Total</dt>
+        <dd className="total">
           <Money cents={cart.subtotal_cents + shipping} currency={cart.currency} />
         </dd>
       </dl>

@@ -26,8 +26,8 @@ export function CheckoutSummary({ cart }: { cart: CartView }) {
         </dd>
         <dt>Shipping</dt>
         <dd>{shipping === 0 ? 'Free' : <Money cents={shipping} currency={cart.currency} />}</dd>
-        <dt>Total</dt>
-        <dd>
+        <dt className="total">Total</dt>
+        <dd className="total">
           <Money cents={cart.subtotal_cents + shipping} currency={cart.currency} />
         </dd>
       </dl>

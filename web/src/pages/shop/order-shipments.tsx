@@ -69,9 +69,9 @@ export function OrderShipments({ order }: { order: OrderView }) {
                 <ShipmentDetails key={shipment.shipment_id} shipment={shipment} titles={titles} />
               ))}
             </ul>
-          ) : (
+          ) : order.status === 'pending' || order.status === 'paid' ? (
             <p className="field-hint">Not shipped yet.</p>
-          )}
+          ) : null}
         </section>
       ))}
     </section>

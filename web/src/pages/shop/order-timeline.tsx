@@ -1,9 +1,14 @@
 import type { OrderView } from '../../buying/api-types';
 import { orderStatusLabel } from '../../buying/order-status';
+import { formatMoney } from '../../components/money';
 
-/** A saga reason (`PAYMENT_DECLINED`) reads as words; a sentence from the API stays as it is. */
-function noteText(note: string): string {
-  return /^[A-Z_]+$/.test(note) ? note.toLowerCase().replace(/_/g, ' ') : note;
+/**
+ * A saga reason (`PAYMENT_DECLINED`) reads as words, and an amount in cents ("Refunded 1699
+ * cents") as money; any other sentence from the API stays as it is.
+ */
+function noteText(note: string, currency: string): string {
+  if (/^[A-Z_]+$/.test(note)) return note.toLowerCase().replace(/_/g, ' ');
+  return note.replace(/\b(\d+) cents\b/g, (_, cents: string) => formatMoney(Number(cents), currency));
 }
 
 export function DateTime({ at }: { at: string }) {
@@ -19,7 +24,9 @@ export function OrderTimeline({ order }: { order: OrderView }) {
         {order.timeline.map((entry) => (
           <li key={`${entry.at}-${entry.status}-${entry.note ?? ''}`}>
             <strong>{orderStatusLabel(entry.status)}</strong> <DateTime at={entry.at} />
-            {entry.note ? <span className="timeline-note"> — {noteText(entry.note)}</span> : null}
+            {entry.note ? (
+              <span className="timeline-note"> — {noteText(entry.note, order.currency)}</span>
+            ) : null}
           </li>
         ))}
       </ol>

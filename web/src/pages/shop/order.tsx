@@ -18,9 +18,8 @@ import { DateTime, OrderTimeline } from './order-timeline';
 function useCartCountAfterPayment(status: string | undefined) {
   useEffect(() => {
     if (status !== 'paid') return;
-    void refreshCartCount();
-    const later = setTimeout(() => void refreshCartCount(), 2000);
-    return () => clearTimeout(later);
+    const timers = [0, 1500, 4000, 8000].map((delay) => setTimeout(() => void refreshCartCount(), delay));
+    return () => timers.forEach(clearTimeout);
   }, [status]);
 }
 
@@ -39,8 +38,8 @@ function OrderTotals({ order }: { order: OrderView }) {
           <Money cents={order.shipping_cents} currency={order.currency} />
         )}
       </dd>
-      <dt>Total</dt>
-      <dd>
+      <dt className="total">Total</dt>
+      <dd className="total">
         <Money cents={order.total_cents} currency={order.currency} />
       </dd>
       {order.refunded_cents > 0 ? (
