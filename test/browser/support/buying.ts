@@ -4,8 +4,15 @@ import { api, createProduct, eventually } from '../../support/api';
 
 /** A word no other product has, so a search finds exactly this test's product. */
 export function uniqueWord(): string {
-  // Letters only: the search analyser keeps a word of letters whole.
-  return Array.from(randomBytes(8), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+  // Consonant-vowel pairs, as the browse journey makes its words: the tokenizer keeps them whole.
+  const consonants = 'bdfgklmnprtv';
+  const vowels = 'aeiou';
+  const bytes = randomBytes(10);
+  let word = 'q';
+  for (let i = 0; i < bytes.length; i += 2) {
+    word += consonants[bytes[i]! % consonants.length]! + vowels[bytes[i + 1]! % vowels.length]!;
+  }
+  return word;
 }
 
 /**
