@@ -30,13 +30,11 @@ function stockNote(line: CartLine): string | null {
   return null;
 }
 
-/** One line of the cart: what it is, its price, its stock, its quantity (changeable) and removal. */
-export function CartLineItem({ line, onChanged }: { line: CartLine; onChanged: () => void }) {
+/** The line's quantity, changed in place; the API's limit or stock answer shows under the field. */
+function CartLineQuantity({ line, onChanged }: { line: CartLine; onChanged: () => void }) {
   const [quantity, setQuantity] = useState(String(line.quantity));
-  const [busy, setBusy] = useState<'update' | 'remove' | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [removeError, setRemoveError] = useState<unknown>(null);
-  const path = { item_id: line.item_id };
 
   useEffect(() => setQuantity(String(line.quantity)), [line.quantity]);
 
@@ -47,30 +45,67 @@ export function CartLineItem({ line, onChanged }: { line: CartLine; onChanged: (
       setError('must be a whole number, at least 1');
       return;
     }
-    setBusy('update');
+    setBusy(true);
     setError(undefined);
     try {
+      const path = { item_id: line.item_id };
       await unwrap(api.PUT('/api/v1/cart/items/{item_id}', { params: { path }, body: { quantity: wanted } }));
       onChanged();
     } catch (caught) {
       setError(quantityMessage(caught));
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
 
+  return (
+    <form className="cart-line-quantity" onSubmit={update} aria-label={`Quantity of ${line.title}`}>
+      <Field
+        label="Quantity"
+        name="quantity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        value={quantity}
+        onChange={(event) => setQuantity(event.target.value)}
+        error={error}
+      />
+      <Button type="submit" variant="secondary" busy={busy} aria-label={`Update quantity of ${line.title}`}>
+        Update
+      </Button>
+    </form>
+  );
+}
+
+function CartLineRemove({ line, onChanged }: { line: CartLine; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const remove = async () => {
-    setBusy('remove');
-    setRemoveError(null);
+    setBusy(true);
+    setError(null);
     try {
-      await unwrap(api.DELETE('/api/v1/cart/items/{item_id}', { params: { path } }));
+      await unwrap(
+        api.DELETE('/api/v1/cart/items/{item_id}', { params: { path: { item_id: line.item_id } } }),
+      );
       onChanged();
     } catch (caught) {
-      setRemoveError(caught);
-      setBusy(null);
+      setError(caught);
+      setBusy(false);
     }
   };
+  return (
+    <>
+      <Button variant="link" busy={busy} onClick={remove} aria-label={`Remove ${line.title}`}>
+        Remove
+      </Button>
+      {error ? <ErrorMessage error={error} /> : null}
+    </>
+  );
+}
 
+/** One line of the cart: what it is, its price, its stock, its quantity (changeable) and removal. */
+export function CartLineItem({ line, onChanged }: { line: CartLine; onChanged: () => void }) {
   const note = stockNote(line);
   const blocked = line.availability === 'out_of_stock' || line.availability === 'unavailable';
   return (
@@ -97,35 +132,12 @@ export function CartLineItem({ line, onChanged }: { line: CartLine; onChanged: (
           <StockBadge status={line.availability} />
           {note ? <span className="cart-line-note"> {note}</span> : null}
         </p>
-        <form className="cart-line-quantity" onSubmit={update} aria-label={`Quantity of ${line.title}`}>
-          <Field
-            label="Quantity"
-            name="quantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            value={quantity}
-            onChange={(event) => setQuantity(event.target.value)}
-            error={error}
-          />
-          <Button
-            type="submit"
-            variant="secondary"
-            busy={busy === 'update'}
-            aria-label={`Update quantity of ${line.title}`}
-          >
-            Update
-          </Button>
-        </form>
+        <CartLineQuantity line={line} onChanged={onChanged} />
         <p className="cart-line-total">
           {blocked ? 'Not counted in the total' : 'Line total'}:{' '}
           <Money cents={line.line_total_cents} currency={line.currency} />
         </p>
-        <Button variant="link" busy={busy === 'remove'} onClick={remove} aria-label={`Remove ${line.title}`}>
-          Remove
-        </Button>
-        {removeError ? <ErrorMessage error={removeError} /> : null}
+        <CartLineRemove line={line} onChanged={onChanged} />
       </div>
     </li>
   );

@@ -8,6 +8,37 @@ import { Money } from '../../components/money';
 /** The payment choice's value for the wallet (its payment method is made when it is first used). */
 export const WALLET_CHOICE = 'wallet';
 
+/** The wallet, with its balance, and a word when the balance does not cover the order. */
+function WalletOption({
+  wallet,
+  short,
+  checked,
+  onSelect,
+}: {
+  wallet: WalletView;
+  short: boolean;
+  checked: boolean;
+  onSelect: () => void;
+}) {
+  return (
+    <label className="choice">
+      <input
+        type="radio"
+        name="payment_method_id"
+        value={WALLET_CHOICE}
+        checked={checked}
+        onChange={onSelect}
+      />
+      <span>
+        Wallet (balance <Money cents={wallet.balance_cents} currency={wallet.currency} />)
+        {short ? (
+          <span className="choice-note"> Not enough for this order; top it up in your account.</span>
+        ) : null}
+      </span>
+    </label>
+  );
+}
+
 /** How to pay: a saved card, a new test card, or the wallet with its balance. */
 export function PaymentChoice({
   cards,
@@ -19,7 +50,7 @@ export function PaymentChoice({
   error,
 }: {
   cards: PaymentMethodView[];
-  wallet: WalletView | undefined;
+  wallet: WalletView;
   totalCents: number;
   selected: string | undefined;
   onSelect: (choice: string) => void;
@@ -29,7 +60,6 @@ export function PaymentChoice({
 }) {
   const [adding, setAdding] = useState(false);
   const showForm = adding || cards.length === 0;
-  const walletShort = wallet !== undefined && wallet.balance_cents < totalCents;
   return (
     <section className="checkout-step" aria-labelledby="checkout-payment-heading">
       <h2 id="checkout-payment-heading">Payment</h2>
@@ -51,27 +81,12 @@ export function PaymentChoice({
             <span>{cardName(card)}</span>
           </label>
         ))}
-        <label className="choice">
-          <input
-            type="radio"
-            name="payment_method_id"
-            value={WALLET_CHOICE}
-            checked={selected === WALLET_CHOICE}
-            onChange={() => onSelect(WALLET_CHOICE)}
-          />
-          <span>
-            Wallet
-            {wallet ? (
-              <>
-                {' '}
-                (balance <Money cents={wallet.balance_cents} currency={wallet.currency} />)
-              </>
-            ) : null}
-            {walletShort ? (
-              <span className="choice-note"> Not enough for this order; top it up in your account.</span>
-            ) : null}
-          </span>
-        </label>
+        <WalletOption
+          wallet={wallet}
+          short={wallet.balance_cents < totalCents}
+          checked={selected === WALLET_CHOICE}
+          onSelect={() => onSelect(WALLET_CHOICE)}
+        />
       </fieldset>
       {error ? (
         <p className="field-error" id="checkout-payment-error">

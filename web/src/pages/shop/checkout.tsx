@@ -76,6 +76,58 @@ function InProgressLink({ phase }: { phase: PlacePhase }) {
   ) : null;
 }
 
+/** The button, with what stops it (lines that cannot be bought, a choice not made) and how placing goes. */
+function PlaceOrderStep({
+  phase,
+  busy,
+  blocked,
+  ready,
+  onPlace,
+}: {
+  phase: PlacePhase;
+  busy: boolean;
+  blocked: boolean;
+  ready: boolean;
+  onPlace: () => void;
+}) {
+  const messages = phaseMessages(phase);
+  return (
+    <section className="checkout-step" aria-labelledby="checkout-place-heading">
+      <h2 id="checkout-place-heading">Place your order</h2>
+      {blocked ? (
+        <p className="notice">
+          Some lines of your cart cannot be bought as they are. <Link to="/cart">Review the cart</Link>.
+        </p>
+      ) : null}
+      {messages.general ? <ErrorMessage error={messages.general} /> : null}
+      {messages.failedOrder ? (
+        <p>
+          <Link to={`/orders/${messages.failedOrder.order_id}`}>See the order that failed</Link>
+        </p>
+      ) : null}
+      <InProgressLink phase={phase} />
+      {ready ? null : <p className="field-hint">Choose a shipping address and a way to pay first.</p>}
+      <Button className="place-order" busy={busy} disabled={blocked || !ready} onClick={onPlace}>
+        {busy ? 'Placing order…' : 'Place order'}
+      </Button>
+      <PlacingStatus phase={phase} />
+    </section>
+  );
+}
+
+function EmptyCheckout() {
+  return (
+    <section>
+      <h1>Checkout</h1>
+      <Empty title="Your cart is empty">
+        <p>
+          <Link to="/">Find something to buy</Link>
+        </p>
+      </Empty>
+    </section>
+  );
+}
+
 export default function CheckoutPage() {
   usePageTitle('Checkout');
   const data = useApi(loadCheckout, []);
@@ -94,18 +146,7 @@ export default function CheckoutPage() {
     );
   }
   const { cart, addresses, methods, wallet } = data.data;
-  if (cart.items.length === 0) {
-    return (
-      <section>
-        <h1>Checkout</h1>
-        <Empty title="Your cart is empty">
-          <p>
-            <Link to="/">Find something to buy</Link>
-          </p>
-        </Empty>
-      </section>
-    );
-  }
+  if (cart.items.length === 0) return <EmptyCheckout />;
   const cards = methods.filter((method) => method.type === 'card');
   const addressId =
     addressChoice ?? (addresses.find((address) => address.is_default) ?? addresses[0])?.address_id;
@@ -153,33 +194,13 @@ export default function CheckoutPage() {
         }}
         error={messages.payment}
       />
-      <section className="checkout-step" aria-labelledby="checkout-place-heading">
-        <h2 id="checkout-place-heading">Place your order</h2>
-        {blocked ? (
-          <p className="notice">
-            Some lines of your cart cannot be bought as they are. <Link to="/cart">Review the cart</Link>.
-          </p>
-        ) : null}
-        {messages.general ? <ErrorMessage error={messages.general} /> : null}
-        {messages.failedOrder ? (
-          <p>
-            <Link to={`/orders/${messages.failedOrder.order_id}`}>See the order that failed</Link>
-          </p>
-        ) : null}
-        <InProgressLink phase={placing.phase} />
-        {!addressId || !payment ? (
-          <p className="field-hint">Choose a shipping address and a way to pay first.</p>
-        ) : null}
-        <Button
-          className="place-order"
-          busy={placing.busy}
-          disabled={blocked || !addressId || !payment}
-          onClick={placeOrder}
-        >
-          {placing.busy ? 'Placing order…' : 'Place order'}
-        </Button>
-        <PlacingStatus phase={placing.phase} />
-      </section>
+      <PlaceOrderStep
+        phase={placing.phase}
+        busy={placing.busy}
+        blocked={blocked}
+        ready={Boolean(addressId && payment)}
+        onPlace={placeOrder}
+      />
     </section>
   );
 }
