@@ -44,6 +44,9 @@ function phaseMessages(phase: PlacePhase) {
   if (phase.kind !== 'error') return {};
   const error = phase.error;
   if (!(error instanceof ApiError)) return { general: messageOf(error) };
+  if (error.code === 'IDEMPOTENCY_KEY_IN_PROGRESS') {
+    return { general: 'Your order is still being placed. Wait a moment, then press Place order again.' };
+  }
   return {
     address: error.fieldErrors.shipping_address_id,
     payment: error.fieldErrors.payment_method_id,
