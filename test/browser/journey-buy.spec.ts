@@ -46,10 +46,13 @@ test.describe('buying, signed out first', { tag: '@phone' }, () => {
     await page.getByLabel('City').fill('Springfield');
     await page.getByLabel('Postal code').fill('62701');
     await page.getByRole('button', { name: 'Use this address' }).click();
+    // The form is gone; focus moved to the address it added, which is chosen.
     await expect(page.getByRole('radio', { name: /Journey Shopper/ })).toBeChecked();
+    await expect(page.getByRole('radio', { name: /Journey Shopper/ })).toBeFocused();
     await page.getByLabel('Test card').selectOption({ label: 'Visa (succeeds)' });
     await page.getByRole('button', { name: 'Save card' }).click();
     await expect(page.getByRole('radio', { name: 'Visa •••• 4242' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Visa •••• 4242' })).toBeFocused();
     await expectNoHorizontalScroll(page);
     await axe.check();
 

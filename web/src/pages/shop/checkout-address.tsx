@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AddressView } from '../../buying/api-types';
+import { useFocusAdded } from '../../buying/focus-added';
 import { AddressForm } from '../../components/address-form';
 import { Button } from '../../components/button';
 
@@ -25,6 +26,7 @@ export function AddressChoice({
   error: string | undefined;
 }) {
   const [adding, setAdding] = useState(false);
+  const focus = useFocusAdded();
   const showForm = adding || addresses.length === 0;
   return (
     <section className="checkout-step" aria-labelledby="checkout-address-heading">
@@ -42,6 +44,7 @@ export function AddressChoice({
                 type="radio"
                 name="shipping_address_id"
                 value={address.address_id}
+                ref={focus.ref(address.address_id)}
                 checked={selected === address.address_id}
                 onChange={() => onSelect(address.address_id)}
               />
@@ -61,6 +64,7 @@ export function AddressChoice({
         <AddressForm
           submitLabel="Use this address"
           onSaved={(address) => {
+            focus.expect(address.address_id);
             setAdding(false);
             onAdded(address);
           }}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PaymentMethodView, WalletView } from '../../buying/api-types';
+import { useFocusAdded } from '../../buying/focus-added';
 import { cardName } from '../../buying/test-cards';
 import { AddCardForm } from '../../components/add-card-form';
 import { Button } from '../../components/button';
@@ -59,6 +60,7 @@ export function PaymentChoice({
   error: string | undefined;
 }) {
   const [adding, setAdding] = useState(false);
+  const focus = useFocusAdded();
   const showForm = adding || cards.length === 0;
   return (
     <section className="checkout-step" aria-labelledby="checkout-payment-heading">
@@ -75,6 +77,7 @@ export function PaymentChoice({
               type="radio"
               name="payment_method_id"
               value={card.payment_method_id}
+              ref={focus.ref(card.payment_method_id)}
               checked={selected === card.payment_method_id}
               onChange={() => onSelect(card.payment_method_id)}
             />
@@ -96,6 +99,7 @@ export function PaymentChoice({
       {showForm ? (
         <AddCardForm
           onSaved={(method) => {
+            focus.expect(method.payment_method_id);
             setAdding(false);
             onAdded(method);
           }}
