@@ -21,13 +21,21 @@ function quantityMessage(error: unknown): string {
   return error.message;
 }
 
-/** What the line's stock means for buying it, when it is not simply in stock. */
+/** What the line's stock means for buying it (the badge says the state; this says what to do). */
 function stockNote(line: CartLine): string | null {
-  if (line.warning) return line.warning;
-  if (line.availability === 'low_stock' && line.available_quantity !== null) {
-    return `${line.available_quantity} left`;
+  const left = line.available_quantity;
+  switch (line.availability) {
+    case 'out_of_stock':
+      return 'Sold out: remove it to check out.';
+    case 'unavailable':
+      return 'No longer sold: remove it to check out.';
+    case 'insufficient_stock':
+      return `Only ${left ?? 'a few'} left: lower the quantity to check out.`;
+    case 'low_stock':
+      return left === null ? null : `${left} left`;
+    default:
+      return line.warning;
   }
-  return null;
 }
 
 /** The line's quantity, changed in place; the API's limit or stock answer shows under the field. */
