@@ -1,5 +1,124 @@
-import { ComingSoon } from '../scaffold';
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { Button } from '../../components/button';
+import { Empty } from '../../components/empty';
+import { ErrorMessage } from '../../components/error-message';
+import { Loading } from '../../components/loading';
+import { usePageTitle, useRoute } from '../../router';
+import { SellerArea } from './seller-area';
+import { SellerReturnCard } from './seller-return-card';
+import type { SellerReturn } from './seller-types';
+import { SellerStatusFilter } from './status-filter';
+import { useCursorList } from './use-cursor-list';
+
+const PAGE_SIZE = '20';
+
+const FILTERS = [
+  ['requested', 'To review'],
+  ['accepted', 'Accepted'],
+  ['all', 'All'],
+] as const;
+
+const EMPTY_WORDS: Record<string, string> = {
+  requested: 'No returns to review.',
+  accepted: 'No accepted returns yet.',
+  all: 'No returns yet.',
+};
+
+function filterOf(value: string | null): string {
+  return FILTERS.some(([filter]) => filter === value) ? (value as string) : 'requested';
+}
+
+/**
+ * The titles of the products the returns name (a return lists product ids only), read once
+ * each from the seller's own products; an id whose read fails is shown as it is.
+ */
+function useProductTitles(returns: SellerReturn[]): ReadonlyMap<string, string> {
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  const wanted = [...new Set(returns.flatMap((request) => request.items.map((item) => item.product_id)))]
+    .filter((id) => !titles.has(id))
+    .join(',');
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    const reads = wanted.split(',').map((productId) =>
+      unwrap(
+        api.GET('/api/v1/seller/products/{product_id}', { params: { path: { product_id: productId } } }),
+      ).then(
+        (product) => [productId, product.title] as const,
+        () => [productId, productId] as const,
+      ),
+    );
+    void Promise.all(reads).then((found) => {
+      if (current) setTitles((known) => new Map([...known, ...found]));
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  return titles;
+}
+
+function ReturnList() {
+  const { query } = useRoute();
+  const filter = filterOf(query.get('status'));
+  const status = filter === 'all' ? undefined : (filter as SellerReturn['status']);
+  usePageTitle('Returns');
+  const list = useCursorList(
+    (cursor) =>
+      unwrap(
+        api.GET('/api/v1/seller/returns', {
+          params: {
+            query: { limit: PAGE_SIZE, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+          },
+        }),
+      ),
+    [status],
+  );
+  const titles = useProductTitles(list.items);
+
+  return (
+    <section>
+      <h1>Returns</h1>
+      <p>Buyers return delivered units within the return window. Accepting refunds them.</p>
+      <SellerStatusFilter
+        label="Filter returns by status"
+        options={FILTERS}
+        current={filter}
+        hrefOf={(value) => (value === 'requested' ? '/seller/returns' : `/seller/returns?status=${value}`)}
+      />
+      {list.loading ? <Loading label="Loading returns…" /> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        <Empty title={EMPTY_WORDS[filter] ?? ''} />
+      ) : null}
+      {list.items.length ? (
+        <ul className="seller-orders">
+          {list.items.map((request) => (
+            <SellerReturnCard
+              key={request.return_id}
+              request={request}
+              titles={titles}
+              onChange={(next) => list.replace((item) => item.return_id === next.return_id, next)}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {list.error ? (
+        <ErrorMessage error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} />
+      ) : null}
+      {list.hasMore && !list.loading ? (
+        <Button variant="secondary" busy={list.loadingMore} onClick={list.loadMore}>
+          Show more returns
+        </Button>
+      ) : null}
+    </section>
+  );
+}
 
 export default function SellerReturnsPage() {
-  return <ComingSoon title="Returns" purpose="Returns to review and accept." />;
+  return (
+    <SellerArea>
+      <ReturnList />
+    </SellerArea>
+  );
 }

@@ -25,3 +25,5 @@ export type CategoryTree = Answer<'ListCategories'>['categories'];
  * amounts in cents without repeating it.
  */
 export const SHOP_CURRENCY = 'USD';
+/** A return of the seller's lines, to review and accept. */
+export type SellerReturn = Answer<'ListSellerReturns'>['items'][number];
