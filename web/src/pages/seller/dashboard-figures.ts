@@ -69,3 +69,13 @@ export async function ordersToShip(): Promise<Count> {
 export function countWords(count: Count): string {
   return `${count.count}${count.more ? '+' : ''}`;
 }
+
+/** Returns waiting for the seller's review (the first 50). */
+export async function returnsToReview(): Promise<Count> {
+  const answer = await unwrap(
+    api.GET('/api/v1/seller/returns', {
+      params: { query: { status: 'requested', limit: String(ORDER_PAGE) } },
+    }),
+  );
+  return { count: answer.items.length, more: answer.next_cursor !== null };
+}

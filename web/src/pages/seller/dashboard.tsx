@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { StockBadge } from '../../components/stock-badge';
 import { Link, usePageTitle } from '../../router';
-import { type Count, countWords, ordersToShip, productFigures } from './dashboard-figures';
+import { type Count, countWords, ordersToShip, productFigures, returnsToReview } from './dashboard-figures';
 import { SellerArea } from './seller-area';
 
 function Figure({ label, to, children }: { label: string; to: string; children: ReactNode }) {
@@ -23,9 +23,19 @@ function Figure({ label, to, children }: { label: string; to: string; children: 
   );
 }
 
-function CountFigure({ label, to, count }: { label: string; to: string; count: Count | undefined }) {
+/** `label` is `[one, many]` when the words change with the count ("1 draft", "2 drafts"). */
+function CountFigure({
+  label,
+  to,
+  count,
+}: {
+  label: string | readonly [one: string, many: string];
+  to: string;
+  count: Count | undefined;
+}) {
+  const words = typeof label === 'string' ? label : count?.count === 1 && !count.more ? label[0] : label[1];
   return (
-    <Figure label={label} to={to}>
+    <Figure label={words} to={to}>
       {count ? countWords(count) : '…'}
     </Figure>
   );
@@ -57,6 +67,7 @@ function Overview() {
   const me = useApi(() => unwrap(api.GET('/api/v1/me')), []);
   const products = useApi(productFigures, []);
   const orders = useApi(ordersToShip, []);
+  const returns = useApi(returnsToReview, []);
 
   return (
     <section>
@@ -68,10 +79,20 @@ function Overview() {
         <ErrorMessage error={products.error} onRetry={products.reload} />
       ) : null}
       {orders.status === 'failed' ? <ErrorMessage error={orders.error} onRetry={orders.reload} /> : null}
+      {returns.status === 'failed' ? <ErrorMessage error={returns.error} onRetry={returns.reload} /> : null}
       <ul className="seller-figures-list">
-        <CountFigure label="products" to="/seller/products" count={products.data?.all} />
-        <CountFigure label="drafts" to="/seller/products?status=draft" count={products.data?.drafts} />
-        <CountFigure label="orders to ship" to="/seller/orders" count={orders.data} />
+        <CountFigure label={['product', 'products']} to="/seller/products" count={products.data?.all} />
+        <CountFigure
+          label={['draft', 'drafts']}
+          to="/seller/products?status=draft"
+          count={products.data?.drafts}
+        />
+        <CountFigure label={['order to ship', 'orders to ship']} to="/seller/orders" count={orders.data} />
+        <CountFigure
+          label={['return to review', 'returns to review']}
+          to="/seller/returns"
+          count={returns.data}
+        />
         <CountFigure label="low on stock" to="#seller-low-stock" count={products.data?.lowStock} />
       </ul>
       <p>
