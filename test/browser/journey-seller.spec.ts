@@ -86,7 +86,7 @@ async function buyThroughApi(buyer: Person, productId: string): Promise<string> 
 }
 
 test.describe('journey 3: selling', () => {
-  test('a product listed with an uploaded image is found by search within 5 s, bought, shipped, and its buyer sees the tracking number', async ({
+  test('a product listed with an uploaded image is found by search within 5 s, bought, shipped with a tracking number its buyer sees, delivered, returned and the return accepted', async ({
     page,
     seller,
     shopper,
@@ -142,6 +142,28 @@ test.describe('journey 3: selling', () => {
     await order.getByRole('button', { name: 'Mark delivered' }).click();
     await expect(order.getByRole('status')).toHaveText('Marked delivered.');
     await expect(order.getByRole('button', { name: 'Mark delivered' })).toHaveCount(0);
+
+    // The buyer sends it back (through the API); the dashboard counts the return, the seller accepts it.
+    const returned = await api('POST', `/api/v1/orders/${orderId}/returns`, {
+      token: shopper.token,
+      body: { items: [{ product_id: productId, quantity: 1 }], reason: 'The shade arrived cracked' },
+    });
+    expect(returned.status).toBe(201);
+    const returnId: string = returned.body.returns[0].return_id;
+    await page
+      .getByRole('navigation', { name: 'Seller dashboard' })
+      .getByRole('link', { name: 'Overview' })
+      .click();
+    await page.getByRole('link', { name: '1 return to review' }).click();
+    const request = page.getByRole('listitem', { name: `Return ${returnId}` });
+    await expect(request).toContainText(`1 × ${title}`);
+    await expect(request).toContainText('The shade arrived cracked');
+    await axe.check();
+    // Cracked: refunded, not put back on sale.
+    await request.getByLabel('Put the returned units back on sale').uncheck();
+    await request.getByRole('button', { name: 'Accept return and refund $34.50' }).click();
+    await expect(request.getByRole('status')).toHaveText('Accepted: $34.50 refunded.');
+    await expect(request).toContainText('the units were not put back on sale');
   });
 });
 
