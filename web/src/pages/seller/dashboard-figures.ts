@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client';
-import { unitsToShip } from './seller-order-card';
+import { unitsToShip } from './order-units';
 import type { SellerProduct } from './seller-types';
 
 /** A count, and whether there were more than were counted (shown as "100+"). */

@@ -5,8 +5,9 @@ import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { Link, navigate, usePageTitle, useRoute } from '../../router';
 import { SellerListingActions } from './listing-actions';
-import { type ProductFormValues, productFormValuesOf, SellerProductForm, typedNumber } from './product-form';
+import { SellerProductForm } from './product-form';
 import { SellerProductImages } from './product-images';
+import { type ProductFormValues, productFormValuesOf, updateProductBody } from './product-values';
 import { SellerArea } from './seller-area';
 import type { SellerProduct } from './seller-types';
 import { SellerStockPanel } from './stock-panel';
@@ -60,14 +61,7 @@ function ProductDetails({
       const answer = await unwrap(
         api.PUT('/api/v1/seller/products/{product_id}', {
           params: { path: { product_id: product.product_id } },
-          body: {
-            title: values.title,
-            description: values.description,
-            price: typedNumber(values.price) as number,
-            // Emptied, the compare-at price is removed: the product is no longer on sale.
-            compare_at_price: typedNumber(values.compareAtPrice) ?? null,
-            category: values.category,
-          },
+          body: updateProductBody(values),
         }),
       );
       onChange(answer);

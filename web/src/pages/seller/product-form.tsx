@@ -2,48 +2,8 @@ import type { FormEvent, ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { CategorySelect } from './category-select';
-import type { SellerProduct } from './seller-types';
+import type { ProductFormValues } from './product-values';
 import type { FormSubmit } from './use-form-submit';
-
-/** What the product form holds: text as typed, turned into the API's numbers on submit. */
-export interface ProductFormValues {
-  title: string;
-  description: string;
-  price: string;
-  compareAtPrice: string;
-  category: string;
-  /** Units in stock; asked only when listing a new product (stock changes go through inventory). */
-  stock: string;
-}
-
-export const EMPTY_PRODUCT_FORM: ProductFormValues = {
-  title: '',
-  description: '',
-  price: '',
-  compareAtPrice: '',
-  category: '',
-  stock: '',
-};
-
-export function productFormValuesOf(product: SellerProduct): ProductFormValues {
-  return {
-    title: product.title,
-    description: product.description,
-    price: product.price.toFixed(2),
-    compareAtPrice: product.compare_at_price === null ? '' : product.compare_at_price.toFixed(2),
-    category: product.category,
-    stock: '',
-  };
-}
-
-/**
- * A number the person typed, or undefined when the field is empty. Anything else goes to the
- * API as it reads (NaN is sent as null), so the API's own message appears by the field.
- */
-export function typedNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : Number(trimmed);
-}
 
 /**
  * The product's fields with the API's errors beside each: title, description, price, the

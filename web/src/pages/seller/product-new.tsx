@@ -2,7 +2,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { Button } from '../../components/button';
 import { navigate, usePageTitle } from '../../router';
-import { EMPTY_PRODUCT_FORM, SellerProductForm, typedNumber } from './product-form';
+import { SellerProductForm } from './product-form';
+import { createProductBody, EMPTY_PRODUCT_FORM } from './product-values';
 import { SellerArea } from './seller-area';
 import { useFormSubmit } from './use-form-submit';
 
@@ -20,20 +21,8 @@ function NewProduct() {
     const status = chosen.current;
     chosen.current = 'active';
     void submit.run(async () => {
-      const compareAt = typedNumber(values.compareAtPrice);
       const product = await unwrap(
-        api.POST('/api/v1/seller/products', {
-          body: {
-            title: values.title,
-            description: values.description,
-            // A missing price or stock is sent missing: the API names the field that needs it.
-            price: typedNumber(values.price) as number,
-            ...(compareAt === undefined ? {} : { compare_at_price: compareAt }),
-            category: values.category,
-            stock: typedNumber(values.stock) as number,
-            status,
-          },
-        }),
+        api.POST('/api/v1/seller/products', { body: createProductBody(values, status) }),
       );
       navigate(`/seller/products/${encodeURIComponent(product.product_id)}?created=${status}`);
     });

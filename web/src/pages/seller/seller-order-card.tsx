@@ -4,6 +4,7 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { formatMoney } from '../../components/money';
+import { shortDateTime, unitsToShip } from './order-units';
 import { type SellerOrder, SHOP_CURRENCY } from './seller-types';
 import { useFormSubmit } from './use-form-submit';
 
@@ -18,21 +19,6 @@ export const ORDER_STATUS_WORDS: Record<SellerOrder['status'], string> = {
   failed: 'Failed',
   refunded: 'Refunded',
 };
-
-/** Units of the seller's lines not in any of their shipments yet. */
-export function unitsToShip(order: SellerOrder): number {
-  const shipped = new Map<string, number>();
-  for (const shipment of order.shipments)
-    for (const item of shipment.items)
-      shipped.set(item.product_id, (shipped.get(item.product_id) ?? 0) + item.quantity);
-  return order.lines.reduce(
-    (left, line) => left + Math.max(0, line.quantity - (shipped.get(line.product_id) ?? 0)),
-    0,
-  );
-}
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function ShipForm({ order, onShipped }: { order: SellerOrder; onShipped(order: SellerOrder): void }) {
   const [carrier, setCarrier] = useState('UPS');
@@ -94,8 +80,8 @@ function Shipments({ order }: { order: SellerOrder }) {
       {order.shipments.map((shipment) => (
         <li key={shipment.shipment_id}>
           {shipment.carrier} <span className="seller-tracking">{shipment.tracking_number}</span>, shipped{' '}
-          {when(shipment.shipped_at)}
-          {shipment.delivered_at ? `, delivered ${when(shipment.delivered_at)}` : ', on its way'}
+          {shortDateTime(shipment.shipped_at)}
+          {shipment.delivered_at ? `, delivered ${shortDateTime(shipment.delivered_at)}` : ', on its way'}
         </li>
       ))}
     </ul>
@@ -155,7 +141,7 @@ export function SellerOrderCard({
         <span className={`seller-status seller-status-${order.status}`}>
           {ORDER_STATUS_WORDS[order.status]}
         </span>
-        <span>Ordered {when(order.ordered_at)}</span>
+        <span>Ordered {shortDateTime(order.ordered_at)}</span>
       </p>
       <ul className="seller-lines">
         {order.lines.map((line) => (

@@ -4,10 +4,8 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { formatMoney } from '../../components/money';
 import { Link } from '../../router';
+import { shortDateTime } from './order-units';
 import { type SellerReturn, SHOP_CURRENCY } from './seller-types';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Accepting refunds the buyer; the units go back on sale only when the seller says they can. */
 function AcceptForm({
@@ -86,7 +84,7 @@ export function SellerReturnCard({
         <span className={`seller-status seller-status-${request.status}`}>
           {request.status === 'requested' ? 'To review' : 'Accepted'}
         </span>
-        <span>Requested {when(request.created_at)}</span>
+        <span>Requested {shortDateTime(request.created_at)}</span>
         <span>
           Order <span className="seller-tracking">{request.order_id}</span>
         </span>
@@ -107,7 +105,7 @@ export function SellerReturnCard({
       ) : (
         <p>
           Refunded {formatMoney(request.amount_cents, SHOP_CURRENCY)}
-          {request.accepted_at ? ` on ${when(request.accepted_at)}` : ''};{' '}
+          {request.accepted_at ? ` on ${shortDateTime(request.accepted_at)}` : ''};{' '}
           {request.resellable ? 'the units are back on sale.' : 'the units were not put back on sale.'}
         </p>
       )}

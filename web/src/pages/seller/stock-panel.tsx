@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { StockBadge } from '../../components/stock-badge';
-import { typedNumber } from './product-form';
+import { typedNumber } from './product-values';
 import type { SellerStock } from './seller-types';
 import { useFormSubmit } from './use-form-submit';
 
