@@ -7,7 +7,11 @@ import { Link } from '../../router';
 import { shortDateTime } from './order-units';
 import { type SellerReturn, SHOP_CURRENCY } from './seller-types';
 
-/** Accepting refunds the buyer; the units go back on sale only when the seller says they can. */
+/**
+ * Accepting refunds the buyer the items' value (and the shipping too, once every unit of the
+ * order has come back: the API decides, the seller sees their own lines only); the units go
+ * back on sale only when the seller says they can.
+ */
 function AcceptForm({
   request,
   onAccepted,
@@ -50,7 +54,7 @@ function AcceptForm({
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <Button busy={busy} onClick={() => void accept()}>
-        Accept return and refund {formatMoney(request.amount_cents, SHOP_CURRENCY)}
+        Accept the return
       </Button>
     </div>
   );
@@ -72,7 +76,7 @@ export function SellerReturnCard({
   const [notice, setNotice] = useState('');
   const accepted = (next: SellerReturn) => {
     onChange(next);
-    setNotice(`Accepted: ${formatMoney(next.amount_cents, SHOP_CURRENCY)} refunded.`);
+    setNotice('Accepted: the buyer is refunded.');
     heading.current?.focus();
   };
   return (
@@ -100,12 +104,18 @@ export function SellerReturnCard({
         ))}
       </ul>
       <p>Reason: “{request.reason}”</p>
+      <p>
+        Items’ value: {formatMoney(request.amount_cents, SHOP_CURRENCY)}
+        {request.status === 'requested'
+          ? ', refunded when you accept (with the shipping when the whole order has come back).'
+          : '.'}
+      </p>
       {request.status === 'requested' ? (
         <AcceptForm request={request} onAccepted={accepted} />
       ) : (
         <p>
-          Refunded {formatMoney(request.amount_cents, SHOP_CURRENCY)}
-          {request.accepted_at ? ` on ${shortDateTime(request.accepted_at)}` : ''};{' '}
+          Accepted{request.accepted_at ? ` ${shortDateTime(request.accepted_at)}` : ''}: the buyer was
+          refunded;{' '}
           {request.resellable ? 'the units are back on sale.' : 'the units were not put back on sale.'}
         </p>
       )}
