@@ -2,20 +2,13 @@ import type { Page } from '@playwright/test';
 import { api, eventually } from '../support/api';
 import { expect, expectNoHorizontalScroll, signInThroughPage, test } from './support/fixtures';
 import { newSeller, newShopper, type Seller } from './support/people';
+import { PICTURE_HOST } from './support/pictures';
 
 /**
  * Journey 5's browsing part and the shopper's way to a product: search (typos, suggestions,
  * facets, sort), the product page (gallery, price, badge, reviews), and a signed-out cart.
  * Each test lists its own products under a made-up word, so tests never see each other's.
  */
-
-/** Pictures of the products these tests list: an https host no one serves, answered by the test. */
-const PICTURE_HOST = 'https://pictures.browse-test.example';
-// A 1×1 grey PNG.
-const PIXEL = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 /** A word no product has: consonant-vowel pairs, so the tokenizer keeps it whole. */
 function madeUpWord(): string {
@@ -66,12 +59,6 @@ async function listProducts(seller: Seller, extra: Record<string, unknown> = {})
   return { word, title, ids };
 }
 
-async function servePictures(page: Page): Promise<void> {
-  await page.route(`${PICTURE_HOST}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }),
-  );
-}
-
 /** The result titles in the order the page shows them. */
 const resultTitles = (page: Page) =>
   page.getByRole('region', { name: 'Results' }).getByRole('heading', { level: 3 }).allTextContents();
@@ -86,7 +73,6 @@ test.describe('browsing', () => {
     tag: '@phone',
   }, async ({ page }) => {
     const listed = await listProducts(seller);
-    await servePictures(page);
     await page.goto('/');
     const box = page.getByRole('combobox', { name: 'Search products' });
 
@@ -118,7 +104,6 @@ test.describe('browsing', () => {
 
   test('facets and sort change the results, and Back undoes a filter', async ({ page }) => {
     const listed = await listProducts(seller);
-    await servePictures(page);
     await page.goto(`/search?q=${listed.word}`);
     await expect.poll(() => resultTitles(page)).toHaveLength(3);
 
@@ -174,7 +159,6 @@ test.describe('browsing', () => {
       });
       expect(posted.status).toBe(201);
     }
-    await servePictures(page);
     await page.goto(`/products/${productId}`);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(listed.title('Kettle'));
@@ -216,7 +200,6 @@ test.describe('browsing', () => {
     // The API's refusals are the point here; chromium logs each as a failed resource.
     consoleErrors.allow(/status of (400|409)/);
     const listed = await listProducts(seller, { stock: 3 });
-    await servePictures(page);
     await page.goto(`/products/${listed.ids.Lantern}`);
     const quantity = page.getByLabel('Quantity');
     const add = page.getByRole('button', { name: 'Add to cart' });
@@ -257,7 +240,6 @@ test.describe('browsing', () => {
       body: { rating: 4, title: 'Warm enough', body: 'Kept me warm all winter.' },
     });
     expect(posted.status).toBe(201);
-    await servePictures(page);
     await signInThroughPage(page, shopper, `/products/${productId}`);
 
     const theirs = page.getByRole('article', { name: 'Warm enough' });
@@ -286,7 +268,6 @@ test.describe('browsing', () => {
     tag: '@phone',
   }, async ({ page, axe }) => {
     const listed = await listProducts(seller);
-    await servePictures(page);
 
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Shop by category' })).toBeVisible();

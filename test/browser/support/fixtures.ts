@@ -3,6 +3,7 @@ import { type AxeCheckOptions, expectNoSeriousA11yViolations } from './axe';
 import { ConsoleGuard } from './console-guard';
 import { localPlatform } from './local-platform';
 import { newSeller, newShopper, type Person, type Seller } from './people';
+import { servePictures } from './pictures';
 
 export interface BrowserFixtures {
   /**
@@ -22,6 +23,10 @@ export interface BrowserFixtures {
 
 /** The browser tier's `test`: every journey imports it (and `expect`) from here. */
 export const test = base.extend<BrowserFixtures>({
+  context: async ({ context }, use) => {
+    await servePictures(context);
+    await use(context);
+  },
   consoleErrors: [
     async ({ context }, use) => {
       const guard = new ConsoleGuard();
