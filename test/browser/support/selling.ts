@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import { pngImage } from '../../support/png';
 import type { DroppedFile } from './drop-files';
-import { pngImage } from './png';
 
 /** A small real PNG file, different for each seed. */
 export const pngFile = (seed: number): DroppedFile => ({

@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { handler as getProduct } from '../../../functions/catalog/handlers/get-product';
 import { handler as onBoughtTogetherChanged } from '../../../functions/catalog/handlers/on-bought-together-changed';
 import { handler as onProductChanged } from '../../../functions/catalog/handlers/on-product-changed';
 import { handler as onRatingChanged } from '../../../functions/catalog/handlers/on-rating-changed';
 import { handler as onStockChanged } from '../../../functions/catalog/handlers/on-stock-changed';
-import { NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
+import type { ProductRecord } from '../../../functions/catalog/product';
 import { lookupProducts } from '../../../functions/catalog/product-lookup';
 import { productRepository } from '../../../functions/catalog/repository';
 import { StockChanged } from '../../../functions/inventory/events';
-import { newStockRecordPut } from '../../../functions/inventory/stock-records';
 import { recommendationEventsOf } from '../../../functions/recommendations/events';
 import { recommendationRepository } from '../../../functions/recommendations/repository';
 import { countOrder, type RecommendationsDeps } from '../../../functions/recommendations/service';
@@ -20,61 +18,17 @@ import { dynamo } from '../../../shared/clients';
 import type { BusEvent, DomainEvent } from '../../../shared/events';
 import { newId } from '../../../shared/ids';
 import { httpEvent, lambdaContext } from '../../fixtures/api-gateway-event';
+import { busDelivery } from '../../fixtures/bus-event';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { aProduct, listProduct } from '../../support/products';
 import { relayedEvents } from '../../support/relayed-events';
 
 const doc = testDocumentClient();
 const products = productRepository(doc, tableName('PRODUCTS_TABLE_NAME'));
 const inventoryTable = tableName('INVENTORY_TABLE_NAME');
-const now = new Date().toISOString();
 
 async function newProduct(title: string): Promise<ProductRecord> {
-  const product: ProductRecord = {
-    productId: newId('prod'),
-    sellerId: newId('usr'),
-    title,
-    description: '',
-    category: 'kitchen',
-    priceCents: 1999,
-    compareAtPriceCents: null,
-    currency: 'USD',
-    images: [],
-    avgRating: 0,
-    reviewCount: 0,
-    ratingHistogram: NO_RATINGS,
-    ratingVersion: 0,
-    stockStatus: 'in_stock',
-    stockVersion: 1,
-    listing: 'active',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await products.createWithStock(
-    product,
-    newStockRecordPut(inventoryTable, {
-      productId: product.productId,
-      sellerId: product.sellerId,
-      available: 5,
-      now,
-    }),
-  );
-  return product;
-}
-
-/** What the bus would hand a rule target. */
-function delivered(event: DomainEvent): BusEvent<unknown> {
-  return {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': event.detailType,
-    source: event.source,
-    account: '000000000000',
-    time: now,
-    region: 'us-east-1',
-    resources: [],
-    detail: event.detail,
-  };
+  return listProduct(products, inventoryTable, aProduct({ title, description: '' }), 5);
 }
 
 /** The product page through its handler, and how many DynamoDB requests answering it took. */
@@ -125,7 +79,7 @@ async function relayTo(
   const mine = events.filter(
     (event) => event.detailType === detailType && event.detail.product_id === productId,
   );
-  for (const event of mine) await target(delivered(event));
+  for (const event of mine) await target(busDelivery(event));
   return mine;
 }
 
@@ -189,7 +143,7 @@ describe('the product page record against DynamoDB Local', () => {
     expect(await partnerIds()).toEqual([bulb!.productId, shade!.productId, plug!.productId]);
 
     await onStockChanged(
-      delivered(
+      busDelivery(
         StockChanged.build({
           eventId: `evt_stock_${bulb!.productId}_v2`,
           product_id: bulb!.productId,
@@ -204,7 +158,7 @@ describe('the product page record against DynamoDB Local', () => {
 
     await products.save({ ...shade!, listing: 'deleted', version: 2 }, 1);
     await onProductChanged(
-      delivered({
+      busDelivery({
         source: 'bazaar.catalog',
         detailType: 'ProductChanged',
         detail: {
@@ -225,7 +179,7 @@ describe('the product page record against DynamoDB Local', () => {
     // A partner's price change reaches the page's copy of it.
     await products.save({ ...plug!, priceCents: 2500, version: 2 }, 1);
     await onProductChanged(
-      delivered({
+      busDelivery({
         source: 'bazaar.catalog',
         detailType: 'ProductChanged',
         detail: {
@@ -252,7 +206,7 @@ describe('the product page record against DynamoDB Local', () => {
       ['Cup', 'Saucer', 'Spoon'].map((title) => newProduct(title)),
     );
     const together = (version: number, partner: ProductRecord) =>
-      delivered({
+      busDelivery({
         source: 'bazaar.recommendations',
         detailType: 'BoughtTogetherChanged',
         detail: {
@@ -263,7 +217,7 @@ describe('the product page record against DynamoDB Local', () => {
         },
       });
     const rating = (version: number, histogram: Record<string, number>, sum: number, count: number) =>
-      delivered({
+      busDelivery({
         source: 'bazaar.reviews',
         detailType: 'RatingChanged',
         detail: {

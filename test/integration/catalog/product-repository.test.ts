@@ -1,11 +1,12 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ProductVersionConflictError } from '../../../functions/catalog/errors';
 import { productEventsOf } from '../../../functions/catalog/events';
-import { NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
+import type { ProductRecord } from '../../../functions/catalog/product';
 import { productRepository } from '../../../functions/catalog/repository';
 import { newStockRecordPut, stockKey } from '../../../functions/inventory/stock-records';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { aProduct } from '../../support/products';
 import { relayedEvents } from '../../support/relayed-events';
 
 const doc = testDocumentClient();
@@ -15,28 +16,7 @@ const products = productRepository(doc, productsTable);
 const now = new Date().toISOString();
 
 function newProduct(overrides: Partial<ProductRecord> = {}): ProductRecord {
-  return {
-    productId: newId('prod'),
-    sellerId: newId('usr'),
-    title: 'Integration Kettle',
-    description: 'Boils water.',
-    category: 'kitchen',
-    priceCents: 2999,
-    compareAtPriceCents: null,
-    currency: 'USD',
-    images: [],
-    avgRating: 0,
-    reviewCount: 0,
-    ratingHistogram: NO_RATINGS,
-    ratingVersion: 0,
-    stockStatus: 'in_stock',
-    stockVersion: 1,
-    listing: 'active',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
+  return aProduct({ title: 'Integration Kettle', priceCents: 2999, ...overrides });
 }
 
 describe('product repository against DynamoDB Local', () => {

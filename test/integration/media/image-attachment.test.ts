@@ -5,11 +5,11 @@ import {
   productImages,
   reorderImages,
 } from '../../../functions/catalog/image-attachment';
-import { NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
+import type { ProductRecord } from '../../../functions/catalog/product';
 import { productRepository } from '../../../functions/catalog/repository';
-import { newStockRecordPut } from '../../../functions/inventory/stock-records';
 import { newId } from '../../../shared/ids';
 import { tableName, testDocumentClient } from '../../support/dynamo';
+import { aProduct, listProduct } from '../../support/products';
 
 const doc = testDocumentClient();
 const products = productRepository(doc, tableName('PRODUCTS_TABLE_NAME'));
@@ -17,39 +17,14 @@ const inventoryTable = tableName('INVENTORY_TABLE_NAME');
 const image = (id: string) => ({ image_id: id, url: `https://cdn.example/${id}` });
 
 async function newProduct(overrides: Partial<ProductRecord> = {}): Promise<ProductRecord> {
-  const now = new Date().toISOString();
-  const product: ProductRecord = {
-    productId: newId('prod'),
-    sellerId: newId('usr'),
+  const product = aProduct({
     title: 'Camera',
     description: '',
     category: 'electronics',
     priceCents: 10_000,
-    compareAtPriceCents: null,
-    currency: 'USD',
-    images: [],
-    avgRating: 0,
-    reviewCount: 0,
-    ratingHistogram: NO_RATINGS,
-    ratingVersion: 0,
-    stockStatus: 'in_stock',
-    stockVersion: 1,
-    listing: 'active',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
     ...overrides,
-  };
-  await products.createWithStock(
-    product,
-    newStockRecordPut(inventoryTable, {
-      productId: product.productId,
-      sellerId: product.sellerId,
-      available: 5,
-      now,
-    }),
-  );
-  return product;
+  });
+  return listProduct(products, inventoryTable, product, 5);
 }
 
 describe('catalog image functions against DynamoDB Local', () => {

@@ -1,6 +1,5 @@
-import { NO_RATINGS, type ProductRecord } from '../../../functions/catalog/product';
+import type { ProductRecord } from '../../../functions/catalog/product';
 import { productRepository } from '../../../functions/catalog/repository';
-import { newStockRecordPut } from '../../../functions/inventory/stock-records';
 import { OrderPaid, orderEvent } from '../../../functions/orders/events';
 import type { OrderRecord } from '../../../functions/orders/order';
 import { recommendationsDeps } from '../../../functions/recommendations/deps';
@@ -8,48 +7,23 @@ import { handler as onOrderPaid } from '../../../functions/recommendations/handl
 import { bestSellers } from '../../../functions/recommendations/service';
 import { scope } from '../../../functions/recommendations/store';
 import type { BusEvent } from '../../../shared/events';
-import { newId } from '../../../shared/ids';
 import { lambdaContext } from '../../fixtures/api-gateway-event';
+import { busDelivery } from '../../fixtures/bus-event';
 import { tableName, testDocumentClient } from '../../support/dynamo';
 import { anOrder } from '../../support/orders';
+import { aProduct, listProduct } from '../../support/products';
 
 const products = productRepository(testDocumentClient(), tableName('PRODUCTS_TABLE_NAME'));
-const now = new Date().toISOString();
 
 /** A product in the products table, as the catalog lists it (with its stock record). */
 async function listed(overrides: Partial<ProductRecord> = {}): Promise<ProductRecord> {
-  const product: ProductRecord = {
-    productId: newId('prod'),
-    sellerId: newId('usr'),
+  const product = aProduct({
     title: 'Best-seller Puzzle',
     description: 'A puzzle.',
     category: 'puzzles',
-    priceCents: 1999,
-    compareAtPriceCents: null,
-    currency: 'USD',
-    images: [],
-    avgRating: 0,
-    reviewCount: 0,
-    ratingHistogram: NO_RATINGS,
-    ratingVersion: 0,
-    stockStatus: 'in_stock',
-    stockVersion: 1,
-    listing: 'active',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
     ...overrides,
-  };
-  await products.createWithStock(
-    product,
-    newStockRecordPut(tableName('INVENTORY_TABLE_NAME'), {
-      productId: product.productId,
-      sellerId: product.sellerId,
-      available: 100,
-      now,
-    }),
-  );
-  return product;
+  });
+  return listProduct(products, tableName('INVENTORY_TABLE_NAME'), product, 100);
 }
 
 /** A paid order of these lines as the bus delivers its OrderPaid: the same event every time. */
@@ -67,18 +41,7 @@ function orderPaidEvent(lines: Array<[ProductRecord, number]>): BusEvent<unknown
       priceAtOrderCents: product.priceCents,
     })),
   };
-  const event = orderEvent(OrderPaid, order);
-  return {
-    version: '0',
-    id: newId('evt'),
-    'detail-type': event.detailType,
-    source: event.source,
-    account: '000000000000',
-    time: now,
-    region: 'us-east-1',
-    resources: [],
-    detail: event.detail as BusEvent['detail'],
-  };
+  return busDelivery(orderEvent(OrderPaid, order));
 }
 
 const deliver = (event: BusEvent<unknown>) => onOrderPaid(event as never, lambdaContext);

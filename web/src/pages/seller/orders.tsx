@@ -1,14 +1,12 @@
 import { api, unwrap } from '../../api/client';
-import { Button } from '../../components/button';
+import { pageQuery, useCursorList } from '../../api/use-cursor-list';
+import { CursorListView } from '../../components/cursor-list-view';
 import { Empty } from '../../components/empty';
-import { ErrorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
 import { usePageTitle, useRoute } from '../../router';
 import { SellerArea } from './seller-area';
 import { SellerOrderCard } from './seller-order-card';
 import type { SellerOrderStatus } from './seller-types';
-import { SellerStatusFilter } from './status-filter';
-import { useCursorList } from './use-cursor-list';
+import { filterFrom, SellerStatusFilter } from './status-filter';
 
 const PAGE_SIZE = '20';
 
@@ -27,23 +25,15 @@ const EMPTY_WORDS: Record<string, string> = {
   all: 'No orders yet.',
 };
 
-function filterOf(value: string | null): string {
-  return FILTERS.some(([filter]) => filter === value) ? (value as string) : 'paid';
-}
-
 function OrderList() {
   const { query } = useRoute();
-  const filter = filterOf(query.get('status'));
+  const filter = filterFrom(FILTERS, query.get('status'), 'paid');
   const status = filter === 'all' ? undefined : (filter as SellerOrderStatus);
   usePageTitle('Orders');
   const list = useCursorList(
     (cursor) =>
       unwrap(
-        api.GET('/api/v1/seller/orders', {
-          params: {
-            query: { limit: PAGE_SIZE, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
-          },
-        }),
+        api.GET('/api/v1/seller/orders', { params: { query: pageQuery(PAGE_SIZE, { status }, cursor) } }),
       ),
     [status],
   );
@@ -58,29 +48,21 @@ function OrderList() {
         current={filter}
         hrefOf={(value) => (value === 'paid' ? '/seller/orders' : `/seller/orders?status=${value}`)}
       />
-      {list.loading ? <Loading label="Loading orders…" /> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        <Empty title={EMPTY_WORDS[filter] ?? ''} />
-      ) : null}
-      {list.items.length ? (
-        <ul className="seller-orders">
-          {list.items.map((order) => (
-            <SellerOrderCard
-              key={order.order_id}
-              order={order}
-              onChange={(next) => list.replace((item) => item.order_id === next.order_id, next)}
-            />
-          ))}
-        </ul>
-      ) : null}
-      {list.error ? (
-        <ErrorMessage error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} />
-      ) : null}
-      {list.hasMore && !list.loading ? (
-        <Button variant="secondary" busy={list.loadingMore} onClick={list.loadMore}>
-          Show more orders
-        </Button>
-      ) : null}
+      <CursorListView
+        list={list}
+        loadingLabel="Loading orders…"
+        empty={<Empty title={EMPTY_WORDS[filter] ?? ''} />}
+        className="seller-orders"
+        moreLabel="Show more orders"
+      >
+        {(order) => (
+          <SellerOrderCard
+            key={order.order_id}
+            order={order}
+            onChange={(next) => list.replace((item) => item.order_id === next.order_id, next)}
+          />
+        )}
+      </CursorListView>
     </section>
   );
 }

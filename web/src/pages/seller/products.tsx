@@ -1,15 +1,13 @@
 import { api, unwrap } from '../../api/client';
-import { Button } from '../../components/button';
+import { pageQuery, useCursorList } from '../../api/use-cursor-list';
+import { CursorListView } from '../../components/cursor-list-view';
 import { Empty } from '../../components/empty';
-import { ErrorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
 import { Money } from '../../components/money';
 import { StockBadge } from '../../components/stock-badge';
 import { Link, usePageTitle, useRoute } from '../../router';
 import { SellerArea } from './seller-area';
 import type { SellerProduct, SellerProductStatus } from './seller-types';
-import { SellerStatusFilter } from './status-filter';
-import { useCursorList } from './use-cursor-list';
+import { filterFrom, SellerStatusFilter } from './status-filter';
 
 const PAGE_SIZE = '24';
 
@@ -27,10 +25,6 @@ export const PRODUCT_STATUS_WORDS: Record<SellerProductStatus, string> = {
   out_of_stock: 'Out of stock',
   deleted: 'Deleted',
 };
-
-function statusOf(value: string | null): SellerProductStatus | undefined {
-  return FILTERS.some(([status]) => status && status === value) ? (value as SellerProductStatus) : undefined;
-}
 
 function ProductRow({ product }: { product: SellerProduct }) {
   const image = product.images[0];
@@ -66,17 +60,13 @@ function ProductRow({ product }: { product: SellerProduct }) {
 
 function ProductList() {
   const { query } = useRoute();
-  const status = statusOf(query.get('status'));
+  const status = filterFrom(FILTERS, query.get('status'), '') || undefined;
   const deleted = query.get('deleted') === '1';
   usePageTitle('Your products');
   const list = useCursorList(
     (cursor) =>
       unwrap(
-        api.GET('/api/v1/seller/products', {
-          params: {
-            query: { limit: PAGE_SIZE, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
-          },
-        }),
+        api.GET('/api/v1/seller/products', { params: { query: pageQuery(PAGE_SIZE, { status }, cursor) } }),
       ),
     [status],
   );
@@ -96,31 +86,23 @@ function ProductList() {
         current={status ?? ''}
         hrefOf={(value) => (value ? `/seller/products?status=${value}` : '/seller/products')}
       />
-      {list.loading ? <Loading label="Loading your products…" /> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        <Empty
-          title={status ? `No ${PRODUCT_STATUS_WORDS[status].toLowerCase()} products.` : 'No products yet.'}
-        >
-          <p>
-            <Link to="/seller/products/new">List your first product</Link>
-          </p>
-        </Empty>
-      ) : null}
-      {list.items.length ? (
-        <ul className="seller-rows">
-          {list.items.map((product) => (
-            <ProductRow key={product.product_id} product={product} />
-          ))}
-        </ul>
-      ) : null}
-      {list.error ? (
-        <ErrorMessage error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} />
-      ) : null}
-      {list.hasMore && !list.loading ? (
-        <Button variant="secondary" busy={list.loadingMore} onClick={list.loadMore}>
-          Show more products
-        </Button>
-      ) : null}
+      <CursorListView
+        list={list}
+        loadingLabel="Loading your products…"
+        empty={
+          <Empty
+            title={status ? `No ${PRODUCT_STATUS_WORDS[status].toLowerCase()} products.` : 'No products yet.'}
+          >
+            <p>
+              <Link to="/seller/products/new">List your first product</Link>
+            </p>
+          </Empty>
+        }
+        className="seller-rows"
+        moreLabel="Show more products"
+      >
+        {(product) => <ProductRow key={product.product_id} product={product} />}
+      </CursorListView>
     </section>
   );
 }

@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { Button } from '../../components/button';
+import { pageQuery, useCursorList } from '../../api/use-cursor-list';
+import { CursorListView } from '../../components/cursor-list-view';
 import { Empty } from '../../components/empty';
-import { ErrorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
 import { usePageTitle, useRoute } from '../../router';
 import { SellerArea } from './seller-area';
 import { SellerReturnCard } from './seller-return-card';
 import type { SellerReturn } from './seller-types';
-import { SellerStatusFilter } from './status-filter';
-import { useCursorList } from './use-cursor-list';
+import { filterFrom, SellerStatusFilter } from './status-filter';
 
 const PAGE_SIZE = '20';
 
@@ -24,10 +22,6 @@ const EMPTY_WORDS: Record<string, string> = {
   accepted: 'No accepted returns yet.',
   all: 'No returns yet.',
 };
-
-function filterOf(value: string | null): string {
-  return FILTERS.some(([filter]) => filter === value) ? (value as string) : 'requested';
-}
 
 /**
  * The titles of the products the returns name (a return lists product ids only), read once
@@ -61,17 +55,13 @@ function useProductTitles(returns: SellerReturn[]): ReadonlyMap<string, string> 
 
 function ReturnList() {
   const { query } = useRoute();
-  const filter = filterOf(query.get('status'));
+  const filter = filterFrom(FILTERS, query.get('status'), 'requested');
   const status = filter === 'all' ? undefined : (filter as SellerReturn['status']);
   usePageTitle('Returns');
   const list = useCursorList(
     (cursor) =>
       unwrap(
-        api.GET('/api/v1/seller/returns', {
-          params: {
-            query: { limit: PAGE_SIZE, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
-          },
-        }),
+        api.GET('/api/v1/seller/returns', { params: { query: pageQuery(PAGE_SIZE, { status }, cursor) } }),
       ),
     [status],
   );
@@ -87,30 +77,22 @@ function ReturnList() {
         current={filter}
         hrefOf={(value) => (value === 'requested' ? '/seller/returns' : `/seller/returns?status=${value}`)}
       />
-      {list.loading ? <Loading label="Loading returns…" /> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        <Empty title={EMPTY_WORDS[filter] ?? ''} />
-      ) : null}
-      {list.items.length ? (
-        <ul className="seller-orders">
-          {list.items.map((request) => (
-            <SellerReturnCard
-              key={request.return_id}
-              request={request}
-              titles={titles}
-              onChange={(next) => list.replace((item) => item.return_id === next.return_id, next)}
-            />
-          ))}
-        </ul>
-      ) : null}
-      {list.error ? (
-        <ErrorMessage error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} />
-      ) : null}
-      {list.hasMore && !list.loading ? (
-        <Button variant="secondary" busy={list.loadingMore} onClick={list.loadMore}>
-          Show more returns
-        </Button>
-      ) : null}
+      <CursorListView
+        list={list}
+        loadingLabel="Loading returns…"
+        empty={<Empty title={EMPTY_WORDS[filter] ?? ''} />}
+        className="seller-orders"
+        moreLabel="Show more returns"
+      >
+        {(request) => (
+          <SellerReturnCard
+            key={request.return_id}
+            request={request}
+            titles={titles}
+            onChange={(next) => list.replace((item) => item.return_id === next.return_id, next)}
+          />
+        )}
+      </CursorListView>
     </section>
   );
 }

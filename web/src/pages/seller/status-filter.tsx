@@ -29,3 +29,12 @@ export function SellerStatusFilter({
     </nav>
   );
 }
+
+/** The filter the URL names, or `fallback` when it names none of the options. */
+export function filterFrom<Value extends string>(
+  options: ReadonlyArray<readonly [value: Value, label: string]>,
+  value: string | null,
+  fallback: Value,
+): Value {
+  return options.find(([option]) => option === value)?.[0] ?? fallback;
+}

@@ -2,36 +2,21 @@ import { api, unwrap } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import type { CartView } from '../../buying/api-types';
 import { blockingLines } from '../../buying/cart-lines';
-import { shippingEstimateCents } from '../../buying/shipping';
 import { refreshCartCount } from '../../cart';
 import { Empty } from '../../components/empty';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
-import { Money } from '../../components/money';
 import { Link, usePageTitle } from '../../router';
 import { useSession } from '../../session';
 import { CartLineItem } from './cart-line';
+import { CartTotals } from './cart-totals';
 
 function CartSummary({ cart, signedIn }: { cart: CartView; signedIn: boolean }) {
-  const shipping = shippingEstimateCents(cart.subtotal_cents);
   const blocked = blockingLines(cart);
   return (
     <section className="cart-summary" aria-labelledby="cart-summary-heading">
       <h2 id="cart-summary-heading">Summary</h2>
-      <dl className="totals">
-        <dt>Items</dt>
-        <dd>{cart.item_count}</dd>
-        <dt>Subtotal</dt>
-        <dd>
-          <Money cents={cart.subtotal_cents} currency={cart.currency} />
-        </dd>
-        <dt>Shipping</dt>
-        <dd>{shipping === 0 ? 'Free' : <Money cents={shipping} currency={cart.currency} />}</dd>
-        <dt className="total">Total</dt>
-        <dd className="total">
-          <Money cents={cart.subtotal_cents + shipping} currency={cart.currency} />
-        </dd>
-      </dl>
+      <CartTotals cart={cart} showItemCount />
       {blocked.length > 0 ? (
         <p className="notice" id="cart-blocked">
           Remove the lines marked out of stock or no longer available, or lower their quantity, to check out.

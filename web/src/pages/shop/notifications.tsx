@@ -1,18 +1,16 @@
-import { type ReactNode, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { useCursorList } from '../../api/use-cursor-list';
+import { pageQuery, useCursorList } from '../../api/use-cursor-list';
 import type { NotificationView } from '../../buying/api-types';
 import { Button } from '../../components/button';
+import { CursorListView } from '../../components/cursor-list-view';
 import { Empty } from '../../components/empty';
 import { ErrorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
 import { Link, usePageTitle } from '../../router';
 import { DateTime } from './order-timeline';
 
 const loadNotifications = (cursor: string | undefined) =>
-  unwrap(
-    api.GET('/api/v1/notifications', { params: { query: { limit: '20', ...(cursor ? { cursor } : {}) } } }),
-  );
+  unwrap(api.GET('/api/v1/notifications', { params: { query: pageQuery('20', {}, cursor) } }));
 
 function NotificationItem({
   notification,
@@ -72,42 +70,22 @@ export default function NotificationsPage() {
   usePageTitle('Notifications');
   const list = useCursorList(loadNotifications, []);
   const replace = (read: NotificationView) =>
-    list.update((item) => (item.notification_id === read.notification_id ? read : item));
+    list.replace((item) => item.notification_id === read.notification_id, read);
 
-  let body: ReactNode;
-  if (list.items === null) {
-    body = list.error ? (
-      <ErrorMessage error={list.error} onRetry={list.retry} />
-    ) : (
-      <Loading label="Loading notifications…" />
-    );
-  } else if (list.items.length === 0) {
-    body = <Empty title="No notifications yet">When your orders move, you hear about it here.</Empty>;
-  } else {
-    body = (
-      <>
-        <ul className="notification-list">
-          {list.items.map((notification) => (
-            <NotificationItem
-              key={notification.notification_id}
-              notification={notification}
-              onRead={replace}
-            />
-          ))}
-        </ul>
-        {list.error ? <ErrorMessage error={list.error} onRetry={list.retry} /> : null}
-        {list.hasMore ? (
-          <Button variant="secondary" busy={list.loading} onClick={list.more}>
-            Show older notifications
-          </Button>
-        ) : null}
-      </>
-    );
-  }
   return (
     <section>
       <h1>Notifications</h1>
-      {body}
+      <CursorListView
+        list={list}
+        loadingLabel="Loading notifications…"
+        empty={<Empty title="No notifications yet">When your orders move, you hear about it here.</Empty>}
+        className="notification-list"
+        moreLabel="Show older notifications"
+      >
+        {(notification) => (
+          <NotificationItem key={notification.notification_id} notification={notification} onRead={replace} />
+        )}
+      </CursorListView>
     </section>
   );
 }

@@ -1,37 +1,18 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
-import { Field, useFocusOnInvalid } from '../../components/field';
-import { Link, usePageTitle, useRoute } from '../../router';
-import { completeSignIn } from '../../sign-in';
+import { Field } from '../../components/field';
+import { Link, usePageTitle } from '../../router';
+import { useSignInForm } from './use-sign-in-form';
 
 export default function SignInPage() {
   usePageTitle('Sign in');
-  const { query } = useRoute();
-  const next = query.get('next');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const formRef = useFocusOnInvalid(error);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
-      await completeSignIn(answer, next);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
-
-  const formError = error instanceof ApiError ? error.formMessage : error;
+  const { busy, submit, formRef, fieldErrors, formError, keepingNext } = useSignInForm(() =>
+    unwrap(api.POST('/api/v1/auth/login', { body: { email, password } })),
+  );
   return (
     <section className="narrow">
       <h1>Sign in</h1>
@@ -62,8 +43,7 @@ export default function SignInPage() {
         </Button>
       </form>
       <p>
-        New to Bazaar?{' '}
-        <Link to={`/signup${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
+        New to Bazaar? <Link to={keepingNext('/signup')}>Create an account</Link>
       </p>
     </section>
   );

@@ -1,38 +1,20 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
-import { Field, useFocusOnInvalid } from '../../components/field';
-import { Link, usePageTitle, useRoute } from '../../router';
-import { completeSignIn } from '../../sign-in';
+import { Field } from '../../components/field';
+import { Link, usePageTitle } from '../../router';
+import { useSignInForm } from './use-sign-in-form';
 
 export default function SignUpPage() {
   usePageTitle('Create an account');
-  const { query } = useRoute();
-  const next = query.get('next');
   const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const formRef = useFocusOnInvalid(error);
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [field]: event.target.value }));
+  const { busy, submit, formRef, fieldErrors, formError, keepingNext } = useSignInForm(() =>
+    unwrap(api.POST('/api/v1/auth/signup', { body: form })),
+  );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await unwrap(api.POST('/api/v1/auth/signup', { body: form }));
-      await completeSignIn(answer, next);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
-
-  const formError = error instanceof ApiError ? error.formMessage : error;
   return (
     <section className="narrow">
       <h1>Create an account</h1>
@@ -73,8 +55,7 @@ export default function SignUpPage() {
         </Button>
       </form>
       <p>
-        Already have an account?{' '}
-        <Link to={`/signin${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+        Already have an account? <Link to={keepingNext('/signin')}>Sign in</Link>
       </p>
     </section>
   );
