@@ -8,8 +8,11 @@ import { defineConfig } from 'vite';
  */
 const web = fileURLToPath(new URL('web/', import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: web,
+  // A build is for browsers, whatever NODE_ENV the process that started it has: jest sets
+  // `test`, which Vite would pass on and which bundles React's development build (3× larger).
+  ...(command === 'build' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
@@ -22,4 +25,4 @@ export default defineConfig({
     // `npx vite` serves the app with hot reload; the API stays on the running platform.
     proxy: { '/api': 'http://localhost:3000' },
   },
-});
+}));

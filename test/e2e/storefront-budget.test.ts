@@ -54,6 +54,12 @@ describe('the storefront’s initial JavaScript per shopper route', () => {
     );
   });
 
+  it('bundles React’s production build, whatever NODE_ENV the build ran under (jest sets test)', () => {
+    const entry = readFileSync(join(STOREFRONT_DIST, manifest[entryKey]!.file), 'utf8');
+    // A function only React's development build has (it warns about unsafe lifecycles).
+    expect(entry).not.toContain('recordUnsafeLifecycleWarnings');
+  });
+
   it.each(shopperPages)('%s loads at most 200 KB gzip before it shows', (page) => {
     const initial = staticClosure(page, staticClosure(entryKey));
     const bytes = gzipBytes(initial);
