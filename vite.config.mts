@@ -11,10 +11,11 @@ const web = fileURLToPath(new URL('web/', import.meta.url));
 export default defineConfig(({ command }) => ({
   root: web,
   // A build is for browsers, whatever NODE_ENV the process that started it has: jest sets
-  // `test`, which Vite would pass on and which bundles React's development build (3× larger).
+  // `test`, which Vite would pass on, bundling React's development build (twice the size) and
+  // compiling JSX for it (jsxDEV, which React's production build does not have).
   ...(command === 'build' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   base: '/',
-  oxc: { jsx: { runtime: 'automatic' } },
+  oxc: { jsx: { runtime: 'automatic', development: command !== 'build' } },
   build: {
     outDir: `${web}dist`,
     emptyOutDir: true,
