@@ -13,18 +13,29 @@ let eventBridgeClient: EventBridgeClient | undefined;
 let sfnClient: SFNClient | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 5 }), {
+  documentClient ??= DynamoDBDocumentClient.from(withoutSdkLogging(new DynamoDBClient({ maxAttempts: 5 })), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;
 }
 
 export function eventBridge(): EventBridgeClient {
-  eventBridgeClient ??= new EventBridgeClient({ maxAttempts: 5 });
+  eventBridgeClient ??= withoutSdkLogging(new EventBridgeClient({ maxAttempts: 5 }));
   return eventBridgeClient;
 }
 
 export function stepFunctions(): SFNClient {
-  sfnClient ??= new SFNClient({ maxAttempts: 5 });
+  sfnClient ??= withoutSdkLogging(new SFNClient({ maxAttempts: 5 }));
   return sfnClient;
+}
+
+/**
+ * The client without the SDK's logger middleware. No logger is configured (failures reach the
+ * handlers' own logger), yet the middleware still copies every input and output through the
+ * commands' sensitive-data filters to hand them to the no-op logger: on a product page view,
+ * a deep copy of the whole item for nothing.
+ */
+function withoutSdkLogging<C extends { middlewareStack: { remove(name: string): boolean } }>(client: C): C {
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
 }

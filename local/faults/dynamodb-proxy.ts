@@ -43,7 +43,8 @@ export async function startDynamoDbProxy(options: {
   async function proxy(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readAll(incoming);
     const operation = String(incoming.headers['x-amz-target'] ?? '').split('.')[1];
-    if (operation) {
+    // Every handler's DynamoDB call crosses here: the request is read only when a fault may strike.
+    if (operation && options.faults.armsAny('dynamodb:')) {
       const input = parseJson(body);
       const point = { operation, table: tablesOf(input), text: () => body.toString('utf8') };
       if (options.faults.fire('dynamodb:throughput-exceeded', point)) {
@@ -117,9 +118,11 @@ export async function startDynamoDbProxy(options: {
  */
 function askForConsumedCapacity(operation: string, body: Buffer): Buffer | undefined {
   if (!READS.has(operation) && !WRITES.has(operation)) return undefined;
-  const input = parseJson(body);
-  if (input.ReturnConsumedCapacity !== undefined) return undefined;
-  return Buffer.from(JSON.stringify({ ...input, ReturnConsumedCapacity: 'TOTAL' }));
+  if (body.includes('"ReturnConsumedCapacity"')) return undefined;
+  // The SDK sends a JSON object: the member goes in front of the others, without a parse.
+  if (body[0] !== 0x7b) return undefined;
+  const rest = body.subarray(1).toString('utf8').trimStart();
+  return Buffer.from(`{"ReturnConsumedCapacity":"TOTAL"${rest.startsWith('}') ? '' : ','}${rest}`);
 }
 
 /** Records what an answered call consumed, or estimates what a refused write is still billed. */

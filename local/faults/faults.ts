@@ -139,6 +139,11 @@ export class FaultInjector {
     return this.faults.map((fault) => ({ ...fault }));
   }
 
+  /** Whether any fault of a kind starting with `prefix` (`dynamodb:`) is armed, spent or not. */
+  armsAny(prefix: string): boolean {
+    return this.faults.some((fault) => fault.kind.startsWith(prefix));
+  }
+
   /** Disarms one fault, or all of them; the injection log is kept. True if anything was removed. */
   clear(id?: string): boolean {
     const before = this.faults.length;
