@@ -1,6 +1,5 @@
 import './polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ensureStorefrontBuild } from '../scripts/storefront-build';
 import { intEnv } from '../shared/config';
@@ -91,8 +90,7 @@ async function main(): Promise<void> {
       inventoryTable: process.env.INVENTORY_TABLE_NAME!,
       reviewsTable: process.env.REVIEWS_TABLE_NAME!,
       images: {
-        s3: new S3Client({ endpoint: process.env.AWS_ENDPOINT_URL_S3, forcePathStyle: true }),
-        bucket: IMAGES_BUCKET,
+        load: (key, body, contentType) => platform.s3.loadObject(IMAGES_BUCKET, key, body, contentType),
         baseUrl: process.env.IMAGES_BASE_URL!,
       },
       onProgress: (done, total) => {
@@ -108,7 +106,7 @@ async function main(): Promise<void> {
         `Sign in as ${DEMO_SHOPPER.email} or ${DEMO_SELLERS[0]!.email} with password ${DEMO_PASSWORD}.`,
     );
   }
-  await waitForStreams(platform.poller, intEnv('BAZAAR_READY_STREAM_WAIT_MS', 30_000));
+  await waitUntilSettled(platform, intEnv('BAZAAR_READY_WAIT_MS', 90_000));
   await storefront;
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   if (platform.originUrl !== platform.url) {
@@ -132,10 +130,24 @@ async function storefrontReady(): Promise<void> {
   }
 }
 
-/** Ready means what is stored is also what downstream consumers (search) have seen. */
-async function waitForStreams(poller: { drained(): Promise<boolean> }, timeoutMs: number): Promise<void> {
+/**
+ * Ready means what is stored is also what downstream consumers have seen: the search index, the
+ * product pages' summaries, the CDN's purges. A load (the demo seed) ripples on — stream records
+ * become events, events become writes, writes become stream records — so ready is a pass over
+ * every stream that read nothing while the bus had nothing in flight, before and after; at most
+ * `timeoutMs`, after which the platform serves anyway (and says so).
+ */
+async function waitUntilSettled(
+  platform: { poller: { quiet(): Promise<boolean> }; bus: { idle(): Promise<void>; isIdle(): boolean } },
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !(await poller.drained())) await new Promise((r) => setTimeout(r, 100));
+  while (Date.now() < deadline) {
+    await platform.bus.idle();
+    if ((await platform.poller.quiet()) && platform.bus.isIdle()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.log(`Still settling after ${timeoutMs / 1000} s: search and pages may lag behind for a while`);
 }
 
 main().catch((error) => {

@@ -26,6 +26,11 @@ export interface StreamPollerOptions {
   dynamodb: DynamoDBClient;
   streams: DynamoDBStreamsClient;
   pollIntervalMs?: number;
+  /**
+   * How often each stream's shard list is described again. A table's shards change seldom (a
+   * split, or a shard closed after hours), so a poll reads the shards it knows in between.
+   */
+  describeIntervalMs?: number;
   /** Where each shard was read up to, so a restart with a data dir resumes instead of replaying. */
   checkpoints?: Map<string, string>;
   onCheckpoint?: (shardId: string, sequenceNumber: string) => void;
@@ -53,9 +58,12 @@ export class StreamPoller {
     mapping: StreamMapping;
     streamArn: string;
     shards: Map<string, ShardState>;
+    describedAt: number;
   }> = [];
   private stopped = false;
   private inFlight = 0;
+  /** Records read since the poller started: a pass that adds none found every shard at its end. */
+  private recordsRead = 0;
   readonly failedBatches: Array<{ mappingId: string; sequenceNumbers: string[]; error: string }> = [];
 
   constructor(private readonly options: StreamPollerOptions) {}
@@ -66,7 +74,7 @@ export class StreamPoller {
     );
     const streamArn = Table?.LatestStreamArn;
     if (!streamArn) throw new Error(`Table ${mapping.tableName} has no stream enabled`);
-    this.mappings.push({ mapping, streamArn, shards: new Map() });
+    this.mappings.push({ mapping, streamArn, shards: new Map(), describedAt: Number.NEGATIVE_INFINITY });
   }
 
   start(): void {
@@ -95,6 +103,17 @@ export class StreamPoller {
     return this.mappings.every(({ shards }) => [...shards.values()].every((shard) => !shard.busy));
   }
 
+  /**
+   * True when a whole pass over every stream read no record and no shard was being read
+   * meanwhile: what was written before the call has reached its handlers, and they wrote
+   * nothing that a stream carries on. `drained` only says the pass ended.
+   */
+  async quiet(): Promise<boolean> {
+    const before = this.recordsRead;
+    const drained = await this.drained();
+    return drained && this.recordsRead === before;
+  }
+
   async pollOnce(): Promise<void> {
     this.inFlight++;
     try {
@@ -105,9 +124,28 @@ export class StreamPoller {
   }
 
   private async pollMapping(entry: (typeof this.mappings)[number]): Promise<void> {
+    const describeEvery = this.options.describeIntervalMs ?? 5000;
+    const knowsAnOpenShard = [...entry.shards.values()].some((shard) => !shard.closed);
+    if (!knowsAnOpenShard || Date.now() - entry.describedAt >= describeEvery) {
+      await this.learnShards(entry);
+    }
+    for (const shard of entry.shards.values()) {
+      if (shard.closed || shard.busy || !shard.iterator) continue;
+      shard.busy = true;
+      try {
+        await this.drainShard(entry, shard);
+      } finally {
+        shard.busy = false;
+      }
+    }
+  }
+
+  /** Describes the stream and opens an iterator on each shard not seen before. */
+  private async learnShards(entry: (typeof this.mappings)[number]): Promise<void> {
     const description = await this.options.streams.send(
       new DescribeStreamCommand({ StreamArn: entry.streamArn }),
     );
+    entry.describedAt = Date.now();
     for (const shard of description.StreamDescription?.Shards ?? []) {
       if (!shard.ShardId || entry.shards.has(shard.ShardId)) continue;
       const checkpoint = this.options.checkpoints?.get(shard.ShardId);
@@ -128,15 +166,6 @@ export class StreamPoller {
         busy: false,
         retries: 0,
       });
-    }
-    for (const shard of entry.shards.values()) {
-      if (shard.closed || shard.busy || !shard.iterator) continue;
-      shard.busy = true;
-      try {
-        await this.drainShard(entry, shard);
-      } finally {
-        shard.busy = false;
-      }
     }
   }
 
@@ -159,6 +188,7 @@ export class StreamPoller {
         throw error;
       }
       const records = page.Records ?? [];
+      this.recordsRead += records.length;
       if (!page.NextShardIterator) shard.closed = true;
       if (records.length === 0) {
         shard.iterator = page.NextShardIterator;

@@ -189,7 +189,13 @@ export function startEventBus(
   dataDir: string | undefined,
 ): Component & { bus: LocalEventBus } {
   const journal = dataDir ? new DeliveryJournal(join(dataDir, 'event-bus.jsonl')) : undefined;
-  const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus'), faults, journal });
+  const bus = new LocalEventBus({
+    busName: BUS_NAME,
+    log: componentLog('bus'),
+    faults,
+    journal,
+    concurrencyPerRule: intEnv('BAZAAR_RULE_CONCURRENCY', 16),
+  });
   bus.attach(aws);
   for (const rule of rules) {
     bus.addTarget({

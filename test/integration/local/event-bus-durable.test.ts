@@ -81,7 +81,7 @@ describe('the local event bus with a journal, across a crash', () => {
     first.publish(event('evt-hang', 'test.hang'));
     first.publish(event('evt-retry', 'test.retry')); // fails once, then waits to retry
     first.publish(event('evt-done', 'test.done'));
-    await until(() => firstCalls.length >= 3);
+    await until(() => firstCalls.length >= 3 && first.deliveriesOf('evt-done')?.[0]?.status === 'delivered');
     // The crash: `first` is abandoned mid-delivery and mid-backoff.
 
     const secondCalls: Array<{ rule: string; id: string }> = [];

@@ -177,3 +177,52 @@ describe('local event bus, through the ordinary EventBridge client', () => {
     expect(result.Entries?.[0]?.ErrorCode).toBe('ResourceNotFoundException');
   });
 });
+
+describe('local event bus, one rule’s deliveries at a time', () => {
+  it('runs at most `concurrencyPerRule` deliveries of a rule together, and the rest in turn', async () => {
+    const bus = new LocalEventBus({ busName: 'bazaar', concurrencyPerRule: 3 });
+    let running = 0;
+    let mostAtOnce = 0;
+    const delivered: string[] = [];
+    bus.addTarget({
+      ruleId: 'slow',
+      pattern: { source: ['test.slow'] },
+      deliver: async (event) => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        delivered.push(event.id);
+      },
+    });
+    let otherRuleDelivered = 0;
+    bus.addTarget({
+      ruleId: 'other',
+      pattern: { source: ['test.slow'] },
+      deliver: async () => void otherRuleDelivered++,
+    });
+    const ids = Array.from({ length: 20 }, (_, i) => `evt-${i}`);
+    for (const id of ids) {
+      bus.publish({
+        version: '0',
+        id,
+        'detail-type': 'Slow',
+        source: 'test.slow',
+        account: '000000000000',
+        time: new Date().toISOString(),
+        region: 'us-east-1',
+        resources: [],
+        detail: { eventId: id },
+      });
+    }
+    expect(bus.isIdle()).toBe(false);
+    // Another rule's deliveries do not wait behind this one's.
+    while (otherRuleDelivered < 20) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(delivered.length).toBeLessThan(20);
+    await bus.idle();
+
+    expect(mostAtOnce).toBe(3);
+    expect(delivered.sort()).toEqual([...ids].sort());
+    expect(bus.isIdle()).toBe(true);
+  });
+});

@@ -143,4 +143,31 @@ describe('stream poller against DynamoDB Local streams', () => {
     await poller.drained();
     expect(seen).toEqual(['active-1']);
   });
+
+  it('is quiet only after a pass that read nothing, where drained only says the pass ended', async () => {
+    const table = await streamTable();
+    const seen: string[] = [];
+    const poller = newPoller(); // not started: each pass below is the test's own
+    await poller.add({
+      id: 'test',
+      tableName: table,
+      batchSize: 10,
+      maxRetries: 0,
+      deliver: async (event) => {
+        for (const record of event.Records) seen.push(record.dynamodb?.Keys?.pk?.S ?? '');
+        return undefined;
+      },
+    });
+
+    await doc.send(new PutCommand({ TableName: table, Item: { pk: 'first' } }));
+    expect(await poller.quiet()).toBe(false);
+    expect(seen).toEqual(['first']);
+    expect(await poller.quiet()).toBe(true);
+
+    await doc.send(new PutCommand({ TableName: table, Item: { pk: 'second' } }));
+    expect(await poller.quiet()).toBe(false);
+    expect(await poller.quiet()).toBe(true);
+    expect(await poller.drained()).toBe(true);
+    expect(seen).toEqual(['first', 'second']);
+  });
 });
