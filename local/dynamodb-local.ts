@@ -32,6 +32,9 @@ export async function startDynamoDbLocal(
     '-Xms128m',
     '-Xmx1g',
     '-XX:+UseSerialGC',
+    // C1 only: on two cores C2's compiles took a quarter of Java's CPU while the demo seed
+    // loaded, and steady reads measured the same either way (issue 11's bench).
+    '-XX:TieredStopAtLevel=1',
     `-Djava.library.path=${join(dirname(jar), 'DynamoDBLocal_lib')}`,
     '-jar',
     jar,

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import S3rver from 's3rver';
 import { DUMMY_ACCOUNT } from 's3rver/lib/models/account';
+import S3Object from 's3rver/lib/models/object';
 import {
   type S3EventBridgeEvent,
   type S3NotificationRecord,
@@ -55,6 +56,11 @@ export interface LocalS3 {
   bucketUrl(bucket: string): string;
   /** Receives the EventBridge event S3 would send to the default bus for each object created or deleted. */
   onEvent(listener: (event: S3EventBridgeEvent) => void): void;
+  /**
+   * Puts an object straight into the store, as a restored bucket would hold it: no request and
+   * no "Object Created" event (the demo seed's pictures, which no handler needs to hear of).
+   */
+  loadObject(bucket: string, key: string, body: Buffer, contentType: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -226,6 +232,9 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     bucketUrl: (bucket) => `${url}/${bucket}`,
     onEvent: (listener) => {
       listeners.push(listener);
+    },
+    loadObject: async (bucket, key, body, contentType) => {
+      await store.store.putObject(new S3Object(bucket, key, body, { 'content-type': contentType }));
     },
     stop: async () => {
       front.closeAllConnections();

@@ -20,6 +20,8 @@ export async function startPlatformProcess(
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      // As `npm start` runs it (package.json): a larger young generation, fewer pauses under load.
+      '--max-semi-space-size=64',
       '--import',
       'tsx',
       'local/main.ts',

@@ -18,6 +18,8 @@ declare module 's3rver' {
     constructor(options?: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** The filesystem store behind the server. */
+    store: { putObject(object: unknown): Promise<{ size: number; md5: string }> };
   }
 
   export = S3rver;
@@ -28,4 +30,11 @@ declare module 's3rver/lib/models/account' {
     createKeyPair(accessKeyId: string, secretAccessKey: string): void;
   }
   export const DUMMY_ACCOUNT: AwsAccount;
+}
+
+declare module 's3rver/lib/models/object' {
+  class S3Object {
+    constructor(bucket: string, key: string, content: Buffer, metadata: Record<string, string>);
+  }
+  export = S3Object;
 }

@@ -1,4 +1,3 @@
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NO_RATINGS, type ProductRecord } from '../../functions/catalog/product';
 import { toItem } from '../../functions/catalog/repository';
@@ -42,23 +41,33 @@ export async function seedDemoCatalog(
     productsTable: string;
     inventoryTable: string;
     reviewsTable: string;
-    images: { s3: S3Client; bucket: string; baseUrl: string };
+    /** Where the pictures go (the images bucket) and the URL its keys are served under. */
+    images: { load(key: string, body: Buffer, contentType: string): Promise<void>; baseUrl: string };
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<{ sellers: string[]; products: number; reviews: number }> {
   const total = SEED_PRODUCT_COUNTS[options.size];
   if (total === 0) return { sellers: [], products: 0, reviews: 0 };
   const identity = identityDeps();
-  const sellerIds: string[] = [];
-  for (const seller of DEMO_SELLERS) {
-    const token = await signup({ email: seller.email, password: DEMO_PASSWORD, name: seller.name }, identity);
-    await registerSeller(token.userId, seller.store, identity);
-    sellerIds.push(token.userId);
-  }
-  await signup({ email: DEMO_SHOPPER.email, password: DEMO_PASSWORD, name: DEMO_SHOPPER.name }, identity);
-  const reviewerIds: string[] = [];
-  for (const reviewer of DEMO_REVIEWERS)
-    reviewerIds.push((await signup({ ...reviewer, password: DEMO_PASSWORD }, identity)).userId);
+  // Together: each sign-up spends most of its time hashing the password on libuv's threads.
+  const [sellerIds, reviewerIds] = await Promise.all([
+    Promise.all(
+      DEMO_SELLERS.map(async (seller) => {
+        const token = await signup(
+          { email: seller.email, password: DEMO_PASSWORD, name: seller.name },
+          identity,
+        );
+        await registerSeller(token.userId, seller.store, identity);
+        return token.userId;
+      }),
+    ),
+    Promise.all(
+      DEMO_REVIEWERS.map(
+        async (reviewer) => (await signup({ ...reviewer, password: DEMO_PASSWORD }, identity)).userId,
+      ),
+    ),
+    signup({ email: DEMO_SHOPPER.email, password: DEMO_PASSWORD, name: DEMO_SHOPPER.name }, identity),
+  ]);
 
   let written = 0;
   let reviewCount = 0;
@@ -94,14 +103,7 @@ export async function seedDemoCatalog(
     const reviews = demoReviews(index, productId, generated, reviewerIds);
     const imageKey = `demo/${generated.category}/${productId}.png`;
     uploads.push(
-      options.images.s3.send(
-        new PutObjectCommand({
-          Bucket: options.images.bucket,
-          Key: imageKey,
-          Body: productCardPng(generated.category, generated.title),
-          ContentType: 'image/png',
-        }),
-      ),
+      options.images.load(imageKey, productCardPng(generated.category, generated.title), 'image/png'),
     );
     const product = demoProduct(productId, generated, reviews, `${options.images.baseUrl}/${imageKey}`);
     const stock = newStockRecordPut(options.inventoryTable, {
