@@ -25,6 +25,16 @@ export function toCents(amount: number | string): number | undefined {
   return Number.isSafeInteger(cents) ? cents : undefined;
 }
 
+/**
+ * On sale: a compare-at ("was") price above the price. The catalog refuses one that is not, but
+ * the search index and the rankings trust no writer, so every reader asks this one rule.
+ */
+export function isOnSale(priceCents: number, compareAtPriceCents: number | null | undefined): boolean {
+  return (
+    compareAtPriceCents !== null && compareAtPriceCents !== undefined && compareAtPriceCents > priceCents
+  );
+}
+
 /** Cents back to a major-unit number for the spec's display fields (4999 → 49.99, exact). */
 export function fromCents(cents: number): number {
   return cents / 100;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
 import type { AuthUser } from '../../shared/http/route';
 import { newId } from '../../shared/ids';
-import { CURRENCY, moneyFields } from '../../shared/money';
+import { CURRENCY, isOnSale, moneyFields } from '../../shared/money';
 import { newStockRecordPut, stockStatusOf } from '../inventory/stock-records';
 import { ProductVersionConflictError } from './errors';
 import { isPublic, NO_RATINGS, type ProductImage, type ProductRecord, statusOf } from './product';
@@ -180,7 +180,7 @@ export function resolveImages(
 }
 
 export function productView(product: ProductRecord): ProductView {
-  const onSale = product.compareAtPriceCents !== null && product.compareAtPriceCents > product.priceCents;
+  const onSale = isOnSale(product.priceCents, product.compareAtPriceCents);
   return {
     product_id: product.productId,
     seller_id: product.sellerId,

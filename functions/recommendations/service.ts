@@ -1,4 +1,4 @@
-import { moneyFields } from '../../shared/money';
+import { isOnSale, moneyFields } from '../../shared/money';
 import { categoryAndDescendants, departmentOf } from '../catalog/categories';
 import type { ProductSummary } from '../catalog/product-lookup';
 import { type RecommendationStore, type ScoreIncrement, scope } from './store';
@@ -93,7 +93,7 @@ export async function bestSellers(
   for (const { productId } of ranked) {
     const product = products.get(productId);
     if (product?.status !== 'active' || (covered && !covered.has(product.category))) continue;
-    const onSale = product.compareAtPriceCents !== null && product.compareAtPriceCents > product.priceCents;
+    const onSale = isOnSale(product.priceCents, product.compareAtPriceCents);
     items.push({
       rank: items.length + 1,
       product_id: product.productId,

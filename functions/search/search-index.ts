@@ -1,3 +1,4 @@
+import { isOnSale } from '../../shared/money';
 /**
  * The search service's port: one interface, two adapters. Locally (and in tests) the embedded
  * engine in `./embedded` serves it from memory; on AWS the OpenSearch adapter in `./opensearch`
@@ -13,7 +14,7 @@
  * - Empty `q` browses: `relevance` then means newest first.
  * - Filters: `category` covers the slug and its descendants; prices are inclusive cents;
  *   `min_rating` is inclusive; `in_stock` keeps everything that is not `out_of_stock`;
- *   `on_sale` keeps products whose compare-at price is above their price ({@link isOnSale}).
+ *   `on_sale` keeps products whose compare-at price is above their price ({@link documentOnSale}).
  *   `in_stock: false` and `on_sale: false` filter nothing, as if absent.
  * - Facets are counted over the filtered result set, category filter included (they drill down).
  *   A product counts for its own category and for its department, so a department's count
@@ -94,9 +95,11 @@ export interface SearchQuery {
   page_size: number;
 }
 
-/** On sale: a compare-at price above the price (the catalog refuses one that is not, but an index trusts no writer). */
-export function isOnSale(document: Pick<SearchDocument, 'price_cents' | 'compare_at_price_cents'>): boolean {
-  return document.compare_at_price_cents !== null && document.compare_at_price_cents > document.price_cents;
+/** On sale: shared/money's rule, on a document's fields. */
+export function documentOnSale(
+  document: Pick<SearchDocument, 'price_cents' | 'compare_at_price_cents'>,
+): boolean {
+  return isOnSale(document.price_cents, document.compare_at_price_cents);
 }
 
 export interface CategoryFacet {

@@ -1,7 +1,7 @@
 import { fromCents, moneyFields } from '../../shared/money';
 import { findCategory } from '../catalog/categories';
 import type { SearchResponseType } from './schemas';
-import { isOnSale, type SearchIndex, type SearchSort } from './search-index';
+import { documentOnSale, type SearchIndex, type SearchSort } from './search-index';
 
 export interface SearchRequest {
   q?: string;
@@ -40,7 +40,7 @@ export async function searchProducts(
       title: document.title,
       category: document.category,
       ...moneyFields('price', document.price_cents),
-      ...moneyFields('compare_at_price', isOnSale(document) ? document.compare_at_price_cents : null),
+      ...moneyFields('compare_at_price', documentOnSale(document) ? document.compare_at_price_cents : null),
       currency: document.currency,
       image: document.image_url,
       rating: document.avg_rating,

@@ -1,4 +1,4 @@
-import { isOnSale, PRICE_RANGES, type SearchDocument, type StockStatus } from '../search-index';
+import { documentOnSale, PRICE_RANGES, type SearchDocument, type StockStatus } from '../search-index';
 
 export const STOCK_CODE: Readonly<Record<StockStatus, number>> = {
   in_stock: 0,
@@ -59,7 +59,7 @@ export class DocumentTable {
   /** See {@link facetCellOf}. */
   facetCell = new Uint32Array(INITIAL_CAPACITY);
   stockCode = new Uint8Array(INITIAL_CAPACITY);
-  /** 1 when the document is on sale ({@link isOnSale}). */
+  /** 1 when the document is on sale ({@link documentOnSale}). */
   onSale = new Uint8Array(INITIAL_CAPACITY);
   /** Field lengths in terms, for BM25 length normalisation. */
   titleLength = new Uint16Array(INITIAL_CAPACITY);
@@ -98,7 +98,7 @@ export class DocumentTable {
     this.categoryCode[slot] = categoryCode;
     this.facetCell[slot] = facetCellOf(categoryCode, document.price_cents, document.avg_rating);
     this.stockCode[slot] = STOCK_CODE[document.stock_status];
-    this.onSale[slot] = isOnSale(document) ? 1 : 0;
+    this.onSale[slot] = documentOnSale(document) ? 1 : 0;
   }
 
   retire(slot: number): void {

@@ -5,7 +5,7 @@
  */
 import { departmentOf } from '../../catalog/categories';
 import { suggestionPhrases } from '../analysis';
-import { isOnSale, type ProductRemoval, type SearchDocument, type StockStatus } from '../search-index';
+import { documentOnSale, type ProductRemoval, type SearchDocument, type StockStatus } from '../search-index';
 
 type Body = Record<string, unknown>;
 
@@ -102,7 +102,7 @@ export function productFields(doc: SearchDocument): Body {
     category_path: categoryPath(doc.category),
     price_cents: doc.price_cents,
     compare_at_price_cents: doc.compare_at_price_cents,
-    on_sale: isOnSale(doc),
+    on_sale: documentOnSale(doc),
     currency: doc.currency,
     image_url: doc.image_url,
     created_at: doc.created_at,

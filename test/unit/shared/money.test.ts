@@ -1,4 +1,11 @@
-import { formatMoney, formattedMoneyFields, fromCents, moneyFields, toCents } from '../../../shared/money';
+import {
+  formatMoney,
+  formattedMoneyFields,
+  fromCents,
+  isOnSale,
+  moneyFields,
+  toCents,
+} from '../../../shared/money';
 
 describe('money', () => {
   it.each([
@@ -50,5 +57,13 @@ describe('money', () => {
 
   it('builds the display text and the exact cents of a total together', () => {
     expect(formattedMoneyFields('total', 123450)).toEqual({ total: '$1,234.50', total_cents: 123450 });
+  });
+
+  it('is on sale only with a compare-at price above the price', () => {
+    expect(isOnSale(4999, 5999)).toBe(true);
+    expect(isOnSale(4999, 4999)).toBe(false);
+    expect(isOnSale(4999, 3999)).toBe(false);
+    expect(isOnSale(4999, null)).toBe(false);
+    expect(isOnSale(4999, undefined)).toBe(false);
   });
 });
