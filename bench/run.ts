@@ -1,6 +1,6 @@
 /**
- * `npm run bench [name…]`: runs benchmarks by name (all when none is given). Each prints
- * its own figures; none asserts anything.
+ * `npm run bench [name…] [-- --option value…]`: runs benchmarks by name (all when none is
+ * given), passing the options on to each. Each prints its own figures; none asserts anything.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -9,7 +9,11 @@ import { join } from 'node:path';
 const available = readdirSync(__dirname)
   .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
   .map((file) => file.replace(/\.ts$/, ''));
-const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+// The names come first; from the first option on, everything is the benchmarks' own.
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((arg) => arg.startsWith('-'));
+const wanted = firstOption < 0 ? args : args.slice(0, firstOption);
+const options = firstOption < 0 ? [] : args.slice(firstOption);
 const unknown = wanted.filter((name) => !available.includes(name));
 if (unknown.length) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${available.join(', ')}`);
@@ -19,7 +23,7 @@ for (const name of wanted.length ? wanted : available) {
   console.log(`\n=== ${name} ===`);
   const result = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', join(__dirname, `${name}.ts`)],
+    ['--expose-gc', '--import', 'tsx', join(__dirname, `${name}.ts`), ...options],
     {
       stdio: 'inherit',
     },
