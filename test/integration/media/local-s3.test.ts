@@ -73,6 +73,18 @@ describe('local S3: s3rver behind a front that holds POST uploads to their polic
   const eventFor = (key: string, detailType: string) =>
     events.find((event) => event.detail.object.key === key && event['detail-type'] === detailType);
 
+  it('loads an object straight into the store: served with its type, and no event (the demo seed)', async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    await s3.loadObject(BUCKET, 'demo/cameras/card.png', bytes, 'image/png');
+
+    const served = await fetch(`${s3.bucketUrl(BUCKET)}/demo/cameras/card.png`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.filter((event) => event.detail.object.key === 'demo/cameras/card.png')).toEqual([]);
+  });
+
   it('stores a presigned POST upload, serves it back, and reports it as EventBridge’s Object Created', async () => {
     const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256);
     const { url, fields } = await presign('products/p1/i1', bytes.length, {
