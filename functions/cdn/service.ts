@@ -23,6 +23,21 @@ export type PurgeCause =
   | { kind: 'rating'; productId: string }
   | { kind: 'flags' };
 
+type StockBadge = 'in_stock' | 'low_stock' | 'out_of_stock';
+
+/**
+ * Whether a stock move shows on the page: only when its badge changed. A product's first stock
+ * record (no badge before, `null`) is announced with the product, whose ProductChanged purges;
+ * a move whose badge before is unknown (absent: a sharded product's shard) purges to be safe.
+ */
+export function stockMoveShows(move: {
+  stock_status: StockBadge;
+  previous_stock_status?: StockBadge | null;
+}): boolean {
+  if (move.previous_stock_status === null) return false;
+  return move.previous_stock_status === undefined || move.previous_stock_status !== move.stock_status;
+}
+
 /**
  * The cached paths a change makes wrong. A product or its stock badge: its page. A rating: its
  * page and the first page of its reviews (other pages and orders expire on their own minute).

@@ -4,6 +4,7 @@ import type { EntityChange } from '../../shared/outbox';
 import { DEFAULT_LOW_STOCK_THRESHOLD, stockStatusOf } from './stock-records';
 
 const SOURCE = 'bazaar.inventory';
+const STOCK_STATUS = z.enum(['in_stock', 'low_stock', 'out_of_stock']);
 
 export const StockChanged = defineEvent(
   SOURCE,
@@ -12,7 +13,12 @@ export const StockChanged = defineEvent(
     product_id: z.string(),
     seller_id: z.string(),
     available: z.number().int().describe('Units that can be sold: the main record and its shards summed'),
-    stock_status: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
+    stock_status: STOCK_STATUS,
+    previous_stock_status: STOCK_STATUS.nullable()
+      .optional()
+      .describe(
+        'The badge before this write: null for a new stock record; absent in events from before it was added (treat as changed)',
+      ),
   },
   {
     description:
@@ -75,6 +81,7 @@ export async function stockEventsOf(
       seller_id: stock.sellerId,
       available: stock.available,
       stock_status: stockStatusOf(stock.available, stock.lowStockThreshold),
+      ...previousBadge(change, sharded),
       version: stock.version,
     }),
   ];
@@ -95,4 +102,25 @@ export async function stockEventsOf(
     }
   }
   return events;
+}
+
+/**
+ * The badge before the write, where the image alone says it exactly: an unsharded product's main
+ * record holds its whole stock and its threshold, before and after; a new one is a new product,
+ * with no badge before (null). A shard's move is judged against a total read later, which a
+ * concurrent move may already include, so there it is left out (consumers treat that as changed).
+ */
+function previousBadge(
+  { oldImage }: EntityChange,
+  sharded: boolean,
+): { previous_stock_status?: ReturnType<typeof stockStatusOf> | null } {
+  // Sharded now, or until this write (its old image held only the main record's part).
+  if (sharded || Number(oldImage?.shard_count ?? 0) > 0) return {};
+  if (!oldImage) return { previous_stock_status: null };
+  return {
+    previous_stock_status: stockStatusOf(
+      Number(oldImage.available ?? 0),
+      (oldImage.low_stock_threshold as number | undefined) ?? DEFAULT_LOW_STOCK_THRESHOLD,
+    ),
+  };
 }

@@ -1,4 +1,5 @@
 import { api, baseUrl, createProduct, eventually, localControl, signUp, signUpSeller } from '../support/api';
+import { settledEvents } from '../support/bus';
 
 /** A GET through the local CDN, as a browser would send it (no cookie, no token unless given). */
 async function viaCdn(path: string, headers: Record<string, string> = {}) {
@@ -79,6 +80,37 @@ describe('the local CDN in front of the API', () => {
       body: { stock_delta: 5 },
     });
     await afterPurge(page, (body) => body.stock_status !== 'out_of_stock');
+  });
+
+  it('keeps the page cached through a stock move that leaves its badge as it was', async () => {
+    const roomy = (await createProduct(seller.token, { title: 'Roomy Kettle', price: 30, stock: 50 }))
+      .product_id;
+    const roomyPage = `/api/v1/products/${roomy}`;
+    // The new product's own purge (ProductChanged) comes and goes first.
+    const ofRoomy = (event: { detail: unknown }) =>
+      (event.detail as { product_id?: string }).product_id === roomy;
+    await settledEvents(ofRoomy, {}, { atLeast: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await cached(roomyPage);
+    await api('PUT', `/api/v1/seller/products/${roomy}/inventory`, {
+      token: seller.token,
+      body: { stock_delta: -1 },
+    });
+    // The move's StockChanged (50 → 49, in stock either way) reached every rule, the purge's too…
+    const [move] = await settledEvents(
+      (event) => {
+        const detail = event.detail as { product_id?: string; available?: number };
+        return detail.product_id === roomy && detail.available === 49;
+      },
+      { detailType: 'StockChanged' },
+      { atLeast: 1 },
+    );
+    expect(move?.detail).toMatchObject({ stock_status: 'in_stock', previous_stock_status: 'in_stock' });
+    // …and flushes that would have sent a purge have come and gone (every 0.5 s here).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const still = await viaCdn(roomyPage);
+    expect(still.xCache).toBe('Hit from cloudfront');
+    expect(Number(still.age)).toBeGreaterThanOrEqual(1);
   });
 
   it('shows a new rating on the page and its first reviews page once the purge has run', async () => {

@@ -6,7 +6,7 @@ import { StockChanged } from '../../inventory/events';
 import { BoughtTogetherChanged } from '../../recommendations/events';
 import { RatingChanged } from '../../reviews/events';
 import { cdnDeps } from '../deps';
-import { type PurgeCause, pathsToPurge } from '../service';
+import { type PurgeCause, pathsToPurge, stockMoveShows } from '../service';
 
 /**
  * Marks the paths a change makes stale; the flush schedule sends them to CloudFront together,
@@ -14,16 +14,20 @@ import { type PurgeCause, pathsToPurge } from '../service';
  */
 export const handler = eventRuleHandler(async (event: BusEvent<unknown>): Promise<void> => {
   const cause = causeOf(event);
+  if (!cause) return;
   await cdnDeps().pending.add(pathsToPurge(cause));
   logger.debug('Purge marked', { cause });
 });
 
-function causeOf(event: BusEvent<unknown>): PurgeCause {
+/** What the change makes stale on the CDN; undefined when the page shows nothing new. */
+function causeOf(event: BusEvent<unknown>): PurgeCause | undefined {
   switch (event['detail-type']) {
     case ProductChanged.detailType:
       return { kind: 'product', productId: ProductChanged.parse(event).product_id };
-    case StockChanged.detailType:
-      return { kind: 'stock', productId: StockChanged.parse(event).product_id };
+    case StockChanged.detailType: {
+      const move = StockChanged.parse(event);
+      return stockMoveShows(move) ? { kind: 'stock', productId: move.product_id } : undefined;
+    }
     case RatingChanged.detailType:
       return { kind: 'rating', productId: RatingChanged.parse(event).product_id };
     case BoughtTogetherChanged.detailType:

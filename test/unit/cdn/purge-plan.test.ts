@@ -3,6 +3,7 @@ import {
   INVALIDATION_LIMITS,
   pathsToPurge,
   planInvalidation,
+  stockMoveShows,
 } from '../../../functions/cdn/service';
 
 describe('what a change purges', () => {
@@ -51,5 +52,15 @@ describe('invalidation batching', () => {
 
   it('plans nothing when nothing is pending', () => {
     expect(planInvalidation([])).toEqual({ paths: [], covers: [] });
+  });
+});
+
+describe('which stock moves a page shows', () => {
+  it('purges when the badge changed or is not known, not for a move within a badge or a new product', () => {
+    expect(stockMoveShows({ stock_status: 'out_of_stock', previous_stock_status: 'low_stock' })).toBe(true);
+    expect(stockMoveShows({ stock_status: 'in_stock', previous_stock_status: 'out_of_stock' })).toBe(true);
+    expect(stockMoveShows({ stock_status: 'in_stock' })).toBe(true);
+    expect(stockMoveShows({ stock_status: 'in_stock', previous_stock_status: 'in_stock' })).toBe(false);
+    expect(stockMoveShows({ stock_status: 'in_stock', previous_stock_status: null })).toBe(false);
   });
 });

@@ -38,6 +38,7 @@ describe('StockChanged and StockLow from stock record images', () => {
           seller_id: 'usr_SELLER',
           available: 8,
           stock_status: 'in_stock',
+          previous_stock_status: 'in_stock',
           version: 4,
         },
       },
@@ -78,6 +79,34 @@ describe('StockChanged and StockLow from stock record images', () => {
     const [event] = await stockEventsOf(modify(shard(10, 2), shard(9, 3)), read);
     expect(read).toHaveBeenCalledWith('prod_LAMP');
     expect(event!.detail).toMatchObject({ eventId: 'evt_stock_prod_LAMP_v17', available: 40, version: 17 });
+    // The total was read after the move, so the badge before it is not known exactly.
+    expect(event!.detail).not.toHaveProperty('previous_stock_status');
+  });
+
+  it('says which badge the product showed before the write, from the main record’s old image', async () => {
+    const detailOf = async (change: EntityChange) => (await stockEventsOf(change, noRead))[0]!.detail;
+    // 6 of a threshold of 5 → 5: in stock → low stock.
+    expect(await detailOf(modify(stock(6, 1), stock(5, 2)))).toMatchObject({
+      stock_status: 'low_stock',
+      previous_stock_status: 'in_stock',
+    });
+    expect(await detailOf(modify(stock(1, 2), stock(0, 3)))).toMatchObject({
+      stock_status: 'out_of_stock',
+      previous_stock_status: 'low_stock',
+    });
+    // The seller raised the threshold: no unit moved, but the badge did.
+    expect(await detailOf(modify(stock(8, 3), stock(8, 4, { low_stock_threshold: 10 })))).toMatchObject({
+      stock_status: 'low_stock',
+      previous_stock_status: 'in_stock',
+    });
+    // A new product's stock record: no badge before.
+    expect(
+      await detailOf({ eventName: 'INSERT', newImage: stock(20, 1), oldImage: undefined }),
+    ).toMatchObject({ stock_status: 'in_stock', previous_stock_status: null });
+    // Sharded until this write: the old main record held only its part.
+    expect(await detailOf(modify(stock(2, 5, { shard_count: 2 }), stock(30, 9)))).not.toHaveProperty(
+      'previous_stock_status',
+    );
   });
 });
 
