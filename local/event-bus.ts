@@ -50,9 +50,8 @@ export interface EventBusOptions {
   /** Keeps undelivered events and dead letters across restarts (a data dir); see `resumePending`. */
   journal?: DeliveryJournal;
   /**
-   * Deliveries one rule runs at once; the rest wait their turn. A burst (the demo seed's 6,000
-   * events) would otherwise start thousands of invocations together, as an unthrottled function
-   * would on AWS, and every one would crawl; Lambda's reserved concurrency plays this part there.
+   * Deliveries one rule runs at once, the rest waiting their turn, as a function's reserved
+   * concurrency limits it on AWS; unlimited when omitted.
    */
   concurrencyPerRule?: number;
 }

@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (platform.freshData && args.seed !== 'none') {
+  const seeding = platform.freshData && args.seed !== 'none';
+  if (seeding) {
     // The platform's own bookkeeping: straight to DynamoDB Local, around the fault proxy.
     const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform.dynamoEndpoint }), {
       marshallOptions: { removeUndefinedValues: true },
@@ -106,7 +107,10 @@ async function main(): Promise<void> {
         `Sign in as ${DEMO_SHOPPER.email} or ${DEMO_SELLERS[0]!.email} with password ${DEMO_PASSWORD}.`,
     );
   }
-  await waitUntilSettled(platform, intEnv('BAZAAR_READY_WAIT_MS', 90_000));
+  // After a seed, ready waits for its ripple to settle; after a restart (clients may be retrying
+  // already, so the streams need not fall quiet), for what was written before it to be read once.
+  if (seeding) await waitUntilSettled(platform, intEnv('BAZAAR_READY_WAIT_MS', 90_000));
+  else await waitForStreams(platform.poller, 30_000);
   await storefront;
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   if (platform.originUrl !== platform.url) {
@@ -130,6 +134,12 @@ async function storefrontReady(): Promise<void> {
   }
 }
 
+/** What was stored before the start has been read off every stream once. */
+async function waitForStreams(poller: { drained(): Promise<boolean> }, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !(await poller.drained())) await new Promise((r) => setTimeout(r, 100));
+}
+
 /**
  * Ready means what is stored is also what downstream consumers have seen: the search index, the
  * product pages' summaries, the CDN's purges. A load (the demo seed) ripples on — stream records
@@ -143,7 +153,11 @@ async function waitUntilSettled(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    await platform.bus.idle();
+    // Visitors may already be keeping the bus busy: wait for it, but never past the deadline.
+    await Promise.race([
+      platform.bus.idle(),
+      new Promise((resolve) => setTimeout(resolve, deadline - Date.now())),
+    ]);
     if ((await platform.poller.quiet()) && platform.bus.isIdle()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

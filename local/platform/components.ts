@@ -194,7 +194,9 @@ export function startEventBus(
     log: componentLog('bus'),
     faults,
     journal,
-    concurrencyPerRule: intEnv('BAZAAR_RULE_CONCURRENCY', 16),
+    // Unlimited unless asked (as Lambda without reserved concurrency): a cap of 16 changed
+    // nothing in the demo start and lengthened restarts under chaos's retry storm.
+    concurrencyPerRule: intEnv('BAZAAR_RULE_CONCURRENCY', Number.POSITIVE_INFINITY),
   });
   bus.attach(aws);
   for (const rule of rules) {
