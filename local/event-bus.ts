@@ -49,11 +49,6 @@ export interface EventBusOptions {
   faults?: Pick<FaultInjector, 'fire'>;
   /** Keeps undelivered events and dead letters across restarts (a data dir); see `resumePending`. */
   journal?: DeliveryJournal;
-  /**
-   * Deliveries one rule runs at once, the rest waiting their turn, as a function's reserved
-   * concurrency limits it on AWS; unlimited when omitted.
-   */
-  concurrencyPerRule?: number;
 }
 
 /**
@@ -71,7 +66,6 @@ export class LocalEventBus {
   private readonly deliveries = new Map<string, Delivery[]>();
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
-  private readonly slots = new Map<BusTarget, { running: number; waiting: Array<() => void> }>();
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
   private readonly historySize: number;
@@ -223,26 +217,6 @@ export class LocalEventBus {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Runs `work` once fewer than `concurrencyPerRule` of the target's deliveries are running. */
-  private async inTurn<T>(target: BusTarget, work: () => Promise<T>): Promise<T> {
-    const limit = this.options.concurrencyPerRule ?? Number.POSITIVE_INFINITY;
-    let slot = this.slots.get(target);
-    if (!slot) {
-      slot = { running: 0, waiting: [] };
-      this.slots.set(target, slot);
-    }
-    // A finishing delivery hands its place straight to the next in line, so none can slip past.
-    if (slot.running >= limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
-    else slot.running++;
-    try {
-      return await work();
-    } finally {
-      const next = slot.waiting.shift();
-      if (next) next();
-      else slot.running--;
-    }
-  }
-
   private async deliver(
     target: BusTarget,
     event: BusEvent,
@@ -257,7 +231,7 @@ export class LocalEventBus {
       for (let attempt = (resumed?.attempts ?? 0) + 1; ; attempt++) {
         delivery.attempts = attempt;
         try {
-          await this.inTurn(target, () => target.deliver(event));
+          await target.deliver(event);
           delivery.status = 'delivered';
           journal?.delivered(id);
           return;

@@ -1,3 +1,5 @@
+import type { StockStatus } from '../inventory/stock-records';
+
 /**
  * What a change purges from the CDN, and how a burst of them becomes invalidations CloudFront
  * accepts. Pure: the handlers feed it events and the pending paths, and send what it plans.
@@ -23,16 +25,14 @@ export type PurgeCause =
   | { kind: 'rating'; productId: string }
   | { kind: 'flags' };
 
-type StockBadge = 'in_stock' | 'low_stock' | 'out_of_stock';
-
 /**
  * Whether a stock move shows on the page: only when its badge changed. A product's first stock
  * record (no badge before, `null`) is announced with the product, whose ProductChanged purges;
  * a move whose badge before is unknown (absent: a sharded product's shard) purges to be safe.
  */
 export function stockMoveShows(move: {
-  stock_status: StockBadge;
-  previous_stock_status?: StockBadge | null;
+  stock_status: StockStatus;
+  previous_stock_status?: StockStatus | null;
 }): boolean {
   if (move.previous_stock_status === null) return false;
   return move.previous_stock_status === undefined || move.previous_stock_status !== move.stock_status;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type DomainEvent, defineEvent } from '../../shared/events';
 import type { EntityChange } from '../../shared/outbox';
-import { DEFAULT_LOW_STOCK_THRESHOLD, stockStatusOf } from './stock-records';
+import { DEFAULT_LOW_STOCK_THRESHOLD, type StockStatus, stockStatusOf } from './stock-records';
 
 const SOURCE = 'bazaar.inventory';
 const STOCK_STATUS = z.enum(['in_stock', 'low_stock', 'out_of_stock']);
@@ -113,7 +113,7 @@ export async function stockEventsOf(
 function previousBadge(
   { oldImage }: EntityChange,
   sharded: boolean,
-): { previous_stock_status?: ReturnType<typeof stockStatusOf> | null } {
+): { previous_stock_status?: StockStatus | null } {
   // Sharded now, or until this write (its old image held only the main record's part).
   if (sharded || Number(oldImage?.shard_count ?? 0) > 0) return {};
   if (!oldImage) return { previous_stock_status: null };

@@ -189,15 +189,7 @@ export function startEventBus(
   dataDir: string | undefined,
 ): Component & { bus: LocalEventBus } {
   const journal = dataDir ? new DeliveryJournal(join(dataDir, 'event-bus.jsonl')) : undefined;
-  const bus = new LocalEventBus({
-    busName: BUS_NAME,
-    log: componentLog('bus'),
-    faults,
-    journal,
-    // Unlimited unless asked (as Lambda without reserved concurrency): a cap of 16 changed
-    // nothing in the demo start and lengthened restarts under chaos's retry storm.
-    concurrencyPerRule: intEnv('BAZAAR_RULE_CONCURRENCY', Number.POSITIVE_INFINITY),
-  });
+  const bus = new LocalEventBus({ busName: BUS_NAME, log: componentLog('bus'), faults, journal });
   bus.attach(aws);
   for (const rule of rules) {
     bus.addTarget({
