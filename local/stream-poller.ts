@@ -25,7 +25,15 @@ export interface StreamMapping {
 export interface StreamPollerOptions {
   dynamodb: DynamoDBClient;
   streams: DynamoDBStreamsClient;
+  /** How soon a pass follows one that read records or was woken by a write (250 ms, as Lambda's four reads a second). */
   pollIntervalMs?: number;
+  /**
+   * How soon a pass follows one that read nothing and saw no `wake` (the busy pace unless set).
+   * DynamoDB Local spends milliseconds of its one database thread on each GetRecords, even on
+   * an empty shard: eight streams read four times a second kept a fifth of a core busy on an
+   * idle platform and held reads up behind them under load.
+   */
+  idlePollIntervalMs?: number;
   /**
    * How often each stream's shard list is described again. A table's shards change seldom (a
    * split, or a shard closed after hours), so a poll reads the shards it knows in between.
@@ -54,6 +62,10 @@ interface ShardState {
  */
 export class StreamPoller {
   private timer: NodeJS.Timeout | undefined;
+  /** When the pending timer fires; and when the last pass ended, which `wake` counts from. */
+  private dueAt = 0;
+  private lastPassEndedAt = 0;
+  private woken = false;
   private readonly mappings: Array<{
     mapping: StreamMapping;
     streamArn: string;
@@ -78,17 +90,41 @@ export class StreamPoller {
   }
 
   start(): void {
-    const interval = this.options.pollIntervalMs ?? 250;
-    const tick = async () => {
-      if (this.stopped) return;
-      try {
-        await this.pollOnce();
-      } catch (error) {
-        this.options.log?.('Stream poll failed', { error: (error as Error).message });
-      }
-      if (!this.stopped) this.timer = setTimeout(tick, interval);
-    };
-    this.timer = setTimeout(tick, 0);
+    this.schedule(0);
+  }
+
+  /**
+   * Something may have written to a mapped table: the next pass comes at the busy pace (or
+   * the pass under way is followed by one), instead of waiting out the idle interval.
+   */
+  wake(): void {
+    this.woken = true;
+    if (!this.timer) return;
+    const due = this.lastPassEndedAt + (this.options.pollIntervalMs ?? 250);
+    if (due < this.dueAt) this.schedule(Math.max(0, due - Date.now()));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.dueAt = Date.now() + delayMs;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    if (this.stopped) return;
+    this.woken = false;
+    const readBefore = this.recordsRead;
+    try {
+      await this.pollOnce();
+    } catch (error) {
+      this.options.log?.('Stream poll failed', { error: (error as Error).message });
+    }
+    if (this.stopped) return;
+    this.lastPassEndedAt = Date.now();
+    const busyPace = this.options.pollIntervalMs ?? 250;
+    const busy = this.woken || this.recordsRead > readBefore;
+    this.schedule(busy ? busyPace : (this.options.idlePollIntervalMs ?? busyPace));
   }
 
   async stop(): Promise<void> {

@@ -7,6 +7,8 @@ import type { FaultInjector } from './faults';
 
 export interface DynamoDbProxy {
   endpoint: string;
+  /** Calls `listener` after each call that may have written (any answered call but a read). */
+  onWrite(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startDynamoDbProxy(options: {
 }): Promise<DynamoDbProxy> {
   const upstream = new URL(options.upstream);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const writeListeners: Array<() => void> = [];
   const server = createServer((incoming, response) => {
     void proxy(incoming, response).catch((error: unknown) => {
       if (!response.headersSent) {
@@ -88,6 +91,8 @@ export async function startDynamoDbProxy(options: {
           answer.on('end', () => {
             response.end();
             if (operation) meter(operation, sent, Buffer.concat(chunks));
+            if (answer.statusCode === 200 && !READS.has(operation ?? ''))
+              for (const listener of writeListeners) listener();
             done();
           });
           answer.on('error', fail);
@@ -102,6 +107,7 @@ export async function startDynamoDbProxy(options: {
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    onWrite: (listener) => void writeListeners.push(listener),
     stop: () =>
       new Promise((done) => {
         server.closeAllConnections();

@@ -173,6 +173,9 @@ export async function startEventRuntime(
   const { poller } = shutdown.add(
     await startStreams({ dynamo, endpoint: services.dynamo.endpoint, tableNames, dataDir, faults }),
   );
+  // Handlers write through the proxy: a stream is read soon after a write and seldom when idle.
+  // What bypasses it (the demo seed, a test's own client) waits at most the idle interval (1 s).
+  services.dynamoProxy.onWrite(() => poller.wake());
   const timers = shutdown.add(startTimers());
   return { bus, stepFunctions, reindex, poller, timers };
 }
@@ -262,6 +265,8 @@ export async function startStreams(options: {
   const poller = new StreamPoller({
     dynamodb: options.dynamo,
     streams: new DynamoDBStreamsClient({ endpoint: options.endpoint }),
+    // Woken by every write through the proxy, so only what bypasses it waits this long.
+    idlePollIntervalMs: 1000,
     checkpoints,
     log: componentLog('streams'),
   });

@@ -50,6 +50,27 @@ describe('the DynamoDB fault proxy', () => {
     expect(faults.log()).toEqual([]);
   });
 
+  it('tells its write listeners of each answered write, not of reads or of refused writes', async () => {
+    let writes = 0;
+    proxy.onWrite(() => writes++);
+    const doc = throughProxy(proxy);
+    const pk = newId('req');
+    await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk, sk: 'A' } }));
+    expect(writes).toBe(1);
+
+    await doc.send(new GetCommand({ TableName: ordersTable, Key: { pk, sk: 'A' } }));
+    await rejectionOf(
+      doc.send(
+        new PutCommand({
+          TableName: ordersTable,
+          Item: { pk, sk: 'A' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    expect(writes).toBe(1);
+  });
+
   it('throttles with ProvisionedThroughputExceededException, which the SDK retries to success', async () => {
     const [fault] = faults.add({
       kind: 'dynamodb:throughput-exceeded',

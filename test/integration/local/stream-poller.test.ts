@@ -37,11 +37,12 @@ describe('stream poller against DynamoDB Local streams', () => {
     for (const poller of pollers) await poller.stop();
   });
 
-  function newPoller(): StreamPoller {
+  function newPoller(idlePollIntervalMs?: number): StreamPoller {
     const poller = new StreamPoller({
       dynamodb,
       streams: new DynamoDBStreamsClient({ endpoint }),
       pollIntervalMs: 50,
+      idlePollIntervalMs,
     });
     pollers.push(poller);
     return poller;
@@ -66,6 +67,29 @@ describe('stream poller against DynamoDB Local streams', () => {
       eventSource: 'aws:dynamodb',
       dynamodb: { Keys: { pk: { S: 'a' } }, NewImage: { pk: { S: 'a' }, status: { S: 'active' } } },
     });
+  });
+
+  it('reads an idle stream only at the idle pace, and at the busy pace once woken', async () => {
+    const table = await streamTable();
+    const seen: string[] = [];
+    const poller = newPoller(60_000);
+    await poller.add({
+      id: 'idle',
+      tableName: table,
+      batchSize: 10,
+      maxRetries: 2,
+      deliver: async (event) =>
+        void seen.push(...event.Records.map((record) => record.dynamodb!.Keys!.pk!.S!)),
+    });
+    poller.start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the first pass found nothing
+    await doc.send(new PutCommand({ TableName: table, Item: { pk: 'unannounced' } }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toEqual([]);
+
+    poller.wake();
+    await until(() => seen.length === 1, 2_000);
+    expect(seen).toEqual(['unannounced']);
   });
 
   it('retries from the first failed record of a partial batch failure, in order', async () => {
