@@ -1,7 +1,7 @@
 /**
  * DynamoDB's sizing and request-unit rules, for the writes DynamoDB bills without reporting
  * what they consumed (a failed condition, a cancelled transaction). Everything it answers is
- * metered from its own `ConsumedCapacity` instead (local/faults/dynamodb-proxy.ts).
+ * metered from its own `ConsumedCapacity` instead (local/faults/dynamodb-middleware.ts).
  */
 type AttributeValue = Record<string, unknown>;
 

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
 
   const seeding = platform.freshData && args.seed !== 'none';
   if (seeding) {
-    // The platform's own bookkeeping: straight to DynamoDB Local, around the fault proxy.
+    // The platform's own bookkeeping: a client of its own, without the handlers' faults.
     const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform.dynamoEndpoint }), {
       marshallOptions: { removeUndefinedValues: true },
     });

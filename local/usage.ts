@@ -1,7 +1,7 @@
 /**
  * What the local platform would have been billed for on AWS, counted where each service's
  * stand-in already sees the traffic: the gateway (API requests and bytes out), the Lambda
- * invoker (invocations and durations), the DynamoDB proxy (consumed capacity), the bus
+ * invoker (invocations and durations), the handlers' DynamoDB middleware (consumed capacity), the bus
  * (PutEvents entries), the images bucket (requests). Step Functions transitions are read off
  * the executions' histories when asked. `npm run bench cost` reads and prices it through
  * `/_local/usage`; nothing here changes what a handler sees.

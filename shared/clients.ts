@@ -8,12 +8,36 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * the SDK's own variables (AWS_ENDPOINT_URL_DYNAMODB …), so the same code reaches AWS or the
  * local runtime without a branch.
  */
+let dynamoDbLowLevel: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 let eventBridgeClient: EventBridgeClient | undefined;
 let sfnClient: SFNClient | undefined;
 
+type DynamoDbPlugin = Parameters<DynamoDBClient['middlewareStack']['use']>[0];
+const dynamoDbPlugins: DynamoDbPlugin[] = [];
+
+/**
+ * Middleware that the runtime hosting the handlers puts on their DynamoDB client, before its
+ * first call: the local platform injects DynamoDB's faults and meters capacity this way, in the
+ * handlers' own process. Nothing is added on AWS.
+ */
+export function useInDynamoDbClient(plugin: DynamoDbPlugin): void {
+  if (dynamoDbLowLevel)
+    throw new Error('The DynamoDB client is built: add its middleware before the first call');
+  dynamoDbPlugins.push(plugin);
+}
+
+/** The container's DynamoDB client (for what needs the SDK's own, as Powertools' idempotency does). */
+export function dynamoDbClient(): DynamoDBClient {
+  if (!dynamoDbLowLevel) {
+    dynamoDbLowLevel = withoutSdkLogging(new DynamoDBClient({ maxAttempts: 5 }));
+    for (const plugin of dynamoDbPlugins) dynamoDbLowLevel.middlewareStack.use(plugin);
+  }
+  return dynamoDbLowLevel;
+}
+
 export function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(withoutSdkLogging(new DynamoDBClient({ maxAttempts: 5 })), {
+  documentClient ??= DynamoDBDocumentClient.from(dynamoDbClient(), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;

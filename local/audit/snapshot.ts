@@ -56,8 +56,8 @@ export async function searchDocuments(index: SearchIndex): Promise<SearchDocumen
 }
 
 /**
- * Reads the books straight from DynamoDB Local (the caller's client must not go through the
- * fault proxy: an audit that faults would report the proxy, not the books).
+ * Reads the books straight from DynamoDB Local (the caller's client must not carry the
+ * handlers' fault middleware: an audit that faults would report the faults, not the books).
  */
 export async function takeSnapshot(input: {
   doc: DynamoDBDocumentClient;

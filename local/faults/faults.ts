@@ -6,8 +6,9 @@ import { matchesPattern } from '../event-pattern';
  * Fault injection for the local runtime, modelled on AWS Fault Injection Service: each fault
  * names what it breaks (`kind`), where (`target`), and how often (`probability`, `count`).
  * The platform's seams ask `FaultInjector.fire` at each point a fault could strike — the
- * Lambda invoker, the bus and stream deliveries, the DynamoDB proxy, the Stripe server — so
- * handlers and `shared/` never know about it.
+ * Lambda invoker, the bus and stream deliveries, the middleware on the handlers' DynamoDB
+ * client, the Stripe server — so handlers never know about it (`shared/clients.ts` only takes
+ * middleware for its client).
  */
 export const FAULT_KINDS = [
   /** The invocation fails; with `preventExecution: false` the handler runs first (FIS `aws:lambda:invocation-error`). */

@@ -9,6 +9,7 @@ import { routes, rules, schedules, stateMachines, streams, tableById } from '../
 import { searchIndex } from '../../functions/search/index-factory';
 import { reindexFromTable } from '../../functions/search/reindex';
 import { createTokenVerifier } from '../../shared/auth/token-verifier';
+import { useInDynamoDbClient } from '../../shared/clients';
 import { intEnv } from '../../shared/config';
 import type { BusEvent } from '../../shared/events';
 import { writeFileAtomic } from '../atomic-file';
@@ -16,7 +17,7 @@ import { type AwsEndpoint, startAwsEndpoint } from '../aws-endpoint';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../dynamodb-local';
 import { DEFAULT_BUS, LocalEventBus } from '../event-bus';
 import { DeliveryJournal } from '../event-bus-journal';
-import { type DynamoDbProxy, startDynamoDbProxy } from '../faults/dynamodb-proxy';
+import { type LocalDynamoDb, localDynamoDb } from '../faults/dynamodb-middleware';
 import { FaultInjector, type FaultKind } from '../faults/faults';
 import { LocalGateway } from '../gateway';
 import { invoke } from '../lambda';
@@ -56,9 +57,9 @@ export function armedFaultInjector(options: {
 
 /** The stand-ins for the services handlers call over the network. */
 export interface LocalServices {
-  /** DynamoDB Local itself; handlers reach it through `dynamoProxy`, where faults are injected. */
+  /** DynamoDB Local itself; the handlers' client carries `handlersDynamoDb`, where faults are injected. */
   dynamo: DynamoDbLocal;
-  dynamoProxy: DynamoDbProxy;
+  handlersDynamoDb: LocalDynamoDb;
   /** The JSON-protocol endpoint: EventBridge and Step Functions. */
   aws: AwsEndpoint;
   stripe: StripeTestServer;
@@ -67,7 +68,7 @@ export interface LocalServices {
 
 /**
  * Starts the stand-ins for the services handlers call over the network, each on a port of its
- * own: DynamoDB Local behind the fault proxy, the AWS endpoint, the Stripe-compatible server and
+ * own: DynamoDB Local (the handlers' client injecting its faults), the AWS endpoint, the Stripe-compatible server and
  * the images bucket. Each joins `shutdown` as soon as it is up, so a later failure stops it.
  */
 export async function startLocalServices(
@@ -78,11 +79,12 @@ export async function startLocalServices(
   const dynamo = shutdown.add(
     await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
   );
-  const dynamoProxy = shutdown.add(await startDynamoDbProxy({ upstream: dynamo.endpoint, faults }));
+  const handlersDynamoDb = localDynamoDb(faults);
+  useInDynamoDbClient(handlersDynamoDb.plugin);
   const aws = shutdown.add(await startAwsEndpoint());
   const stripe = shutdown.add(await startStripe(faults, dataDir));
   const s3 = shutdown.add(await startImagesBucket(dataDir));
-  return { dynamo, dynamoProxy, aws, stripe, s3 };
+  return { dynamo, handlersDynamoDb, aws, stripe, s3 };
 }
 
 /**
@@ -158,7 +160,7 @@ export async function startEventRuntime(
   shutdown: Shutdown,
   parts: {
     services: LocalServices;
-    /** DynamoDB Local straight, around the fault proxy. */
+    /** DynamoDB Local straight, around the handlers' faults. */
     dynamo: DynamoDBClient;
     tableNames: TableNames;
     dataDir: string | undefined;
@@ -173,9 +175,9 @@ export async function startEventRuntime(
   const { poller } = shutdown.add(
     await startStreams({ dynamo, endpoint: services.dynamo.endpoint, tableNames, dataDir, faults }),
   );
-  // Handlers write through the proxy: a stream is read soon after a write and seldom when idle.
-  // What bypasses it (the demo seed, a test's own client) waits at most the idle interval (1 s).
-  services.dynamoProxy.onWrite(() => poller.wake());
+  // A stream is read soon after a handler's write and seldom when idle. What writes with a
+  // client of its own (the demo seed, a test) waits at most the idle interval (1 s).
+  services.handlersDynamoDb.onWrite(() => poller.wake());
   const timers = shutdown.add(startTimers());
   return { bus, stepFunctions, reindex, poller, timers };
 }
@@ -265,7 +267,7 @@ export async function startStreams(options: {
   const poller = new StreamPoller({
     dynamodb: options.dynamo,
     streams: new DynamoDBStreamsClient({ endpoint: options.endpoint }),
-    // Woken by every write through the proxy, so only what bypasses it waits this long.
+    // Woken by every handler's write, so only what writes with a client of its own waits this long.
     idlePollIntervalMs: 1000,
     checkpoints,
     log: componentLog('streams'),

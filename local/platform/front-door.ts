@@ -20,7 +20,7 @@ export interface FrontDoorParts {
   /** The platform's HTTP server; its URL is the platform's. */
   http: { server: Server; url: string };
   services: LocalServices;
-  /** DynamoDB Local straight, around the fault proxy: health and the audit read it so. */
+  /** The platform's own DynamoDB client, without the handlers' faults: health and the audit read with it. */
   dynamo: DynamoDBClient;
   tableNames: TableNames;
   issuerKey: PlatformRequestContext['issuerKey'];
@@ -84,8 +84,8 @@ export async function startFrontDoor(
 }
 
 /**
- * Checks the books (`GET /_local/audit`): the tables read from DynamoDB Local itself, around the
- * fault proxy, so the audit reads the books and not the faults; the provider's side from Stripe.
+ * Checks the books (`GET /_local/audit`): the tables read with the platform's own client, without
+ * the handlers' faults, so the audit reads the books and not the faults; the provider's side from Stripe.
  */
 function booksAudit(
   dynamo: DynamoDBClient,

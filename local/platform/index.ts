@@ -67,7 +67,7 @@ export interface Platform {
   metrics: LocalMetrics;
   /** The alarms that make sense locally, as `/_local/alarms` serves them. */
   alarms: LocalAlarms;
-  /** DynamoDB Local itself; handlers reach it through the fault proxy instead. */
+  /** DynamoDB Local, which handlers reach too, through their client's fault middleware. */
   dynamoEndpoint: string;
   /** True on the first start of a data dir (or always in memory): the caller seeds then. */
   freshData: boolean;
@@ -100,7 +100,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       process.env,
       localEnvironment({
         url,
-        dynamodb: services.dynamoProxy.endpoint,
+        dynamodb: services.dynamo.endpoint,
         aws: services.aws.url,
         s3: services.s3,
         stripe: services.stripe,
@@ -109,7 +109,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
       options.env,
     );
-    // DynamoDB Local straight, around the fault proxy: the platform's own reads meet no faults.
+    // The platform's own client, without the handlers' middleware: its reads meet no faults.
     const dynamo = new DynamoDBClient({ endpoint: services.dynamo.endpoint });
     await ensureTables(dynamo, tables, (table) => tableNames.get(table.id)!);
 

@@ -5,7 +5,7 @@ import {
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { dynamoDbClient } from '../clients';
 import { requireEnv } from '../config';
 import { ConflictError, UnprocessableError } from '../errors';
 import type { IdempotencyPolicy, RouteDefinition } from '../manifests/types';
@@ -40,7 +40,7 @@ export function idempotentStep<R extends RouteDefinition, B>(
     (once ??= makeIdempotent((_key: IdempotentRequest, request: HttpRequest<R>) => step(request), {
       persistenceStore: new DynamoDBPersistenceLayer({
         tableName: requireEnv('IDEMPOTENCY_TABLE_NAME'),
-        awsSdkV3Client: new DynamoDBClient({}),
+        awsSdkV3Client: dynamoDbClient(),
       }),
       config,
       keyPrefix: route.id,

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbProxy, startDynamoDbProxy } from '../../../local/faults/dynamodb-proxy';
+import { localDynamoDb } from '../../../local/faults/dynamodb-middleware';
 import { FaultInjector } from '../../../local/faults/faults';
 import { localUsage } from '../../../local/usage';
 import { newId } from '../../../shared/ids';
@@ -8,7 +8,7 @@ import { tableName } from '../../support/dynamo';
 
 const ordersTable = tableName('ORDERS_TABLE_NAME');
 
-/** What the proxy metered for the orders table, and its estimate for refused writes, since `run` began. */
+/** What the middleware metered for the orders table, and its estimate for refused writes, since `run` began. */
 async function metered(run: () => Promise<unknown>) {
   localUsage.reset();
   await run();
@@ -19,18 +19,14 @@ async function metered(run: () => Promise<unknown>) {
   };
 }
 
-describe('the DynamoDB proxy meters what DynamoDB would bill', () => {
-  let proxy: DynamoDbProxy;
+describe('the handlers’ DynamoDB middleware meters what DynamoDB would bill', () => {
   let doc: DynamoDBDocumentClient;
 
-  beforeAll(async () => {
-    proxy = await startDynamoDbProxy({
-      upstream: process.env.AWS_ENDPOINT_URL_DYNAMODB!,
-      faults: new FaultInjector(),
-    });
-    doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: proxy.endpoint, maxAttempts: 1 }));
+  beforeAll(() => {
+    const client = new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB, maxAttempts: 1 });
+    client.middlewareStack.use(localDynamoDb(new FaultInjector()).plugin);
+    doc = DynamoDBDocumentClient.from(client);
   });
-  afterAll(() => proxy.stop());
 
   const pk = newId('req');
   const large = 'x'.repeat(1500);

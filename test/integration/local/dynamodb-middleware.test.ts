@@ -2,7 +2,7 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { inventoryRepository } from '../../../functions/inventory/repository';
 import { newStockRecordPut, stockKey } from '../../../functions/inventory/stock-records';
-import { type DynamoDbProxy, startDynamoDbProxy } from '../../../local/faults/dynamodb-proxy';
+import { type LocalDynamoDb, localDynamoDb } from '../../../local/faults/dynamodb-middleware';
 import { FaultInjector } from '../../../local/faults/faults';
 import { cancellationReasons, isTransactionConflict } from '../../../shared/dynamo-errors';
 import { newId } from '../../../shared/ids';
@@ -12,9 +12,11 @@ const inventoryTable = tableName('INVENTORY_TABLE_NAME');
 const ordersTable = tableName('ORDERS_TABLE_NAME');
 const direct = testDocumentClient();
 
-/** A document client that reaches DynamoDB Local through the proxy, as handlers do. */
-function throughProxy(proxy: DynamoDbProxy, maxAttempts = 3): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: proxy.endpoint, maxAttempts }));
+/** A document client that carries the local middleware, as the handlers' client does. */
+function throughMiddleware(local: LocalDynamoDb, maxAttempts = 3): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB, maxAttempts });
+  client.middlewareStack.use(local.plugin);
+  return DynamoDBDocumentClient.from(client);
 }
 
 /** The rejection of a promise that must reject. */
@@ -26,22 +28,21 @@ const rejectionOf = (promise: Promise<unknown>) =>
     (error: Error) => error,
   );
 
-describe('the DynamoDB fault proxy', () => {
+describe('the handlers’ DynamoDB middleware', () => {
   let faults: FaultInjector;
-  let proxy: DynamoDbProxy;
+  let local: LocalDynamoDb;
 
   beforeAll(async () => {
     faults = new FaultInjector({
       seed: 3,
       tableName: (id) => (id === 'inventory' ? inventoryTable : undefined),
     });
-    proxy = await startDynamoDbProxy({ upstream: process.env.AWS_ENDPOINT_URL_DYNAMODB!, faults });
+    local = localDynamoDb(faults);
   });
   afterEach(() => faults.clear());
-  afterAll(() => proxy.stop());
 
   it('passes requests through unchanged when no fault is armed', async () => {
-    const doc = throughProxy(proxy);
+    const doc = throughMiddleware(local);
     const pk = newId('req');
     await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk, sk: 'A', note: 'through' } }));
 
@@ -52,8 +53,8 @@ describe('the DynamoDB fault proxy', () => {
 
   it('tells its write listeners of each answered write, not of reads or of refused writes', async () => {
     let writes = 0;
-    proxy.onWrite(() => writes++);
-    const doc = throughProxy(proxy);
+    local.onWrite(() => writes++);
+    const doc = throughMiddleware(local);
     const pk = newId('req');
     await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk, sk: 'A' } }));
     expect(writes).toBe(1);
@@ -79,7 +80,9 @@ describe('the DynamoDB fault proxy', () => {
     });
     const pk = newId('req');
 
-    await throughProxy(proxy, 3).send(new PutCommand({ TableName: inventoryTable, Item: { pk, sk: 'T' } }));
+    await throughMiddleware(local, 3).send(
+      new PutCommand({ TableName: inventoryTable, Item: { pk, sk: 'T' } }),
+    );
 
     expect(faults.log().filter((hit) => hit.faultId === fault!.id)).toHaveLength(2);
     const stored = await direct.send(new GetCommand({ TableName: inventoryTable, Key: { pk, sk: 'T' } }));
@@ -88,7 +91,7 @@ describe('the DynamoDB fault proxy', () => {
 
   it('answers the throttle in DynamoDB’s own shape when the SDK runs out of attempts, and leaves other tables alone', async () => {
     const [fault] = faults.add({ kind: 'dynamodb:throughput-exceeded', target: { table: 'inventory' } });
-    const doc = throughProxy(proxy, 1);
+    const doc = throughMiddleware(local, 1);
 
     const error = await rejectionOf(
       doc.send(new PutCommand({ TableName: inventoryTable, Item: { pk: newId('req'), sk: 'T' } })),
@@ -103,7 +106,7 @@ describe('the DynamoDB fault proxy', () => {
     faults.add({ kind: 'dynamodb:transaction-conflict', target: { table: 'inventory' }, count: 1 });
     const pk = newId('req');
     const transaction = () =>
-      throughProxy(proxy).send(
+      throughMiddleware(local).send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: inventoryTable, Item: { pk, sk: 'X' } } },
@@ -143,7 +146,7 @@ describe('the DynamoDB fault proxy', () => {
       now: new Date().toISOString(),
     });
     await direct.send(new PutCommand(put.Put as never));
-    const repository = inventoryRepository(throughProxy(proxy), inventoryTable);
+    const repository = inventoryRepository(throughMiddleware(local), inventoryTable);
     const expiresAt = new Date(Date.now() + 600_000).toISOString();
 
     for (let order = 0; order < 6; order++) {
