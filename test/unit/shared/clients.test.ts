@@ -13,3 +13,32 @@ describe('the shared AWS clients', () => {
     expect(names.filter((name) => /logger/i.test(name))).toEqual([]);
   });
 });
+
+describe('middleware for the DynamoDB client', () => {
+  type Clients = typeof import('../../../shared/clients');
+  const freshClients = (): Clients => {
+    let clients: Clients | undefined;
+    jest.isolateModules(() => {
+      clients = require('../../../shared/clients') as Clients;
+    });
+    return clients!;
+  };
+  const named = (name: string) => ({
+    applyToStack: (stack: { add(middleware: unknown, options: object): void }) =>
+      stack.add((next: (args: unknown) => unknown) => next, { name, step: 'build' }),
+  });
+
+  it('is on the client every handler shares, document client and SDK client alike', () => {
+    const clients = freshClients();
+    clients.useInDynamoDbClient(named('runtimeMiddleware') as never);
+    const names = (stack: unknown) => (stack as { identify(): string[] }).identify().join(' ');
+    expect(names(clients.dynamoDbClient().middlewareStack)).toContain('runtimeMiddleware');
+    expect(names(clients.dynamo().middlewareStack)).toContain('runtimeMiddleware');
+  });
+
+  it('cannot be added once the client is built, where it would silently miss', () => {
+    const clients = freshClients();
+    clients.dynamo();
+    expect(() => clients.useInDynamoDbClient(named('late') as never)).toThrow(/before the first call/);
+  });
+});
