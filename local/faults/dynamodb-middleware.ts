@@ -63,7 +63,7 @@ export function localDynamoDb(faults: FaultInjector): LocalDynamoDb {
       const response = result.response as WireResponse;
       const answer = await readBody(response.body);
       response.body = answer;
-      meter(operation, metered ?? body, answer);
+      meter(operation, metered ?? body, response.statusCode, answer);
       if (response.statusCode === 200 && !READS.has(operation))
         for (const listener of writeListeners) listener();
       return result;
@@ -122,9 +122,9 @@ function askForConsumedCapacity(operation: string, body: string): string | undef
 }
 
 /** Records what an answered call consumed, or estimates what a refused write is still billed. */
-function meter(operation: string, sent: string, answer: Buffer): void {
+function meter(operation: string, sent: string, status: number, answer: Buffer): void {
   if (!READS.has(operation) && !WRITES.has(operation)) return;
-  const output = parseJson(answer);
+  const output = status === 200 ? { ConsumedCapacity: reportedCapacity(answer) } : parseJson(answer);
   if (typeof output.__type === 'string') {
     const input = parseJson(sent);
     // A refused write is billed at the size of the item it would have written (an update's or a
@@ -154,6 +154,23 @@ function meter(operation: string, sent: string, answer: Buffer): void {
     const read = capacity.ReadCapacityUnits ?? (READS.has(operation) ? total : 0);
     const write = capacity.WriteCapacityUnits ?? (WRITES.has(operation) ? total : 0);
     localUsage.dynamodbCapacity(String(capacity.TableName), { read: Number(read), write: Number(write) });
+  }
+}
+
+/**
+ * An answer's `ConsumedCapacity`, read without parsing the items before it: DynamoDB Local
+ * writes it as the answer's last member. An item's attribute of that name sits deeper, so the
+ * text after it would not parse; then (or when the member is missing) the whole answer is read.
+ */
+function reportedCapacity(answer: Buffer): unknown {
+  const text = answer.toString('utf8');
+  const member = '"ConsumedCapacity":';
+  const at = text.lastIndexOf(member);
+  if (at < 0) return undefined;
+  try {
+    return JSON.parse(text.slice(at + member.length, text.lastIndexOf('}')));
+  } catch {
+    return parseJson(text).ConsumedCapacity;
   }
 }
 

@@ -49,6 +49,16 @@ describe('the handlers’ DynamoDB middleware meters what DynamoDB would bill', 
     expect(eventual.orders.readUnits).toBe(0.5);
   });
 
+  it('meters an answer by its own ConsumedCapacity, not by an item attribute of that name', async () => {
+    const decoy = { ConsumedCapacity: { TableName: 'decoy-table', CapacityUnits: 99 } };
+    await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk, sk: 'DECOY', ...decoy } }));
+    const read = await metered(() =>
+      doc.send(new GetCommand({ TableName: ordersTable, Key: { pk, sk: 'DECOY' } })),
+    );
+    expect(read.orders).toEqual({ readUnits: 0.5, writeUnits: 0, requests: 1 });
+    expect(localUsage.snapshot().dynamodb['decoy-table']).toBeUndefined();
+  });
+
   it('counts a transaction at twice the units of its writes', async () => {
     const { orders } = await metered(() =>
       doc.send(
