@@ -1,4 +1,4 @@
-import { dynamo } from '../../shared/clients';
+import { dynamo, dynamoDbHotReads } from '../../shared/clients';
 import { optionalEnv, requireEnv } from '../../shared/config';
 import { productPageRepository } from './page-repository';
 import { productRepository } from './repository';
@@ -11,7 +11,7 @@ export function catalogDeps(): CatalogDeps {
   const tableName = requireEnv('PRODUCTS_TABLE_NAME');
   deps = {
     products: productRepository(dynamo(), tableName),
-    pages: productPageRepository(dynamo(), tableName),
+    pages: productPageRepository(dynamo(), dynamoDbHotReads(), tableName),
     inventoryTableName: optionalEnv('INVENTORY_TABLE_NAME', ''),
     imagesBaseUrl: optionalEnv('IMAGES_BASE_URL', 'https://images.bazaar.example'),
     now: () => new Date(),

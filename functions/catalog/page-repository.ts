@@ -1,3 +1,4 @@
+import { type DynamoDBClient, QueryCommand as PageQueryCommand } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
@@ -5,6 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isConditionFailure } from '../../shared/dynamo-errors';
 import { fromItem } from './repository';
 import type { PagePartner, PartnerSnapshot, ProductPageRecord, ProductPageStore } from './store';
@@ -23,17 +25,23 @@ const key = {
   listedOn: (partnerId: string, pageId: string) => ({ pk: `PARTNER#${partnerId}`, sk: `PAGE#${pageId}` }),
 };
 
-export function productPageRepository(doc: DynamoDBDocumentClient, tableName: string): ProductPageStore {
+export function productPageRepository(
+  doc: DynamoDBDocumentClient,
+  /** The page's one read goes through the lean client (shared/clients.ts `dynamoDbHotReads`). */
+  hotReads: DynamoDBClient,
+  tableName: string,
+): ProductPageStore {
   return {
     /** The whole page in one request: both items of the product's partition that start with PRODUCT. */
     async get(productId: string): Promise<ProductPageRecord | undefined> {
-      const { Items = [] } = await doc.send(
-        new QueryCommand({
+      const answer = await hotReads.send(
+        new PageQueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :product)',
-          ExpressionAttributeValues: { ':pk': `PRODUCT#${productId}`, ':product': 'PRODUCT' },
+          ExpressionAttributeValues: { ':pk': { S: `PRODUCT#${productId}` }, ':product': { S: 'PRODUCT' } },
         }),
       );
+      const Items = (answer.Items ?? []).map((item) => unmarshall(item));
       const product = Items.find((item) => item.sk === 'PRODUCT');
       if (!product) return undefined;
       const together = Items.find((item) => item.sk === 'PRODUCT#TOGETHER');

@@ -28,12 +28,19 @@ describe('middleware for the DynamoDB client', () => {
       stack.add((next: (args: unknown) => unknown) => next, { name, step: 'build' }),
   });
 
-  it('is on the client every handler shares, document client and SDK client alike', () => {
+  it('is on every client handlers share: the document client, the SDK client and the hot-reads client', () => {
     const clients = freshClients();
     clients.useInDynamoDbClient(named('runtimeMiddleware') as never);
     const names = (stack: unknown) => (stack as { identify(): string[] }).identify().join(' ');
     expect(names(clients.dynamoDbClient().middlewareStack)).toContain('runtimeMiddleware');
     expect(names(clients.dynamo().middlewareStack)).toContain('runtimeMiddleware');
+    expect(names(clients.dynamoDbHotReads().middlewareStack)).toContain('runtimeMiddleware');
+  });
+
+  it('is resolved once per command type on the hot-reads client, on every call elsewhere', () => {
+    const clients = freshClients();
+    expect(clients.dynamoDbHotReads().config.cacheMiddleware).toBe(true);
+    expect(clients.dynamoDbClient().config.cacheMiddleware).not.toBe(true);
   });
 
   it('cannot be added once the client is built, where it would silently miss', () => {
