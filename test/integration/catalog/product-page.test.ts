@@ -14,7 +14,7 @@ import { countOrder, type RecommendationsDeps } from '../../../functions/recomme
 import { reviewEventsOf } from '../../../functions/reviews/events';
 import { reviewRepository } from '../../../functions/reviews/repository';
 import { postReview, type ReviewsDeps } from '../../../functions/reviews/service';
-import { dynamo } from '../../../shared/clients';
+import { useInDynamoDbClient } from '../../../shared/clients';
 import type { BusEvent, DomainEvent } from '../../../shared/events';
 import { newId } from '../../../shared/ids';
 import { httpEvent, lambdaContext } from '../../fixtures/api-gateway-event';
@@ -31,34 +31,43 @@ async function newProduct(title: string): Promise<ProductRecord> {
   return listProduct(products, inventoryTable, aProduct({ title, description: '' }), 5);
 }
 
+/**
+ * Every DynamoDB request the handlers' clients send (each call, retries aside), counted by
+ * middleware added before the clients are built, as the local platform adds its own: the hot-reads
+ * client resolves its stack once, so middleware added later would never run.
+ */
+let dynamoRequests = 0;
+useInDynamoDbClient({
+  applyToStack: (stack) =>
+    stack.add(
+      (next) => async (args) => {
+        dynamoRequests++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countDynamoDbRequests' },
+    ),
+});
+
 /** The product page through its handler, and how many DynamoDB requests answering it took. */
 async function page(productId: string) {
-  let requests = 0;
-  const counter = 'countProductPageRequests';
-  dynamo().middlewareStack.add(
-    (next) => async (args) => {
-      requests++;
-      return next(args);
-    },
-    { step: 'initialize', name: counter },
-  );
-  try {
-    const result = (await getProduct(
-      httpEvent({
-        routeKey: 'GET /api/v1/products/{product_id}',
-        rawPath: `/api/v1/products/${productId}`,
-        pathParameters: { product_id: productId },
-        requestContext: {
-          ...httpEvent().requestContext,
-          http: { ...httpEvent().requestContext.http, method: 'GET', path: `/api/v1/products/${productId}` },
-        },
-      }) as never,
-      lambdaContext as never,
-    )) as APIGatewayProxyStructuredResultV2;
-    return { status: result.statusCode, body: JSON.parse(String(result.body)), requests };
-  } finally {
-    dynamo().middlewareStack.remove(counter);
-  }
+  const before = dynamoRequests;
+  const result = (await getProduct(
+    httpEvent({
+      routeKey: 'GET /api/v1/products/{product_id}',
+      rawPath: `/api/v1/products/${productId}`,
+      pathParameters: { product_id: productId },
+      requestContext: {
+        ...httpEvent().requestContext,
+        http: { ...httpEvent().requestContext.http, method: 'GET', path: `/api/v1/products/${productId}` },
+      },
+    }) as never,
+    lambdaContext as never,
+  )) as APIGatewayProxyStructuredResultV2;
+  return {
+    status: result.statusCode,
+    body: JSON.parse(String(result.body)),
+    requests: dynamoRequests - before,
+  };
 }
 
 const recommendations: RecommendationsDeps = {
