@@ -66,6 +66,7 @@ export class StreamPoller {
   private dueAt = 0;
   private lastPassEndedAt = 0;
   private woken = false;
+  private readonly busyPaceMs: number;
   private readonly mappings: Array<{
     mapping: StreamMapping;
     streamArn: string;
@@ -78,7 +79,9 @@ export class StreamPoller {
   private recordsRead = 0;
   readonly failedBatches: Array<{ mappingId: string; sequenceNumbers: string[]; error: string }> = [];
 
-  constructor(private readonly options: StreamPollerOptions) {}
+  constructor(private readonly options: StreamPollerOptions) {
+    this.busyPaceMs = options.pollIntervalMs ?? 250;
+  }
 
   async add(mapping: StreamMapping): Promise<void> {
     const { Table } = await this.options.dynamodb.send(
@@ -100,7 +103,7 @@ export class StreamPoller {
   wake(): void {
     this.woken = true;
     if (!this.timer) return;
-    const due = this.lastPassEndedAt + (this.options.pollIntervalMs ?? 250);
+    const due = this.lastPassEndedAt + this.busyPaceMs;
     if (due < this.dueAt) this.schedule(Math.max(0, due - Date.now()));
   }
 
@@ -122,9 +125,8 @@ export class StreamPoller {
     }
     if (this.stopped) return;
     this.lastPassEndedAt = Date.now();
-    const busyPace = this.options.pollIntervalMs ?? 250;
     const busy = this.woken || this.recordsRead > readBefore;
-    this.schedule(busy ? busyPace : (this.options.idlePollIntervalMs ?? busyPace));
+    this.schedule(busy ? this.busyPaceMs : (this.options.idlePollIntervalMs ?? this.busyPaceMs));
   }
 
   async stop(): Promise<void> {

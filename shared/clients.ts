@@ -14,7 +14,8 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let eventBridgeClient: EventBridgeClient | undefined;
 let sfnClient: SFNClient | undefined;
 
-type DynamoDbPlugin = Parameters<DynamoDBClient['middlewareStack']['use']>[0];
+/** Middleware for a DynamoDB client, in the SDK's own terms (what `middlewareStack.use` takes). */
+export type DynamoDbPlugin = Parameters<DynamoDBClient['middlewareStack']['use']>[0];
 const dynamoDbPlugins: DynamoDbPlugin[] = [];
 
 /**

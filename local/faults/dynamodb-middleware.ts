@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDbPlugin } from '../../shared/clients';
 import { itemSizeBytes, writeRequestUnits } from '../capacity-units';
 import { localUsage } from '../usage';
 import type { FaultInjector } from './faults';
-
-/** Middleware for a DynamoDB client, in the SDK's own terms (what `middlewareStack.use` takes). */
-export type DynamoDbPlugin = Parameters<DynamoDBClient['middlewareStack']['use']>[0];
 
 export interface LocalDynamoDb {
   /** For the handlers' client (shared/clients.ts `useInDynamoDbClient`). */
@@ -124,8 +121,9 @@ function askForConsumedCapacity(operation: string, body: string): string | undef
 /** Records what an answered call consumed, or estimates what a refused write is still billed. */
 function meter(operation: string, sent: string, status: number, answer: Buffer): void {
   if (!READS.has(operation) && !WRITES.has(operation)) return;
-  const output = status === 200 ? { ConsumedCapacity: reportedCapacity(answer) } : parseJson(answer);
-  if (typeof output.__type === 'string') {
+  if (status !== 200) {
+    const output = parseJson(answer);
+    if (typeof output.__type !== 'string') return;
     const input = parseJson(sent);
     // A refused write is billed at the size of the item it would have written (an update's or a
     // delete's existing item is unknown here: at least 1 KB).
@@ -146,7 +144,7 @@ function meter(operation: string, sent: string, status: number, answer: Buffer):
     }
     return;
   }
-  const reported = output.ConsumedCapacity;
+  const reported = reportedCapacity(answer);
   for (const capacity of (Array.isArray(reported) ? reported : reported ? [reported] : []) as Array<
     Record<string, unknown>
   >) {

@@ -68,8 +68,8 @@ export interface LocalServices {
 
 /**
  * Starts the stand-ins for the services handlers call over the network, each on a port of its
- * own: DynamoDB Local (the handlers' client injecting its faults), the AWS endpoint, the Stripe-compatible server and
- * the images bucket. Each joins `shutdown` as soon as it is up, so a later failure stops it.
+ * own: DynamoDB Local (its faults injected on the handlers' client), the AWS endpoint, the
+ * Stripe-compatible server and the images bucket. Each joins `shutdown` as soon as it is up, so a later failure stops it.
  */
 export async function startLocalServices(
   shutdown: Shutdown,
