@@ -54,25 +54,32 @@ interface ShardState {
   retries: number;
 }
 
+/** A mapping as the poller keeps it: its stream's shards, and its own pace. */
+interface MappingState {
+  mapping: StreamMapping;
+  streamArn: string;
+  shards: Map<string, ShardState>;
+  describedAt: number;
+  /** Where in the idle interval this mapping's idle reads fall: the mappings take turns. */
+  turn: number;
+  timer: NodeJS.Timeout | undefined;
+  /** When the pending timer fires; and when the last pass ended, which `wake` counts from. */
+  dueAt: number;
+  lastPassEndedAt: number;
+  woken: boolean;
+  recordsRead: number;
+}
+
 /**
  * Reads DynamoDB Local's streams and delivers batches to handlers the way Lambda's event
  * source mapping does: up to `batchSize` records in order per shard, event filters applied,
  * partial batch failures honoured (processing resumes at the first failed record), and a
- * batch that keeps failing retried `maxRetries` times, then logged and skipped.
+ * batch that keeps failing retried `maxRetries` times, then logged and skipped. Each mapping
+ * keeps its own pace, as Lambda's pollers do.
  */
 export class StreamPoller {
-  private timer: NodeJS.Timeout | undefined;
-  /** When the pending timer fires; and when the last pass ended, which `wake` counts from. */
-  private dueAt = 0;
-  private lastPassEndedAt = 0;
-  private woken = false;
   private readonly busyPaceMs: number;
-  private readonly mappings: Array<{
-    mapping: StreamMapping;
-    streamArn: string;
-    shards: Map<string, ShardState>;
-    describedAt: number;
-  }> = [];
+  private readonly mappings: MappingState[] = [];
   private stopped = false;
   private inFlight = 0;
   /** Records read since the poller started: a pass that adds none found every shard at its end. */
@@ -89,49 +96,85 @@ export class StreamPoller {
     );
     const streamArn = Table?.LatestStreamArn;
     if (!streamArn) throw new Error(`Table ${mapping.tableName} has no stream enabled`);
-    this.mappings.push({ mapping, streamArn, shards: new Map(), describedAt: Number.NEGATIVE_INFINITY });
+    this.mappings.push({
+      mapping,
+      streamArn,
+      shards: new Map(),
+      describedAt: Number.NEGATIVE_INFINITY,
+      turn: this.mappings.length,
+      timer: undefined,
+      dueAt: 0,
+      lastPassEndedAt: 0,
+      woken: false,
+      recordsRead: 0,
+    });
   }
 
   start(): void {
-    this.schedule(0);
+    for (const entry of this.mappings) this.schedule(entry, 0);
   }
 
   /**
-   * Something may have written to a mapped table: the next pass comes at the busy pace (or
-   * the pass under way is followed by one), instead of waiting out the idle interval.
+   * Something may have written to `tableName` (to any mapped table when not named): the next
+   * pass of its mappings comes at the busy pace (or the pass under way is followed by one),
+   * instead of waiting out the idle interval.
    */
-  wake(): void {
-    this.woken = true;
-    if (!this.timer) return;
-    const due = this.lastPassEndedAt + this.busyPaceMs;
-    if (due < this.dueAt) this.schedule(Math.max(0, due - Date.now()));
+  wake(tableName?: string): void {
+    for (const entry of this.mappings) {
+      if (tableName !== undefined && entry.mapping.tableName !== tableName) continue;
+      entry.woken = true;
+      if (!entry.timer) continue;
+      const due = entry.lastPassEndedAt + this.busyPaceMs;
+      if (due < entry.dueAt) this.schedule(entry, Math.max(0, due - Date.now()));
+    }
   }
 
-  private schedule(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.dueAt = Date.now() + delayMs;
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+  private schedule(entry: MappingState, delayMs: number): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.dueAt = Date.now() + delayMs;
+    entry.timer = setTimeout(() => void this.tick(entry), delayMs);
   }
 
-  private async tick(): Promise<void> {
-    this.timer = undefined;
+  private async tick(entry: MappingState): Promise<void> {
+    entry.timer = undefined;
     if (this.stopped) return;
-    this.woken = false;
-    const readBefore = this.recordsRead;
+    entry.woken = false;
+    const readBefore = entry.recordsRead;
+    this.inFlight++;
     try {
-      await this.pollOnce();
+      await this.pollMapping(entry);
     } catch (error) {
-      this.options.log?.('Stream poll failed', { error: (error as Error).message });
+      this.options.log?.('Stream poll failed', {
+        mapping: entry.mapping.id,
+        error: (error as Error).message,
+      });
+    } finally {
+      this.inFlight--;
     }
     if (this.stopped) return;
-    this.lastPassEndedAt = Date.now();
-    const busy = this.woken || this.recordsRead > readBefore;
-    this.schedule(busy ? this.busyPaceMs : (this.options.idlePollIntervalMs ?? this.busyPaceMs));
+    entry.lastPassEndedAt = Date.now();
+    const busy = entry.woken || entry.recordsRead > readBefore;
+    this.schedule(entry, busy ? this.busyPaceMs : this.untilIdleTurn(entry));
+  }
+
+  /**
+   * The wait for this mapping's next idle read. Each mapping has its own moment in the idle
+   * interval, so idle reads come one at a time, spread out. DynamoDB Local spends longer on an
+   * empty GetRecords the more records other streams hold after this stream's last one (from a
+   * few ms to tens of ms once the demo is seeded); all mappings at once held the product page's
+   * reads up behind them (its p99 at the origin fell by about a fifth when spread, issue 11).
+   */
+  private untilIdleTurn(entry: MappingState): number {
+    const interval = this.options.idlePollIntervalMs;
+    if (interval === undefined) return this.busyPaceMs;
+    const offset = (interval * entry.turn) / this.mappings.length;
+    const now = Date.now();
+    return offset + interval * (Math.floor((now - offset) / interval) + 1) - now;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    for (const entry of this.mappings) if (entry.timer) clearTimeout(entry.timer);
     while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
@@ -161,7 +204,7 @@ export class StreamPoller {
     }
   }
 
-  private async pollMapping(entry: (typeof this.mappings)[number]): Promise<void> {
+  private async pollMapping(entry: MappingState): Promise<void> {
     const describeEvery = this.options.describeIntervalMs ?? 5000;
     const knowsAnOpenShard = [...entry.shards.values()].some((shard) => !shard.closed);
     if (!knowsAnOpenShard || Date.now() - entry.describedAt >= describeEvery) {
@@ -179,7 +222,7 @@ export class StreamPoller {
   }
 
   /** Describes the stream and opens an iterator on each shard not seen before. */
-  private async learnShards(entry: (typeof this.mappings)[number]): Promise<void> {
+  private async learnShards(entry: MappingState): Promise<void> {
     const description = await this.options.streams.send(
       new DescribeStreamCommand({ StreamArn: entry.streamArn }),
     );
@@ -207,7 +250,7 @@ export class StreamPoller {
     }
   }
 
-  private async drainShard(entry: (typeof this.mappings)[number], shard: ShardState): Promise<void> {
+  private async drainShard(entry: MappingState, shard: ShardState): Promise<void> {
     const { mapping } = entry;
     while (shard.iterator && !this.stopped) {
       let page: GetRecordsCommandOutput;
@@ -227,6 +270,7 @@ export class StreamPoller {
       }
       const records = page.Records ?? [];
       this.recordsRead += records.length;
+      entry.recordsRead += records.length;
       if (!page.NextShardIterator) shard.closed = true;
       if (records.length === 0) {
         shard.iterator = page.NextShardIterator;

@@ -7,8 +7,11 @@ import type { FaultInjector } from './faults';
 export interface LocalDynamoDb {
   /** For the handlers' client (shared/clients.ts `useInDynamoDbClient`). */
   plugin: DynamoDbPlugin;
-  /** Calls `listener` after each call that may have written (any answered call but a read). */
-  onWrite(listener: () => void): void;
+  /**
+   * Calls `listener` after each call that may have written (any answered call but a read),
+   * once for each table it names; with no table when the call names none it can read.
+   */
+  onWrite(listener: (tableName: string | undefined) => void): void;
 }
 
 /** A request and an answer on the wire, as the SDK's HTTP handler takes and gives them. */
@@ -40,7 +43,7 @@ const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem',
  * throughput at the origin (issue 11's bench).
  */
 export function localDynamoDb(faults: FaultInjector): LocalDynamoDb {
-  const writeListeners: Array<() => void> = [];
+  const writeListeners: Array<(tableName: string | undefined) => void> = [];
   const onTheWire =
     (next: (args: { request: unknown }) => Promise<{ response: unknown }>) =>
     async (args: { request: unknown }): Promise<{ response: unknown }> => {
@@ -61,8 +64,11 @@ export function localDynamoDb(faults: FaultInjector): LocalDynamoDb {
       const answer = await readBody(response.body);
       response.body = answer;
       meter(operation, metered ?? body, response.statusCode, answer);
-      if (response.statusCode === 200 && !READS.has(operation))
-        for (const listener of writeListeners) listener();
+      if (response.statusCode === 200 && !READS.has(operation) && writeListeners.length > 0) {
+        const tables = tablesOf(parseJson(body));
+        for (const listener of writeListeners)
+          for (const table of tables.length > 0 ? tables : [undefined]) listener(table);
+      }
       return result;
     };
   return {

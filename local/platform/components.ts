@@ -175,9 +175,9 @@ export async function startEventRuntime(
   const { poller } = shutdown.add(
     await startStreams({ dynamo, endpoint: services.dynamo.endpoint, tableNames, dataDir, faults }),
   );
-  // A stream is read soon after a handler's write and seldom when idle. What writes with a
-  // client of its own (the demo seed, a test) waits at most the idle interval (1 s).
-  services.handlersDynamoDb.onWrite(() => poller.wake());
+  // A table's stream is read soon after a handler writes to it, and seldom when idle. What
+  // writes with a client of its own (the demo seed, a test) waits at most the idle interval (1 s).
+  services.handlersDynamoDb.onWrite((tableName) => poller.wake(tableName));
   const timers = shutdown.add(startTimers());
   return { bus, stepFunctions, reindex, poller, timers };
 }

@@ -51,13 +51,23 @@ describe('the handlers’ DynamoDB middleware', () => {
     expect(faults.log()).toEqual([]);
   });
 
-  it('tells its write listeners of each answered write, not of reads or of refused writes', async () => {
-    let writes = 0;
-    local.onWrite(() => writes++);
+  it('tells its write listeners of each answered write and the tables it wrote, not of reads or of refused writes', async () => {
+    const written: Array<string | undefined> = [];
+    local.onWrite((table) => written.push(table));
     const doc = throughMiddleware(local);
     const pk = newId('req');
     await doc.send(new PutCommand({ TableName: ordersTable, Item: { pk, sk: 'A' } }));
-    expect(writes).toBe(1);
+    expect(written).toEqual([ordersTable]);
+
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: ordersTable, Item: { pk, sk: 'B' } } },
+          { Put: { TableName: inventoryTable, Item: { pk, sk: 'B' } } },
+        ],
+      }),
+    );
+    expect(written.slice(1).sort()).toEqual([inventoryTable, ordersTable].sort());
 
     await doc.send(new GetCommand({ TableName: ordersTable, Key: { pk, sk: 'A' } }));
     await rejectionOf(
@@ -69,7 +79,7 @@ describe('the handlers’ DynamoDB middleware', () => {
         }),
       ),
     );
-    expect(writes).toBe(1);
+    expect(written).toHaveLength(3);
   });
 
   it('throttles with ProvisionedThroughputExceededException, which the SDK retries to success', async () => {

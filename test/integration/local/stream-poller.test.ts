@@ -92,6 +92,76 @@ describe('stream poller against DynamoDB Local streams', () => {
     expect(seen).toEqual(['unannounced']);
   });
 
+  it('wakes only the mappings of the table that was written', async () => {
+    const [written, untouched] = [await streamTable(), await streamTable()];
+    const seen: string[] = [];
+    const poller = newPoller(60_000);
+    for (const table of [written, untouched]) {
+      await poller.add({
+        id: table,
+        tableName: table,
+        batchSize: 10,
+        maxRetries: 2,
+        deliver: async (event) =>
+          void seen.push(...event.Records.map((record) => `${table}:${record.dynamodb!.Keys!.pk!.S!}`)),
+      });
+    }
+    poller.start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the first passes found nothing
+    for (const table of [written, untouched]) {
+      await doc.send(new PutCommand({ TableName: table, Item: { pk: 'new' } }));
+    }
+
+    poller.wake(written);
+    await until(() => seen.length > 0, 2_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toEqual([`${written}:new`]);
+  });
+
+  it('reads idle streams in turns spread over the idle interval, not all at once', async () => {
+    const reads: Array<{ stream: string; at: number }> = [];
+    const streams = new DynamoDBStreamsClient({ endpoint });
+    streams.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'GetRecordsCommand') {
+          const iterator = String((args.input as { ShardIterator?: string }).ShardIterator);
+          reads.push({ stream: iterator.split('|')[0]!, at: Date.now() });
+        }
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const poller = new StreamPoller({ dynamodb, streams, pollIntervalMs: 50, idlePollIntervalMs: 800 });
+    pollers.push(poller);
+    for (let i = 0; i < 2; i++) {
+      const table = await streamTable();
+      await poller.add({
+        id: table,
+        tableName: table,
+        batchSize: 10,
+        maxRetries: 0,
+        deliver: async () => undefined,
+      });
+    }
+    poller.start();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await poller.stop();
+
+    // After the first passes (both at start), each stream is read once an interval, and the
+    // other stream's reads fall half an interval away.
+    const idle = reads.filter(({ at }) => at > reads[0]!.at + 400);
+    const perStream = new Map<string, number[]>();
+    for (const { stream, at } of idle) perStream.set(stream, [...(perStream.get(stream) ?? []), at]);
+    expect(perStream.size).toBe(2);
+    for (const times of perStream.values()) expect(times.length).toBeGreaterThanOrEqual(2);
+    const closest = Math.min(
+      ...idle.flatMap((read) =>
+        idle.filter((other) => other.stream !== read.stream).map((other) => Math.abs(other.at - read.at)),
+      ),
+    );
+    expect(closest).toBeGreaterThan(200);
+  });
+
   it('retries from the first failed record of a partial batch failure, in order', async () => {
     const table = await streamTable();
     const attempts: string[] = [];
