@@ -67,6 +67,7 @@ interface MappingState {
   dueAt: number;
   lastPassEndedAt: number;
   woken: boolean;
+  /** Records read since the poller started: a pass that adds none found every shard at its end. */
   recordsRead: number;
 }
 
@@ -82,8 +83,6 @@ export class StreamPoller {
   private readonly mappings: MappingState[] = [];
   private stopped = false;
   private inFlight = 0;
-  /** Records read since the poller started: a pass that adds none found every shard at its end. */
-  private recordsRead = 0;
   readonly failedBatches: Array<{ mappingId: string; sequenceNumbers: string[]; error: string }> = [];
 
   constructor(private readonly options: StreamPollerOptions) {
@@ -190,9 +189,13 @@ export class StreamPoller {
    * nothing that a stream carries on. `drained` only says the pass ended.
    */
   async quiet(): Promise<boolean> {
-    const before = this.recordsRead;
+    const before = this.totalRecordsRead();
     const drained = await this.drained();
-    return drained && this.recordsRead === before;
+    return drained && this.totalRecordsRead() === before;
+  }
+
+  private totalRecordsRead(): number {
+    return this.mappings.reduce((sum, entry) => sum + entry.recordsRead, 0);
   }
 
   async pollOnce(): Promise<void> {
@@ -269,7 +272,6 @@ export class StreamPoller {
         throw error;
       }
       const records = page.Records ?? [];
-      this.recordsRead += records.length;
       entry.recordsRead += records.length;
       if (!page.NextShardIterator) shard.closed = true;
       if (records.length === 0) {
